@@ -1,0 +1,119 @@
+"""One plotly look for the whole app: Okabe-Ito colours, projector-sized fonts, light and dark.
+
+Figure builders pick colours from :data:`COLORS` by role and leave the rest to
+:func:`style_figure`, which the Streamlit adapter applies to every chart it draws.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
+# deficiencies. Black is left out of traces: it vanishes on the dark theme; use INK instead.
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+# Roles, so that "the first vector is blue, the second orange" holds on every page.
+COLORS: dict[str, str] = {
+    "primary": OKABE_ITO["blue"],
+    "secondary": OKABE_ITO["orange"],
+    "tertiary": OKABE_ITO["bluish_green"],
+    "accent": OKABE_ITO["vermillion"],
+    "highlight": OKABE_ITO["reddish_purple"],
+    "soft": OKABE_ITO["sky_blue"],
+    "warm": OKABE_ITO["yellow"],
+}
+COLORWAY: tuple[str, ...] = tuple(COLORS.values())
+
+# Page background and text, matching Streamlit's built-in light and dark themes.
+BACKGROUND = {"light": "#FFFFFF", "dark": "#0E1117"}
+INK = {"light": "#262730", "dark": "#FAFAFA"}
+GRID = {"light": "rgba(38, 39, 48, 0.12)", "dark": "rgba(250, 250, 250, 0.14)"}
+
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own, bundled
+FONT_SIZE = {False: 15, True: 22}  # keyed by presentation mode
+CHART_HEIGHT = {False: 460, True: 640}
+
+
+def ink(dark: bool) -> str:
+    """The text colour of the theme, for axes, labels and neutral reference lines."""
+    return INK["dark" if dark else "light"]
+
+
+def template(dark: bool = False, present: bool = False) -> go.layout.Template:
+    """The app's plotly template for a theme (light/dark) and a mode (normal/presentation)."""
+    mode = "dark" if dark else "light"
+    size = FONT_SIZE[present]
+    axis = {
+        "gridcolor": GRID[mode],
+        "zerolinecolor": GRID[mode],
+        "linecolor": GRID[mode],
+        "tickfont": {"size": size},
+        "title": {"font": {"size": size + 1}},
+        "automargin": True,
+    }
+    return go.layout.Template(
+        layout={
+            "colorway": list(COLORWAY),
+            "font": {"family": FONT_FAMILY, "size": size, "color": INK[mode]},
+            "title": {"font": {"size": size + 5}, "x": 0.0, "xanchor": "left"},
+            "paper_bgcolor": "rgba(0, 0, 0, 0)",
+            "plot_bgcolor": "rgba(0, 0, 0, 0)",
+            "xaxis": axis,
+            "yaxis": axis,
+            "legend": {"font": {"size": size - 1}, "bgcolor": "rgba(0, 0, 0, 0)"},
+            "hoverlabel": {"font": {"size": size}},
+            "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
+            "coloraxis": {"colorbar": {"tickfont": {"size": size - 1}}},
+        }
+    )
+
+
+def style_figure(
+    fig: go.Figure,
+    *,
+    dark: bool = False,
+    present: bool = False,
+    height: int | None = None,
+) -> go.Figure:
+    """Apply the app's template and a height to ``fig`` in place, and return it.
+
+    Geometric figures keep the equal aspect their builder set (``scaleanchor``); the
+    template never overrides what a builder chose explicitly.
+    """
+    fig.update_layout(
+        template=template(dark=dark, present=present),
+        height=height if height is not None else CHART_HEIGHT[present],
+    )
+    return fig
+
+
+def equal_aspect(fig: go.Figure, row: int | None = None, col: int | None = None) -> go.Figure:
+    """Make one unit on x as long as one unit on y (circles look round, angles look right)."""
+    if row is None:
+        fig.update_yaxes(scaleanchor="x", scaleratio=1)
+        return fig
+    xaxis = fig.get_subplot(row, col).xaxis.plotly_name.replace("axis", "")
+    fig.update_yaxes(scaleanchor=xaxis, scaleratio=1, row=row, col=col)
+    return fig
+
+
+def relative_luminance(hex_color: str) -> float:
+    """WCAG 2.x relative luminance of a ``#RRGGBB`` colour."""
+    channels = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(color_a: str, color_b: str) -> float:
+    """WCAG contrast ratio between two ``#RRGGBB`` colours (1 to 21)."""
+    high, low = sorted((relative_luminance(color_a), relative_luminance(color_b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)

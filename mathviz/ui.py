@@ -1,0 +1,251 @@
+"""The one Streamlit adapter: the page skeleton, URL-bound controls and presentation mode.
+
+Everything else in ``mathviz`` is pure numpy/scipy/plotly. Pages call these helpers so that
+every page has the same skeleton (title, idea, controls, picture, formula, why it matters,
+learn more), every control lives in the URL, and presentation mode applies everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from mathviz import catalog, resources, theme, urlstate
+
+_PRESENT_STATE = "present_mode"  # the sidebar toggle's key
+_BOUND = "_mv_bound_controls"  # {url key: default} of the controls bound in this run
+_SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page's header
+_SHELL_RETRIED = "_mv_shell_retried"
+
+PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True}
+
+_PRESENT_CSS = """
+<style>
+  .stMainBlockContainer { padding-top: 2.5rem; max-width: 100%; }
+  .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label p,
+  .stMainBlockContainer [data-testid="stWidgetLabel"] p { font-size: 1.45rem; }
+  .stMainBlockContainer h1 { font-size: 3.4rem; }
+  .stMainBlockContainer h2 { font-size: 2.4rem; }
+  .stMainBlockContainer h3 { font-size: 2rem; }
+  .stMainBlockContainer .katex { font-size: 1.9em; }
+  .stMainBlockContainer [data-testid="stMetricValue"] { font-size: 3rem; }
+</style>
+"""
+
+
+# --- run lifecycle (called by app.py) -------------------------------------------------------
+
+
+def start_run() -> bool:
+    """Begin a script run: sync presentation mode with the URL, reset the control registry.
+
+    ``?present=1`` (or ``true``/``yes``/``on``) switches presentation mode on when a session
+    starts; the sidebar toggle changes it later. Streamlit clears query parameters on a page
+    switch, so the parameter is written back on every run while the mode is on; a malformed
+    value is removed.
+    """
+    state = st.session_state
+    if _PRESENT_STATE not in state:
+        state[_PRESENT_STATE] = urlstate.is_truthy(st.query_params.get_all(urlstate.PRESENT_PARAM))
+    present = bool(state[_PRESENT_STATE])
+    current = st.query_params.get(urlstate.PRESENT_PARAM)
+    if present and current != "1":
+        st.query_params[urlstate.PRESENT_PARAM] = "1"
+    elif not present and current is not None:
+        del st.query_params[urlstate.PRESENT_PARAM]
+    state[_BOUND] = {}
+    state[_SHELL_RAN] = True
+    state[_SHELL_RETRIED] = False
+    return present
+
+
+def _ensure_app_shell() -> None:
+    """Rerun through ``app.py`` if Streamlit ran a page script on its own.
+
+    Streamlit takes an app with a ``pages/`` folder beside its entrypoint for an old-style
+    multipage app until ``st.navigation`` has run once in the process; until then a deep link
+    such as ``/resources`` on a cold server runs ``pages/resources.py`` alone, without the
+    shell (navigation, presentation mode, sidebar). We say "new style" and rerun; at most once
+    between two runs of the shell, so this can never loop.
+    """
+    state = st.session_state
+    if state.pop(_SHELL_RAN, False) or state.get(_SHELL_RETRIED):
+        return
+    state[_SHELL_RETRIED] = True
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def presentation_toggle() -> None:
+    """The sidebar switch for presentation mode (its state is read by :func:`start_run`)."""
+    st.toggle(
+        "Presentation mode",
+        key=_PRESENT_STATE,
+        help="Large type and tall charts for a projector; prose cut to the essentials. "
+        "Add ?present=1 to a link to open it this way.",
+    )
+    if presenting():
+        st.html(_PRESENT_CSS)
+
+
+def link_to_view() -> None:
+    """A copyable link that reproduces the current view (every bound control and the mode)."""
+    bound = st.session_state.get(_BOUND, {})
+    values = {key: st.session_state[key] for key in bound if key in st.session_state}
+    query = urlstate.view_query(values, bound, present=presenting())
+    base = st.context.url or ""
+    with st.expander("Link to this view", icon=":material/link:"):
+        st.code(f"{base}?{query}" if query else base or "(this page, default view)", language=None)
+        st.caption("Every control on the page is in this link, so it reproduces the view exactly.")
+
+
+def presenting() -> bool:
+    """Whether presentation mode is on in this session."""
+    return bool(st.session_state.get(_PRESENT_STATE, False))
+
+
+def is_dark() -> bool:
+    """Whether the browser shows Streamlit's dark theme."""
+    try:
+        return st.context.theme.type == "dark"
+    except (AttributeError, KeyError):
+        return False
+
+
+# --- URL-bound controls ---------------------------------------------------------------------
+
+
+def _bind(key: str, default: Any) -> dict[str, Any]:
+    st.session_state.setdefault(_BOUND, {})[key] = default
+    return {"key": key, "bind": "query-params"}
+
+
+def slider(
+    label: str,
+    key: str,
+    min_value: float,
+    max_value: float,
+    value: float,
+    step: float | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A slider kept in the URL under ``key``."""
+    return st.slider(label, min_value, max_value, value, step, **_bind(key, value), **kwargs)
+
+
+def number(
+    label: str,
+    key: str,
+    min_value: float,
+    max_value: float,
+    value: float,
+    step: float | None = None,
+    **kwargs: Any,
+) -> Any:
+    """A number input kept in the URL under ``key``; out-of-range URL values are clamped."""
+    return st.number_input(label, min_value, max_value, value, step, **_bind(key, value), **kwargs)
+
+
+def choice(
+    label: str, options: Sequence[str], key: str, value: str | None = None, **kwargs: Any
+) -> str:
+    """One of a few options as a segmented control kept in the URL (always one selected)."""
+    default = value if value is not None else options[0]
+    return st.segmented_control(
+        label, list(options), default=default, required=True, **_bind(key, default), **kwargs
+    )
+
+
+def select(
+    label: str, options: Sequence[str], key: str, value: str | None = None, **kwargs: Any
+) -> str:
+    """One of many options as a select box kept in the URL."""
+    default = value if value is not None else options[0]
+    index = list(options).index(default)
+    return st.selectbox(label, list(options), index=index, **_bind(key, default), **kwargs)
+
+
+def multi(
+    label: str,
+    options: Sequence[str],
+    key: str,
+    value: Sequence[str] = (),
+    **kwargs: Any,
+) -> list[str]:
+    """Any subset of the options as pills kept in the URL (the key repeats per selection)."""
+    default = list(value)
+    return list(
+        st.pills(
+            label,
+            list(options),
+            selection_mode="multi",
+            default=default,
+            **_bind(key, default),
+            **kwargs,
+        )
+    )
+
+
+def toggle(label: str, key: str, value: bool = False, **kwargs: Any) -> bool:
+    """An on/off switch kept in the URL (``true``/``false``)."""
+    return st.toggle(label, value=value, **_bind(key, value), **kwargs)
+
+
+# --- the page skeleton ----------------------------------------------------------------------
+
+
+def page_header(title: str, idea: str) -> None:
+    """The page title and its one-line idea (every page starts with this call)."""
+    _ensure_app_shell()
+    st.title(title)
+    st.markdown(f"##### {idea}")
+
+
+def explain(markdown: str) -> None:
+    """Prose that helps a reader alone; hidden in presentation mode, where the teacher talks."""
+    if not presenting():
+        st.markdown(markdown)
+
+
+def plot(fig: go.Figure, *, key: str | None = None, height: int | None = None) -> None:
+    """Draw a figure in the app's look (theme, fonts and height follow the mode)."""
+    theme.style_figure(fig, dark=is_dark(), present=presenting(), height=height)
+    st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
+
+
+def formula(latex: str, caption: str | None = None) -> None:
+    """A formula with the current numbers filled in."""
+    st.latex(latex)
+    if caption and not presenting():
+        st.caption(caption)
+
+
+def why_it_matters(markdown: str, short: str | None = None) -> None:
+    """The page's link to machine learning; ``short`` replaces it in presentation mode."""
+    st.subheader("Why it matters for ML", anchor="why-it-matters")
+    st.markdown(short if (presenting() and short) else markdown)
+
+
+def resource_card(resource: resources.Resource) -> None:
+    """One resource as a bordered card: title link, author, kind, level, topics, description."""
+    topics = ", ".join(catalog.TOPICS[topic] for topic in resource.topics)
+    with st.container(border=True):
+        st.markdown(f"**[{resource.title}]({resource.url})**  \n{resource.author}")
+        st.caption(f"{resource.kind.capitalize()} · {resource.level} · {topics}")
+        if not presenting():
+            st.markdown(resource.description)
+
+
+def learn_more(topic: str) -> None:
+    """The resources that teach ``topic``, at the foot of a topic page."""
+    st.subheader("Learn more", anchor="learn-more")
+    matching = resources.filter_resources(topics=(topic,))
+    columns = st.columns(min(3, max(1, len(matching))))
+    for index, resource in enumerate(matching):
+        with columns[index % len(columns)]:
+            resource_card(resource)
+    st.page_link("pages/resources.py", label="All learning resources", icon=":material/menu_book:")

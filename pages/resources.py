@@ -1,0 +1,41 @@
+"""Resources: the curated list, filterable by topic and kind."""
+
+import streamlit as st
+
+from mathviz import catalog, resources, ui
+
+ui.page_header(
+    "Learning resources",
+    "The best free places to learn each topic, chosen by someone who walked the path.",
+)
+
+filters = st.columns(2)
+with filters[0]:
+    topic_labels = ui.multi(
+        "Topic", [catalog.TOPICS[t] for t in catalog.TOPICS if t != "python"], key="topic"
+    )
+with filters[1]:
+    kinds = ui.multi("Kind", list(resources.KINDS), key="kind")
+
+label_to_topic = {label: topic for topic, label in catalog.TOPICS.items()}
+chosen = resources.filter_resources(
+    topics=[label_to_topic[label] for label in topic_labels], kinds=kinds
+)
+st.caption(f"{len(chosen)} of {len(resources.RESOURCES)} resources match.")
+
+columns = st.columns(2)
+for index, resource in enumerate(chosen):
+    with columns[index % 2]:
+        ui.resource_card(resource)
+if not chosen:
+    st.info("No resource matches every filter: clear one to see more.")
+
+st.header("Advice from the thread")
+for advice in resources.ADVICE:
+    st.markdown(f"- {advice}")
+
+ui.why_it_matters(
+    "Interactive pictures build intuition; courses and books make it precise. Use both: watch "
+    "the idea move here, then work the exercises of a course until the formulas feel obvious.",
+    short="Intuition here; precision in the courses and the book.",
+)

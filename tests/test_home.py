@@ -1,0 +1,42 @@
+import numpy as np
+from conftest import figures, run_page
+
+from mathviz import catalog, home
+
+
+def test_one_numbered_stop_per_step_in_order():
+    fig = home.learning_path_figure()
+    stops = fig.data[1]
+    assert list(stops.text) == [str(i) for i in range(1, len(catalog.LEARNING_PATH) + 1)]
+    assert np.all(np.diff(np.asarray(stops.x)) > 0), "the path reads left to right"
+
+
+def test_stop_colours_follow_page_status():
+    everything = frozenset(p for s in catalog.LEARNING_PATH for p in s.page_paths)
+    fig = home.learning_path_figure(available=everything)
+    colors = list(fig.data[1].marker.color)
+    assert colors[0] == home.STATUS_COLORS["outside"]  # Python: practised outside the app
+    assert set(colors[1:]) == {home.STATUS_COLORS["page"]}
+    fig = home.learning_path_figure(available=frozenset())
+    assert set(fig.data[1].marker.color[1:]) == {home.STATUS_COLORS["planned"]}
+
+
+def test_stops_lie_on_the_drawn_route():
+    fig = home.learning_path_figure()
+    route, stops = fig.data[0], fig.data[1]
+    expected = np.interp(np.asarray(stops.x), np.asarray(route.x), np.asarray(route.y))
+    np.testing.assert_allclose(np.asarray(stops.y), expected, atol=1e-3)
+
+
+def test_home_page_links_every_existing_page_of_the_path():
+    at = run_page("pages/home.py")
+    linked = {link.proto.page for link in at.get("page_link")}
+    expected = {
+        page.url_path
+        for step in catalog.LEARNING_PATH
+        for path in step.page_paths
+        if (page := catalog.page_for(path))
+    }
+    assert expected | {"resources"} == linked
+    (fig,) = figures(at)
+    assert len(fig["data"][1]["x"]) == len(catalog.LEARNING_PATH)

@@ -1,0 +1,72 @@
+import plotly.graph_objects as go
+import pytest
+
+from mathviz import theme
+
+# Okabe & Ito (2008), Color Universal Design, as published (sRGB).
+PUBLISHED = {
+    (230, 159, 0),
+    (86, 180, 233),
+    (0, 158, 115),
+    (240, 228, 66),
+    (0, 114, 178),
+    (213, 94, 0),
+    (204, 121, 167),
+    (0, 0, 0),
+}
+
+
+def _rgb(hex_color):
+    return tuple(int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def test_palette_is_okabe_ito():
+    assert {_rgb(c) for c in theme.OKABE_ITO.values()} == PUBLISHED
+    assert {_rgb(c) for c in theme.COLORWAY} <= PUBLISHED - {(0, 0, 0)}
+
+
+def test_contrast_ratio_matches_wcag_reference_values():
+    assert theme.contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert theme.contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_text_reads_well_on_both_themes(mode):
+    assert theme.contrast_ratio(theme.INK[mode], theme.BACKGROUND[mode]) >= 7
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_main_roles_meet_wcag_graphics_contrast(mode):
+    # WCAG 2.1 asks 3:1 for graphical objects. Okabe-Ito's orange, sky blue and yellow fall
+    # short on white, so the roles a figure leans on (first curve, highlighted item) are the
+    # ones that pass on both themes; the pale colours are for fills and thick lines only.
+    for role in ("primary", "tertiary", "accent", "highlight"):
+        ratio = theme.contrast_ratio(theme.COLORS[role], theme.BACKGROUND[mode])
+        assert ratio >= 3, (mode, role, ratio)
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("dark", [False, True])
+def test_style_figure(dark, present):
+    fig = theme.style_figure(go.Figure(go.Scatter(x=[0, 1], y=[0, 1])), dark=dark, present=present)
+    layout = fig.layout
+    assert layout.height == theme.CHART_HEIGHT[present]
+    assert layout.template.layout.font.size == theme.FONT_SIZE[present]
+    assert layout.template.layout.font.color == theme.ink(dark)
+    assert list(layout.template.layout.colorway) == list(theme.COLORWAY)
+    assert theme.FONT_SIZE[True] >= 1.4 * theme.FONT_SIZE[False]
+
+
+def test_style_keeps_an_explicit_height():
+    assert theme.style_figure(go.Figure(), height=123).layout.height == 123
+
+
+def test_equal_aspect_single_and_subplot():
+    from plotly.subplots import make_subplots
+
+    fig = theme.equal_aspect(go.Figure())
+    assert fig.layout.yaxis.scaleanchor == "x"
+    fig = make_subplots(rows=1, cols=2)
+    theme.equal_aspect(fig, row=1, col=2)
+    assert fig.layout.yaxis2.scaleanchor == "x2"
+    assert fig.layout.yaxis.scaleanchor is None
