@@ -77,6 +77,9 @@ def _ensure_app_shell() -> None:
         return
     state[_SHELL_RETRIED] = True
     PagesManager.uses_pages_directory = False
+    if urlstate.is_truthy(st.query_params.get_all(urlstate.PRESENT_PARAM)):
+        # The frontend takes the sidebar's initial state from the first page config it sees.
+        st.set_page_config(initial_sidebar_state="collapsed")
     st.rerun()
 
 

@@ -52,3 +52,84 @@ def figures(at: AppTest) -> list[dict[str, Any]]:
 def figure_sizes(at: AppTest) -> list[int]:
     """Size in bytes of each figure's JSON as sent to the browser."""
     return [len(chart.proto.spec.encode()) for chart in at.get("plotly_chart")]
+
+
+WIDGET_TYPES = (
+    "slider",
+    "select_slider",
+    "number_input",
+    "selectbox",
+    "radio",
+    "button_group",
+    "multiselect",
+    "toggle",
+    "checkbox",
+    "text_input",
+)
+
+
+def widgets(at: AppTest) -> dict[str, Any]:
+    """The page's widgets by key (every control must have one to live in the URL)."""
+    found = {}
+    for kind in WIDGET_TYPES:
+        for widget in at.get(kind):
+            found[widget.key] = widget
+    return found
+
+
+def values_to_try(widget: Any, rng: np.random.Generator) -> list[Any]:
+    """Minimum, maximum and a random value for one widget, by its kind."""
+    kind = widget.type
+    proto = widget.proto
+    if kind in ("slider", "number_input"):
+        low, high = proto.min, proto.max
+        is_int = proto.data_type == proto.INT
+        picks = [low, high, rng.uniform(low, high)]
+        picks = [int(round(v)) if is_int else float(v) for v in picks]
+        if kind == "slider" and isinstance(widget.value, tuple):
+            return [(picks[0], picks[0]), (picks[1], picks[1]), tuple(sorted(picks[1:]))]
+        return picks
+    if kind in ("toggle", "checkbox"):
+        return [True, False]
+    if kind in ("selectbox", "radio", "select_slider"):
+        options = list(widget.options)
+        return [options[0], options[-1], options[rng.integers(len(options))]]
+    if kind == "button_group":
+        options = [option.content for option in proto.options]
+        if proto.click_mode == proto.MULTI_SELECT:
+            subset = [o for o in options if rng.random() < 0.5]
+            return [[], options, subset]
+        return [options[0], options[-1], options[rng.integers(len(options))]]
+    if kind == "multiselect":
+        options = list(widget.options)
+        return [[], options, [o for o in options if rng.random() < 0.5]]
+    if kind == "text_input":
+        return ["", "x" * 200, "9**9**9"]
+    raise AssertionError(f"no monkey values for widget kind {kind}")
+
+
+def random_view(page_path: str, seed: int) -> tuple[AppTest, dict[str, Any], str]:
+    """Move every control of a page to a seeded random value.
+
+    Returns the AppTest in that state, the values by URL key, and the query string the
+    sidebar's "Link to this view" gives for it (presentation mode off).
+    """
+    from mathviz import urlstate
+
+    rng = np.random.default_rng(seed)
+    at = run_page(page_path)
+    for key in [key for key in widgets(at) if key != "present_mode"]:
+        widget = widgets(at).get(key)
+        if widget is not None:
+            widget.set_value(values_to_try(widget, rng)[2])
+            at.run()
+    bound = at.session_state["_mv_bound_controls"]
+    values = {key: at.session_state[key] for key in bound}
+    return at, values, urlstate.view_query(values, bound)
+
+
+def query_dict(query: str) -> dict[str, list[str]]:
+    """A query string as AppTest's ``query_params`` wants it."""
+    from urllib.parse import parse_qs
+
+    return dict(parse_qs(query, keep_blank_values=True))

@@ -1,0 +1,140 @@
+"""Driving the app in headless Chromium (Playwright): shared by the browser tests and bench."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+VIEWPORT = {"width": 1400, "height": 900}
+
+# Plotly graph divs keep their traces in gd.data; a fingerprint of the numbers drawn.
+CHART_DATA_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
+  (gd.data || []).map(t => {
+    const arr = v => v == null ? null : Array.from(v, e => (e != null && e.length !== undefined
+      && typeof e !== 'string') ? Array.from(e) : e);
+    return {type: t.type || 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z)};
+  }))
+"""
+FINGERPRINT_JS = """
+() => {
+  const charts = Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
+    JSON.stringify((gd.data || []).map(t => [t.x && Array.from(t.x), t.y && Array.from(t.y),
+      t.z && Array.from(t.z)])));
+  const main = document.querySelector('[data-testid="stMain"]');
+  return charts.join('|') + '#' + (main ? main.innerText : '');
+}
+"""
+
+
+def chromium_available() -> bool:
+    return CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
+
+
+def launch(playwright: Any) -> Any:
+    """Debian's Chromium, headless, with nothing that reaches the network by itself."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+
+
+SETTLED_JS = """
+() => !!document.querySelector("[data-testid='stApp'][data-test-script-state='notRunning']")
+  && !!document.querySelector("[data-testid='stMain'] h1")
+  && Array.from(document.querySelectorAll('.js-plotly-plot')).every(gd => gd._fullLayout)
+"""
+
+
+def wait_idle(page: Any, timeout_ms: float = 30_000, stable_ms: int = 150) -> None:
+    """Wait until Streamlit has finished its script runs and plotly has drawn.
+
+    "Finished" must hold twice, ``stable_ms`` apart: between two runs (a rerun, the first
+    load of a deep link) the app is briefly idle with the page half drawn.
+    """
+    while True:
+        page.wait_for_function(SETTLED_JS, timeout=timeout_ms)
+        page.wait_for_timeout(stable_ms)
+        if page.evaluate(SETTLED_JS):
+            return
+
+
+def goto(page: Any, url: str, timeout_ms: float = 30_000) -> float:
+    """Open ``url`` and wait for the app to settle; returns the seconds it took."""
+    start = time.perf_counter()
+    page.goto(url, timeout=timeout_ms)
+    wait_idle(page, timeout_ms)
+    return time.perf_counter() - start
+
+
+def fingerprint(page: Any) -> str:
+    """What the page shows: every chart's data plus the main area's text."""
+    return page.evaluate(FINGERPRINT_JS)
+
+
+def chart_data(page: Any) -> list[list[dict[str, Any]]]:
+    """The x/y/z arrays of every trace of every chart, as drawn in the browser."""
+    return page.evaluate(CHART_DATA_JS)
+
+
+def wait_for_change(page: Any, before: str, timeout_s: float = 15.0) -> str:
+    """Poll until the page's fingerprint differs from ``before``; returns the new one."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        page.wait_for_timeout(50)
+        now = fingerprint(page)
+        if now != before:
+            wait_idle(page)
+            return fingerprint(page)
+    raise AssertionError("the view did not change")
+
+
+def move_first_control(page: Any) -> str:
+    """Move the first control of the main area a step; returns what kind of control it was.
+
+    Sliders get an arrow key (as a keyboard user would), segmented controls and pills a click
+    on an option that is not selected, toggles a click, number inputs a step up.
+    """
+    main = page.locator("[data-testid='stMain']")
+    candidates = [
+        ("slider", main.locator("[data-testid='stSlider'] [role='slider']")),
+        (
+            "button_group",
+            main.locator(
+                "[data-testid='stButtonGroup'] button[aria-pressed='false'], "
+                "[data-testid='stButtonGroup'] button:not([kind$='Active'])"
+            ),
+        ),
+        ("toggle", main.locator("[data-testid='stCheckbox'] label")),
+        ("number_input", main.locator("[data-testid='stNumberInputStepUp']")),
+    ]
+    for kind, locator in candidates:
+        if locator.count():
+            first = locator.first
+            if kind == "slider":
+                first.focus()
+                page.keyboard.press("ArrowRight")
+            else:
+                first.click()
+            return kind
+    raise LookupError("no control in the main area")
+
+
+def is_local(url: str, port: int) -> bool:
+    """Whether a request goes to the app's own server (or is inline data)."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "blob", "about"):
+        return True
+    return parsed.hostname in ("127.0.0.1", "localhost") and parsed.port == port

@@ -1,0 +1,214 @@
+"""End-to-end: every page in headless Chromium against a real ``streamlit run app.py``.
+
+Locally these tests skip when Chromium is missing; with ``CI=true`` they must run.
+"""
+
+from __future__ import annotations
+
+import os
+from urllib.parse import urlparse
+
+import numpy as np
+import pytest
+from conftest import figures, query_dict, random_view, run_page, widgets
+
+from bench import browser
+from bench.server import StreamlitServer
+from mathviz import catalog
+
+pytestmark = pytest.mark.browser
+
+if not browser.chromium_available():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError(f"CI=true but Chromium is missing at {browser.CHROMIUM}")
+    pytest.skip(
+        f"Chromium not found at {browser.CHROMIUM}: install it (apt-get install -y chromium) "
+        "to run the browser tests",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+PAGES = catalog.PAGES
+# Messages Chromium itself logs that say nothing about the app. Failed loads are checked
+# through the responses instead, where the URL is known.
+BENIGN_CONSOLE = ("Unrecognized feature:", "Permissions-Policy", "Failed to load resource")
+# On a deep link (/resources) Streamlit's frontend first probes for a base path under the page
+# path (/resources/_stcore/health), gets a 404 and falls back to /: expected, not an error.
+BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
+
+
+@pytest.fixture(scope="module")
+def server():
+    with StreamlitServer() as running:
+        yield running
+    log = running.log_text()
+    assert "Traceback" not in log and "WARNING" not in log.upper().replace("WARNINGS", ""), log
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with sync_playwright() as playwright:
+        launched = browser.launch(playwright)
+        yield launched
+        launched.close()
+
+
+class Watched:
+    """A fresh browser session that records console errors and every request's host."""
+
+    def __init__(self, chromium, server, **context_options):
+        self.context = chromium.new_context(viewport=browser.VIEWPORT, **context_options)
+        self.page = self.context.new_page()
+        self.server = server
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        self.page.on("request", self._request)
+        self.page.on("response", self._response)
+
+    def _console(self, message):
+        if message.type == "error" and not any(b in message.text for b in BENIGN_CONSOLE):
+            self.errors.append(message.text)
+
+    def _response(self, response):
+        path = urlparse(response.url).path
+        probe = path.endswith(BASE_PATH_PROBES) and not path.startswith("/_stcore")
+        if response.status >= 400 and not probe:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
+
+    def _request(self, request):
+        if not browser.is_local(request.url, self.server.port):
+            self.foreign.append(request.url)
+
+    def open(self, page_info: catalog.PageInfo, query: str = "") -> None:
+        path = "" if page_info.default else page_info.url_path
+        browser.goto(self.page, self.server.url(path, query))
+
+    def assert_clean(self) -> None:
+        page = self.page
+        assert page.locator("[data-testid='stException']").count() == 0, "exception box shown"
+        assert not self.errors, self.errors
+        assert not self.foreign, f"requests left the machine: {self.foreign}"
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def session(chromium, server):
+    watched = Watched(chromium, server)
+    yield watched
+    watched.close()
+
+
+def _first_non_default_page() -> catalog.PageInfo:
+    return next(page for page in PAGES if not page.default)
+
+
+def test_a_cold_deep_link_runs_inside_the_app_shell(session):
+    """The very first request to a fresh server is a deep link (a teacher's prepared link).
+
+    Named ``test_a_...`` so it runs first in this module, against the module's fresh server.
+    """
+    page_info = _first_non_default_page()
+    session.open(page_info, "present=1")
+    session.assert_clean()
+    sidebar = session.page.locator("[data-testid='stSidebar']")
+    assert sidebar.get_attribute("data-collapsed") == "true", "presentation: sidebar collapsed"
+    assert session.page.locator("[data-testid='stSidebarNav']").count() == 1, "app navigation"
+    assert "present=1" in session.page.url
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_page_loads_with_charts_and_no_errors(session, page_info):
+    session.open(page_info)
+    session.assert_clean()
+    expected_charts = len(run_page(page_info.path).get("plotly_chart"))
+    drawn = session.page.locator(".js-plotly-plot .main-svg").count()
+    assert drawn >= expected_charts, f"{drawn} chart layers for {expected_charts} charts"
+    assert session.page.locator("h1").count() >= 1
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_moving_a_control_changes_the_view(session, page_info):
+    main_keys = [key for key in widgets(run_page(page_info.path)) if key != "present_mode"]
+    if not main_keys:
+        pytest.skip(f"{page_info.title} has no controls")
+    session.open(page_info)
+    before = browser.fingerprint(session.page)
+    kind = browser.move_first_control(session.page)
+    browser.wait_for_change(session.page, before)
+    session.assert_clean()
+    assert urlparse(session.page.url).query, f"moving the {kind} put nothing in the URL"
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_a_crafted_url_reproduces_the_view(session, page_info):
+    at, values, query = random_view(page_info.path, seed=11 + len(page_info.path))
+    if not values:
+        pytest.skip(f"{page_info.title} has no controls")
+    session.open(page_info, query)
+    session.assert_clean()
+    expected = figures(run_page(page_info.path, query_dict(query)))
+    drawn = browser.chart_data(session.page)
+    assert len(drawn) == len(expected)
+    for chart_drawn, chart_expected in zip(drawn, expected, strict=True):
+        for trace_drawn, trace_expected in zip(chart_drawn, chart_expected["data"], strict=True):
+            for axis in ("x", "y"):
+                want = trace_expected.get(axis)
+                if want is None or trace_drawn[axis] is None:
+                    continue
+                _assert_same_numbers(trace_drawn[axis], want)
+    if not expected:  # a page without charts: compare what it lists
+        shown = session.page.locator("[data-testid='stMain']").inner_text()
+        for markdown in at.markdown:
+            if markdown.value.startswith("**["):
+                title = markdown.value.split("](")[0].removeprefix("**[")
+                assert title in shown
+
+
+def _assert_same_numbers(drawn, expected):
+    expected = np.asarray(expected)
+    if expected.dtype.kind in "fiu":
+        drawn = np.array([np.nan if v is None else v for v in drawn], dtype=float)
+        np.testing.assert_allclose(drawn, expected.astype(float), rtol=1e-9, equal_nan=True)
+    else:
+        assert list(drawn) == list(expected.tolist())
+
+
+@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
+def test_presentation_mode_renders(session, page_info):
+    session.open(page_info)
+    normal = session.page.locator("h1").first.evaluate("e => getComputedStyle(e).fontSize")
+    session.open(page_info, "present=1")
+    session.assert_clean()
+    large = session.page.locator("h1").first.evaluate("e => getComputedStyle(e).fontSize")
+    assert float(large.removesuffix("px")) >= 1.2 * float(normal.removesuffix("px"))
+    sidebar = session.page.locator("[data-testid='stSidebar']")
+    assert sidebar.get_attribute("data-collapsed") == "true"
+
+
+def test_presentation_mode_survives_page_switches(session):
+    home, other = PAGES[0], _first_non_default_page()
+    session.open(home, "present=1")
+    session.page.locator("[data-testid='stExpandSidebarButton']").click()
+    session.page.locator(f"[data-testid='stSidebarNav'] a[href$='/{other.url_path}']").click()
+    session.page.wait_for_url(f"**/{other.url_path}?*present=1*")
+    browser.wait_idle(session.page)
+    session.assert_clean()
+    assert session.page.locator("[data-testid='stSidebar'] [data-testid='stCheckbox']").count()
+
+
+def test_dark_theme_charts_use_light_ink(chromium, server):
+    watched = Watched(chromium, server, color_scheme="dark")
+    try:
+        watched.open(PAGES[0])
+        watched.assert_clean()
+        color = watched.page.evaluate(
+            "() => document.querySelector('.js-plotly-plot')._fullLayout.font.color"
+        )
+        assert color.lower() in ("#fafafa", "rgb(250, 250, 250)")
+    finally:
+        watched.close()
