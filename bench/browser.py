@@ -22,24 +22,27 @@ CHROMIUM_ARGS = [
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 VIEWPORT = {"width": 1400, "height": 900}
 
-# Plotly graph divs keep their traces in gd.data; a fingerprint of the numbers drawn.
-CHART_DATA_JS = """
-() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
-  (gd.data || []).map(t => {
-    const arr = v => v == null ? null : Array.from(v, e => (e != null && e.length !== undefined
-      && typeof e !== 'string') ? Array.from(e) : e);
-    return {type: t.type || 'scatter', x: arr(t.x), y: arr(t.y), z: arr(t.z)};
-  }))
+# Plotly graph divs keep their traces in gd.data: arrays arrive as typed-array specs
+# ({dtype, bdata[, shape]}, decoded in Python by the tests) or plain arrays.
+TRACES_JS = """
+gd => (gd.data || []).map(t => {
+  const plain = v => (v != null && ArrayBuffer.isView(v)) ? Array.from(v)
+    : (v === undefined ? null : v);
+  return {type: t.type || 'scatter', x: plain(t.x), y: plain(t.y), z: plain(t.z)};
+})
 """
+CHART_DATA_JS = """
+() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(__TRACES__)
+""".replace("__TRACES__", TRACES_JS)
 FINGERPRINT_JS = """
 () => {
-  const charts = Array.from(document.querySelectorAll('.js-plotly-plot')).map(gd =>
-    JSON.stringify((gd.data || []).map(t => [t.x && Array.from(t.x), t.y && Array.from(t.y),
-      t.z && Array.from(t.z)])));
+  const charts = Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(gd => JSON.stringify((__TRACES__)(gd)));
   const main = document.querySelector('[data-testid="stMain"]');
   return charts.join('|') + '#' + (main ? main.innerText : '');
 }
-"""
+""".replace("__TRACES__", TRACES_JS)
+MAIN_SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
 
 
 def chromium_available() -> bool:
@@ -109,7 +112,7 @@ def move_first_control(page: Any) -> str:
     """
     main = page.locator("[data-testid='stMain']")
     candidates = [
-        ("slider", main.locator("[data-testid='stSlider'] [role='slider']")),
+        ("slider", page.locator(MAIN_SLIDER)),
         (
             "button_group",
             main.locator(

@@ -101,9 +101,15 @@ def link_to_view() -> None:
     values = {key: st.session_state[key] for key in bound if key in st.session_state}
     query = urlstate.view_query(values, bound, present=presenting())
     base = st.context.url or ""
+    link = f"{base}?{query}" if query else base
     with st.expander("Link to this view", icon=":material/link:"):
-        st.code(f"{base}?{query}" if query else base or "(this page, default view)", language=None)
-        st.caption("Every control on the page is in this link, so it reproduces the view exactly.")
+        # A plain link, not st.code: the code block's syntax highlighter is a 1.5 MB script
+        # that every cold load would fetch and parse for one line of text.
+        st.markdown(f"[{link}]({link})" if link else "This page, as it opens by default.")
+        st.caption(
+            "Right-click → Copy link. Every control on the page is in it, so it reproduces "
+            "the view exactly."
+        )
 
 
 def presenting() -> bool:

@@ -10,23 +10,9 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+from bench.apptest import run_page, values_to_try, widgets  # noqa: F401 (shared helpers)
+
 ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-TIMEOUT = 60
-
-
-def run_page(page_path: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
-    """Run ``page_path`` (e.g. ``pages/home.py``) inside the full app, optionally from a URL.
-
-    ``query`` plays the part of the address bar: bound widgets are seeded from it exactly as
-    in a browser that opens a shared link.
-    """
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for key, value in (query or {}).items():
-        at.query_params[key] = value
-    at.run()  # AppTest must run the entrypoint once before it can switch pages
-    at.switch_page(page_path)
-    return at.run()
 
 
 def decode_arrays(node: Any) -> Any:
@@ -52,60 +38,6 @@ def figures(at: AppTest) -> list[dict[str, Any]]:
 def figure_sizes(at: AppTest) -> list[int]:
     """Size in bytes of each figure's JSON as sent to the browser."""
     return [len(chart.proto.spec.encode()) for chart in at.get("plotly_chart")]
-
-
-WIDGET_TYPES = (
-    "slider",
-    "select_slider",
-    "number_input",
-    "selectbox",
-    "radio",
-    "button_group",
-    "multiselect",
-    "toggle",
-    "checkbox",
-    "text_input",
-)
-
-
-def widgets(at: AppTest) -> dict[str, Any]:
-    """The page's widgets by key (every control must have one to live in the URL)."""
-    found = {}
-    for kind in WIDGET_TYPES:
-        for widget in at.get(kind):
-            found[widget.key] = widget
-    return found
-
-
-def values_to_try(widget: Any, rng: np.random.Generator) -> list[Any]:
-    """Minimum, maximum and a random value for one widget, by its kind."""
-    kind = widget.type
-    proto = widget.proto
-    if kind in ("slider", "number_input"):
-        low, high = proto.min, proto.max
-        is_int = proto.data_type == proto.INT
-        picks = [low, high, rng.uniform(low, high)]
-        picks = [int(round(v)) if is_int else float(v) for v in picks]
-        if kind == "slider" and isinstance(widget.value, tuple):
-            return [(picks[0], picks[0]), (picks[1], picks[1]), tuple(sorted(picks[1:]))]
-        return picks
-    if kind in ("toggle", "checkbox"):
-        return [True, False]
-    if kind in ("selectbox", "radio", "select_slider"):
-        options = list(widget.options)
-        return [options[0], options[-1], options[rng.integers(len(options))]]
-    if kind == "button_group":
-        options = [option.content for option in proto.options]
-        if proto.click_mode == proto.MULTI_SELECT:
-            subset = [o for o in options if rng.random() < 0.5]
-            return [[], options, subset]
-        return [options[0], options[-1], options[rng.integers(len(options))]]
-    if kind == "multiselect":
-        options = list(widget.options)
-        return [[], options, [o for o in options if rng.random() < 0.5]]
-    if kind == "text_input":
-        return ["", "x" * 200, "9**9**9"]
-    raise AssertionError(f"no monkey values for widget kind {kind}")
 
 
 def random_view(page_path: str, seed: int) -> tuple[AppTest, dict[str, Any], str]:

@@ -10,7 +10,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 import pytest
-from conftest import figures, query_dict, random_view, run_page, widgets
+from conftest import decode_arrays, figures, query_dict, random_view, run_page, widgets
 
 from bench import browser
 from bench.server import StreamlitServer
@@ -152,7 +152,7 @@ def test_a_crafted_url_reproduces_the_view(session, page_info):
     session.open(page_info, query)
     session.assert_clean()
     expected = figures(run_page(page_info.path, query_dict(query)))
-    drawn = browser.chart_data(session.page)
+    drawn = decode_arrays(browser.chart_data(session.page))
     assert len(drawn) == len(expected)
     for chart_drawn, chart_expected in zip(drawn, expected, strict=True):
         for trace_drawn, trace_expected in zip(chart_drawn, chart_expected["data"], strict=True):

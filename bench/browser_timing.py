@@ -1,0 +1,193 @@
+"""Browser-side timings: cold load, control-to-chart latency, animation frame rate, memory."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from typing import Any
+
+import numpy as np
+
+from bench import browser
+from bench.server import StreamlitServer
+
+# Resolves with the milliseconds from the user's input (keydown/pointerdown, captured before
+# Streamlit sees it) to the first animation frame where a chart shows different data.
+ARM_LATENCY_JS = """
+() => {
+  window.__latency = null;
+  const charts = () => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .map(__TRACES__));
+  const main = () => (document.querySelector('[data-testid="stMain"]') || {}).innerText;
+  const hasCharts = document.querySelectorAll('.js-plotly-plot').length > 0;
+  const snapshot = hasCharts ? charts : main;
+  const before = snapshot();
+  let t0 = null;
+  const start = () => { if (t0 === null) t0 = performance.now(); };
+  window.addEventListener('keydown', start, {capture: true, once: true});
+  window.addEventListener('pointerdown', start, {capture: true, once: true});
+  const poll = () => {
+    if (t0 !== null && snapshot() !== before) { window.__latency = performance.now() - t0; }
+    else requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+""".replace("__TRACES__", browser.TRACES_JS)
+
+COUNT_FRAMES_JS = """
+async (seconds) => {
+  const gd = Array.from(document.querySelectorAll('.js-plotly-plot'))
+    .find(g => g._transitionData && g._transitionData._frames
+               && g._transitionData._frames.length > 1);
+  if (!gd) return null;
+  let frames = 0;
+  gd.on('plotly_animatingframe', () => { frames += 1; });
+  const button = gd.querySelector('.updatemenu-button');
+  if (!button) return null;
+  button.dispatchEvent(new MouseEvent('click', {bubbles: true}));
+  const t0 = performance.now();
+  await new Promise(r => setTimeout(r, seconds * 1000));
+  const elapsed = (performance.now() - t0) / 1000;
+  return {frames, seconds: elapsed, fps: frames / elapsed,
+          total_frames: gd._transitionData._frames.length};
+}
+"""
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def cold_load_ms(page: Any, url: str) -> float:
+    """Navigation start to the first chart drawn (or the title, on a page without charts)."""
+    page.goto(url)
+    page.wait_for_function(
+        "() => document.querySelector('.js-plotly-plot .main-svg') ||"
+        " (document.querySelector(\"[data-testid='stMain'] h1\") &&"
+        "  document.querySelectorAll('.js-plotly-plot').length === 0 &&"
+        "  document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\"))",
+        timeout=60_000,
+    )
+    return page.evaluate("() => performance.now()")
+
+
+def control_latencies(page: Any, n: int) -> list[float]:
+    """Milliseconds from moving the first control to the chart showing new data, n times."""
+    latencies = []
+    for i in range(n):
+        page.evaluate(ARM_LATENCY_JS)
+        slider = page.locator(browser.MAIN_SLIDER)
+        if slider.count():
+            slider.first.focus()
+            page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
+        else:
+            browser.move_first_control(page)
+        page.wait_for_function("() => window.__latency !== null", timeout=30_000)
+        latencies.append(page.evaluate("() => window.__latency"))
+        browser.wait_idle(page)
+    return latencies
+
+
+def measure_browser(
+    server: StreamlitServer, path: str, chromium: Any, loads: int = 3, changes: int = 15
+) -> dict[str, Any]:
+    """Cold load, control latency and animation fps of one page in fresh browser sessions."""
+    cold = []
+    for _ in range(loads):
+        context = chromium.new_context(viewport=browser.VIEWPORT)
+        page = context.new_page()
+        cold.append(cold_load_ms(page, server.url(path)))
+        context.close()
+    context = chromium.new_context(viewport=browser.VIEWPORT)
+    page = context.new_page()
+    browser.goto(page, server.url(path))
+    has_control = page.locator(
+        "[data-testid='stMain'] :is([data-testid='stSlider'], [data-testid='stButtonGroup'],"
+        " [data-testid='stNumberInput'], [data-testid='stCheckbox'])"
+    ).count()
+    latencies = control_latencies(page, changes) if has_control else []
+    browser.goto(page, server.url(path))
+    animation = page.evaluate(COUNT_FRAMES_JS, 3)
+    context.close()
+    return {
+        "cold_load_ms": statistics.median(cold),
+        "control_median_ms": statistics.median(latencies) if latencies else None,
+        "control_p95_ms": _percentile(latencies, 95) if latencies else None,
+        "animation": animation,
+    }
+
+
+async def _interacting_session(
+    chromium: Any, server: StreamlitServer, paths: list[str], seconds: float, seed: int
+) -> dict[str, int]:
+    """One user: open a random page, move random controls five times, repeat until time."""
+    rng = np.random.default_rng(seed)
+    context = await chromium.new_context(viewport=browser.VIEWPORT)
+    page = await context.new_page()
+    counts = {"interactions": 0, "errors": 0}
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            await page.goto(server.url(paths[rng.integers(len(paths))]))
+            await page.wait_for_function(browser.SETTLED_JS, timeout=60_000)
+            for _ in range(5):
+                controls = page.locator(
+                    f"{browser.MAIN_SLIDER}, [data-testid='stMain'] [data-testid='stButtonGroup']"
+                    " button[aria-pressed='false']"
+                )
+                count = await controls.count()
+                if not count:
+                    break
+                control = controls.nth(int(rng.integers(count)))
+                if await control.get_attribute("type") == "range":
+                    await control.focus()
+                    await page.keyboard.press("ArrowRight" if rng.random() < 0.5 else "ArrowLeft")
+                else:
+                    await control.click()
+                await page.wait_for_timeout(200)
+                await page.wait_for_function(browser.SETTLED_JS, timeout=60_000)
+                counts["interactions"] += 1
+            if await page.locator("[data-testid='stException']").count():
+                counts["errors"] += 1
+        except Exception:  # noqa: BLE001 (a load test counts failures, it does not stop)
+            counts["errors"] += 1
+    await context.close()
+    return counts
+
+
+async def _concurrent(
+    server: StreamlitServer, paths: list[str], sessions: int, seconds: float
+) -> dict[str, Any]:
+    from playwright.async_api import async_playwright
+
+    peak = 0
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(
+            executable_path=str(browser.CHROMIUM), args=browser.CHROMIUM_ARGS
+        )
+        tasks = [
+            asyncio.create_task(_interacting_session(chromium, server, paths, seconds, seed))
+            for seed in range(sessions)
+        ]
+        while not all(task.done() for task in tasks):
+            peak = max(peak, server.memory_kb()["VmRSS"])
+            await asyncio.sleep(0.25)
+        results = [task.result() for task in tasks]
+        await chromium.close()
+    memory = server.memory_kb()
+    return {
+        "sessions": sessions,
+        "seconds": seconds,
+        "interactions": sum(r["interactions"] for r in results),
+        "errors": sum(r["errors"] for r in results),
+        "peak_rss_mb": max(peak, memory["VmHWM"]) / 1024,
+    }
+
+
+def concurrent_sessions_memory(
+    paths: list[str], sessions: int = 10, seconds: float = 30
+) -> dict[str, Any]:
+    """Peak server memory while ``sessions`` browser sessions open pages and move sliders."""
+    with StreamlitServer() as server:
+        return asyncio.run(_concurrent(server, paths, sessions, seconds))
