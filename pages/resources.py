@@ -9,13 +9,10 @@ ui.page_header(
     "The best free places to learn each topic, chosen by someone who walked the path.",
 )
 
-filters = st.columns(2)
-with filters[0]:
-    topic_labels = ui.multi(
-        "Topic", [catalog.TOPICS[t] for t in catalog.TOPICS if t != "python"], key="topic"
-    )
-with filters[1]:
-    kinds = ui.multi("Kind", list(resources.KINDS), key="kind")
+topic_labels = ui.multi(
+    "Topic", [catalog.TOPICS[t] for t in catalog.TOPICS if t != "python"], key="topic"
+)
+kinds = ui.multi("Kind", list(resources.KINDS), key="kind")
 
 label_to_topic = {label: topic for topic, label in catalog.TOPICS.items()}
 chosen = resources.filter_resources(
