@@ -74,6 +74,16 @@ def wait_idle(page: Any, timeout_ms: float = 30_000, stable_ms: int = 150) -> No
             return
 
 
+def wait_for_charts(page: Any, count: int, timeout_ms: float = 30_000) -> None:
+    """Wait until ``count`` plotly charts are drawn (Streamlit mounts them lazily)."""
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n",
+        arg=count,
+        timeout=timeout_ms,
+    )
+    wait_idle(page, timeout_ms)
+
+
 def goto(page: Any, url: str, timeout_ms: float = 30_000) -> float:
     """Open ``url`` and wait for the app to settle; returns the seconds it took."""
     start = time.perf_counter()

@@ -155,8 +155,28 @@ def number(
     step: float | None = None,
     **kwargs: Any,
 ) -> Any:
-    """A number input kept in the URL under ``key``; out-of-range URL values are clamped."""
-    return st.number_input(label, min_value, max_value, value, step, **_bind(key, value), **kwargs)
+    """A number input kept in the URL under ``key``; out-of-range URL values are clamped.
+
+    Whole-number inputs are float inputs shown without decimals: Streamlit's integer input
+    crashes on a URL value such as ``1e400`` (it converts infinity to int), its float input
+    does not.
+    """
+    whole = all(isinstance(v, int) for v in (min_value, max_value, value, step or 1))
+    if not whole:
+        return st.number_input(
+            label, min_value, max_value, value, step, **_bind(key, value), **kwargs
+        )
+    chosen = st.number_input(
+        label,
+        float(min_value),
+        float(max_value),
+        float(value),
+        float(step or 1),
+        format="%.0f",
+        **_bind(key, float(value)),
+        **kwargs,
+    )
+    return int(round(chosen))
 
 
 def choice(

@@ -123,20 +123,22 @@ def test_a_cold_deep_link_runs_inside_the_app_shell(session):
 
 @pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
 def test_page_loads_with_charts_and_no_errors(session, page_info):
-    session.open(page_info)
-    session.assert_clean()
     expected_charts = len(run_page(page_info.path).get("plotly_chart"))
-    drawn = session.page.locator(".js-plotly-plot .main-svg").count()
-    assert drawn >= expected_charts, f"{drawn} chart layers for {expected_charts} charts"
+    session.open(page_info)
+    browser.wait_for_charts(session.page, expected_charts)
+    session.assert_clean()
+    assert session.page.locator(".js-plotly-plot").count() == expected_charts
     assert session.page.locator("h1").count() >= 1
 
 
 @pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
 def test_moving_a_control_changes_the_view(session, page_info):
-    main_keys = [key for key in widgets(run_page(page_info.path)) if key != "present_mode"]
+    at = run_page(page_info.path)
+    main_keys = [key for key in widgets(at) if key != "present_mode"]
     if not main_keys:
         pytest.skip(f"{page_info.title} has no controls")
     session.open(page_info)
+    browser.wait_for_charts(session.page, len(at.get("plotly_chart")))
     before = browser.fingerprint(session.page)
     kind = browser.move_first_control(session.page)
     browser.wait_for_change(session.page, before)
@@ -149,9 +151,10 @@ def test_a_crafted_url_reproduces_the_view(session, page_info):
     at, values, query = random_view(page_info.path, seed=11 + len(page_info.path))
     if not values:
         pytest.skip(f"{page_info.title} has no controls")
-    session.open(page_info, query)
-    session.assert_clean()
     expected = figures(run_page(page_info.path, query_dict(query)))
+    session.open(page_info, query)
+    browser.wait_for_charts(session.page, len(expected))
+    session.assert_clean()
     drawn = decode_arrays(browser.chart_data(session.page))
     assert len(drawn) == len(expected)
     for chart_drawn, chart_expected in zip(drawn, expected, strict=True):
