@@ -11,11 +11,31 @@ import time
 from typing import Any
 
 import numpy as np
+from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
 from bench.server import ROOT
 
 APP = str(ROOT / "app.py")
+
+
+def _as_in_a_running_server(init):
+    """Make every AppTest run behave like a server that has already run ``st.navigation``.
+
+    A real server leaves Streamlit's old pages-folder mode for good once ``app.py`` has run;
+    AppTest forgets that before every run, so each run would first execute the page alone and
+    then rerun it through ``app.py`` (``mathviz.ui`` does that), doubling every measured time.
+    The cold-server path itself is exercised in the browser tests.
+    """
+
+    def patched(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    return patched
+
+
+PagesManager.__init__ = _as_in_a_running_server(PagesManager.__init__)
 TIMEOUT = 60
 WIDGET_TYPES = (
     "slider",

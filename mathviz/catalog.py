@@ -15,7 +15,9 @@ class PageInfo:
 
     Attributes
     ----------
-    path : script path relative to the repository root (``pages/<topic>.py``).
+    path : script path relative to the repository root, ``pages/<url_path>.py``: the file
+        is named like its address, because Streamlit routes a cold server's first deep link
+        by file name (see tests/test_catalog.py).
     title : the name shown in the navigation.
     icon : a Material icon in Streamlit's ``:material/name:`` form.
     url_path : the readable address, e.g. ``linear-algebra`` for ``/linear-algebra``.
@@ -58,6 +60,38 @@ SECTIONS: tuple[str, ...] = (
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "Home", ":material/home:", "home", "Start", default=True),
     PageInfo(
+        "pages/trigonometry.py",
+        "Trigonometry & algebra",
+        ":material/change_history:",
+        "trigonometry",
+        "Foundations",
+        topic="trig",
+    ),
+    PageInfo(
+        "pages/linear-algebra.py",
+        "Matrices as transformations",
+        ":material/grid_on:",
+        "linear-algebra",
+        "Linear algebra",
+        topic="linalg",
+    ),
+    PageInfo(
+        "pages/eigenvectors-svd.py",
+        "Eigenvectors & SVD",
+        ":material/open_with:",
+        "eigenvectors-svd",
+        "Linear algebra",
+        topic="linalg",
+    ),
+    PageInfo(
+        "pages/vectors.py",
+        "Vectors & projections",
+        ":material/call_made:",
+        "vectors",
+        "Linear algebra",
+        topic="linalg",
+    ),
+    PageInfo(
         "pages/resources.py",
         "Learning resources",
         ":material/menu_book:",
@@ -89,7 +123,7 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "linalg",
         "How data is represented and manipulated: vectors, matrices, transformations.",
-        ("pages/linear_algebra.py",),
+        ("pages/linear-algebra.py", "pages/eigenvectors-svd.py", "pages/vectors.py"),
     ),
     PathStep(
         "calculus",

@@ -6,6 +6,8 @@ Figure builders pick colours from :data:`COLORS` by role and leave the rest to
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import plotly.graph_objects as go
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
@@ -48,8 +50,13 @@ def ink(dark: bool) -> str:
     return INK["dark" if dark else "light"]
 
 
+@lru_cache(maxsize=4)
 def template(dark: bool = False, present: bool = False) -> go.layout.Template:
-    """The app's plotly template for a theme (light/dark) and a mode (normal/presentation)."""
+    """The app's plotly template for a theme (light/dark) and a mode (normal/presentation).
+
+    Cached: building a template costs about a millisecond, and every chart of every rerun
+    asks for one. Plotly copies it into each figure, so sharing it is safe.
+    """
     mode = "dark" if dark else "light"
     size = FONT_SIZE[present]
     axis = {
@@ -94,6 +101,25 @@ def style_figure(
         height=height if height is not None else CHART_HEIGHT[present],
     )
     return fig
+
+
+@lru_cache(maxsize=4)
+def _template_json(dark: bool, present: bool) -> dict:
+    return template(dark=dark, present=present).to_plotly_json()
+
+
+def style_spec(
+    spec: dict, *, dark: bool = False, present: bool = False, height: int | None = None
+) -> dict:
+    """:func:`style_figure` for a figure already turned into its dict (``fig.to_dict()``).
+
+    Works on plain dicts, so plotly validates nothing: the cheap way to restyle a large
+    animated figure on every rerun. The template dict is shared between specs, read-only.
+    """
+    layout = spec.setdefault("layout", {})
+    layout["template"] = _template_json(dark, present)
+    layout["height"] = height if height is not None else CHART_HEIGHT[present]
+    return spec
 
 
 def equal_aspect(fig: go.Figure, row: int | None = None, col: int | None = None) -> go.Figure:

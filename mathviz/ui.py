@@ -7,12 +7,15 @@ learn more), every control lives in the URL, and presentation mode applies every
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import functools
+import gc
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from mathviz import catalog, resources, theme, urlstate
 
@@ -20,6 +23,10 @@ _PRESENT_STATE = "present_mode"  # the sidebar toggle's key
 _BOUND = "_mv_bound_controls"  # {url key: default} of the controls bound in this run
 _SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page's header
 _SHELL_RETRIED = "_mv_shell_retried"
+_REMEMBERED = "_mv_remembered"  # {(page, name): (inputs, value)}
+_PREPARED = "_mv_prepared_figures"  # {chart key: (figure, style, styled dict)}
+
+T = TypeVar("T")
 
 PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True}
 
@@ -48,6 +55,7 @@ def start_run() -> bool:
     switch, so the parameter is written back on every run while the mode is on; a malformed
     value is removed.
     """
+    _calm_the_garbage_collector()
     state = st.session_state
     if _PRESENT_STATE not in state:
         state[_PRESENT_STATE] = urlstate.is_truthy(st.query_params.get_all(urlstate.PRESENT_PARAM))
@@ -61,6 +69,18 @@ def start_run() -> bool:
     state[_SHELL_RAN] = True
     state[_SHELL_RETRIED] = False
     return present
+
+
+@functools.cache
+def _calm_the_garbage_collector() -> None:
+    """Once per process: move everything alive now (Streamlit, plotly, numpy, scipy: hundreds of
+    thousands of objects) out of the collector's sight, so its full passes stop stalling reruns.
+
+    Without this, a full collection now and then walks every plotly validator and costs a rerun
+    50-90 ms; the objects frozen here live as long as the process anyway.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _ensure_app_shell() -> None:
@@ -117,6 +137,23 @@ def presenting() -> bool:
     return bool(st.session_state.get(_PRESENT_STATE, False))
 
 
+def remembered(name: str, inputs: tuple, build: Callable[[], T]) -> T:
+    """This session's last ``name`` built on this page if ``inputs`` are unchanged, else a new one.
+
+    For plotly figures that are slow to build (plotly checks every trace of every animation
+    frame): moving one control then rebuilds only the figures that depend on it.
+    ``st.cache_data`` would not help, since unpickling a figure rebuilds it just as slowly.
+    A session's runs never overlap, and ``plot`` restyles a figure on every run, so reusing
+    the object within the session is safe. One value per (page, name) is kept.
+    """
+    ctx = get_script_run_ctx()
+    slot = (ctx.page_script_hash if ctx else "", name)
+    memo = st.session_state.setdefault(_REMEMBERED, {})
+    if slot not in memo or memo[slot][0] != inputs:
+        memo[slot] = (inputs, build())
+    return memo[slot][1]
+
+
 def is_dark() -> bool:
     """Whether the browser shows Streamlit's dark theme."""
     try:
@@ -142,8 +179,25 @@ def slider(
     step: float | None = None,
     **kwargs: Any,
 ) -> Any:
-    """A slider kept in the URL under ``key``."""
+    """A slider kept in the URL under ``key``.
+
+    When the range depends on another control, a value this session kept from before may fall
+    outside the new range; it is clamped into it rather than raising.
+    """
+    kept = st.session_state.get(key)
+    if kept is not None:
+        clamped = _clamp(kept, min_value, max_value)
+        if clamped != kept:
+            st.session_state[key] = clamped
     return st.slider(label, min_value, max_value, value, step, **_bind(key, value), **kwargs)
+
+
+def _clamp(value: Any, low: float, high: float) -> Any:
+    if isinstance(value, (tuple, list)):
+        return type(value)(_clamp(v, low, high) for v in value)
+    if isinstance(value, (int, float)):
+        return type(value)(min(max(value, low), high))
+    return value
 
 
 def number(
@@ -240,10 +294,39 @@ def explain(markdown: str) -> None:
         st.markdown(markdown)
 
 
+class _PreparedFigure(go.Figure):
+    """A figure already turned into its JSON-ready dict and styled.
+
+    ``st.plotly_chart`` asks a figure for ``to_dict()`` (a deep copy of every trace of every
+    frame) on every rerun; this one hands over the dict it was given. Nothing else of the
+    figure is used, so plotly's constructor is skipped.
+    """
+
+    def __init__(self, spec: dict) -> None:  # noqa: D107 (plotly's __init__ is skipped)
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
 def plot(fig: go.Figure, *, key: str | None = None, height: int | None = None) -> None:
-    """Draw a figure in the app's look (theme, fonts and height follow the mode)."""
-    theme.style_figure(fig, dark=is_dark(), present=presenting(), height=height)
-    st.plotly_chart(fig, width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
+    """Draw a figure in the app's look (theme, fonts and height follow the mode).
+
+    With a ``key``, the styled dict of the figure is kept for the session: when a page
+    passes the same figure object again (see :func:`remembered`) in the same style, the rerun
+    reuses it instead of copying and restyling the figure.
+    """
+    style = (is_dark(), presenting(), height)
+    prepared = st.session_state.setdefault(_PREPARED, {})
+    kept = prepared.get(key) if key else None
+    if kept is None or kept[0] is not fig or kept[1] != style:
+        spec = theme.style_spec(fig.to_dict(), dark=style[0], present=style[1], height=height)
+        kept = (fig, style, spec)
+        if key:
+            prepared[key] = kept
+    st.plotly_chart(
+        _PreparedFigure(kept[2]), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG
+    )
 
 
 def formula(latex: str, caption: str | None = None) -> None:

@@ -107,18 +107,24 @@ def _first_non_default_page() -> catalog.PageInfo:
     return next(page for page in PAGES if not page.default)
 
 
-def test_a_cold_deep_link_runs_inside_the_app_shell(session):
-    """The very first request to a fresh server is a deep link (a teacher's prepared link).
-
-    Named ``test_a_...`` so it runs first in this module, against the module's fresh server.
-    """
-    page_info = _first_non_default_page()
-    session.open(page_info, "present=1")
-    session.assert_clean()
-    sidebar = session.page.locator("[data-testid='stSidebar']")
-    assert sidebar.get_attribute("data-collapsed") == "true", "presentation: sidebar collapsed"
-    assert session.page.locator("[data-testid='stSidebarNav']").count() == 1, "app navigation"
-    assert "present=1" in session.page.url
+@pytest.mark.parametrize("page_info", [p for p in PAGES if not p.default], ids=lambda p: p.url_path)
+def test_a_cold_deep_link_opens_the_page_inside_the_app(chromium, page_info):
+    """A teacher's prepared link is the very first request to a freshly started server."""
+    title = run_page(page_info.path).title[0].value
+    with StreamlitServer() as fresh:
+        watched = Watched(chromium, fresh)
+        try:
+            watched.open(page_info, "present=1")
+            watched.assert_clean()
+            page = watched.page
+            assert page.get_by_text("Page not found").count() == 0
+            assert page.locator("h1").first.inner_text().strip() == title
+            sidebar = page.locator("[data-testid='stSidebar']")
+            assert sidebar.get_attribute("data-collapsed") == "true", "presentation: collapsed"
+            assert page.locator("[data-testid='stSidebarNav']").count() == 1, "app navigation"
+            assert "present=1" in page.url
+        finally:
+            watched.close()
 
 
 @pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)

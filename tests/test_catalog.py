@@ -37,3 +37,11 @@ def test_learning_path_follows_the_thread_order():
 def test_page_for():
     assert catalog.page_for("pages/home.py").title == "Home"
     assert catalog.page_for("pages/not_there.py") is None
+
+
+def test_each_url_path_is_its_file_name():
+    """Until st.navigation has run once in a server process, Streamlit routes a URL to
+    ``pages/<url path>.py`` (its old pages-folder mode). A url_path that differs from the file
+    name would greet a cold server's first deep link with a "Page not found" dialog."""
+    for page in catalog.PAGES:
+        assert page.path == f"pages/{page.url_path}.py", page

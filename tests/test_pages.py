@@ -131,3 +131,55 @@ def test_link_to_this_view_reproduces_the_view(page_path):
 
 def _data_json(figs: list[dict]) -> str:
     return json.dumps([f["data"] for f in figs], default=lambda x: np.asarray(x).tolist())
+
+
+def _signature(widget) -> tuple:
+    """What values a control accepts: its kind and its range or options."""
+    proto = widget.proto
+    if widget.type in ("slider", "number_input"):
+        return (widget.type, proto.min, proto.max)
+    if widget.type == "button_group":
+        return (widget.type, tuple(o.content for o in proto.options), proto.click_mode)
+    if widget.type in ("selectbox", "radio", "multiselect"):
+        return (widget.type, tuple(widget.options))
+    return (widget.type,)
+
+
+def _reachable_controls(page_path: str) -> dict[str, tuple]:
+    """Every control of a page, including those a one-choice control (a mode) reveals."""
+    found = {}
+    at = run_page(page_path)
+    modes = {k: w for k, w in widgets(at).items() if k not in SIDEBAR_KEYS}
+    for key, widget in modes.items():
+        found[key] = _signature(widget)
+    for key, widget in modes.items():
+        if widget.type == "button_group" and widget.proto.click_mode != widget.proto.MULTI_SELECT:
+            options = [o.content for o in widget.proto.options]
+        elif widget.type in ("selectbox", "radio"):
+            options = list(widget.options)
+        else:
+            continue
+        for option in options:
+            explored = run_page(page_path, {key: option})
+            for other, control in widgets(explored).items():
+                if other not in SIDEBAR_KEYS:
+                    found.setdefault(other, _signature(control))
+    return found
+
+
+def test_a_key_used_on_two_pages_means_the_same_control():
+    """Streamlit carries a bound control's value to any other page that binds the same key.
+
+    So a key may be shared only by controls that accept the same values (kind, range,
+    options): ``n`` = 1000 from one page must not land in a slider that stops at 200. Shared
+    keys are then a feature: the matrix ``a, b, c, d`` travels with the class from
+    /linear-algebra to /eigenvectors-svd.
+    """
+    owners: dict[str, tuple[str, tuple]] = {}
+    for page_path in PAGE_PATHS:
+        for key, signature in _reachable_controls(page_path).items():
+            if key in owners:
+                first_page, first_signature = owners[key]
+                assert signature == first_signature, (key, first_page, page_path)
+            else:
+                owners[key] = (page_path, signature)

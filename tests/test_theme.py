@@ -70,3 +70,16 @@ def test_equal_aspect_single_and_subplot():
     theme.equal_aspect(fig, row=1, col=2)
     assert fig.layout.yaxis2.scaleanchor == "x2"
     assert fig.layout.yaxis.scaleanchor is None
+
+
+@pytest.mark.parametrize("present", [False, True])
+@pytest.mark.parametrize("dark", [False, True])
+def test_style_spec_matches_style_figure(dark, present):
+    def build():
+        return go.Figure(go.Scatter(x=[0, 1], y=[2, 3]), layout={"title": {"text": "t"}})
+
+    via_figure = theme.style_figure(build(), dark=dark, present=present).to_plotly_json()
+    via_spec = theme.style_spec(build().to_dict(), dark=dark, present=present)
+    assert via_spec["layout"]["template"] == via_figure["layout"]["template"]
+    assert via_spec["layout"]["height"] == via_figure["layout"]["height"]
+    assert via_spec["data"] == via_figure["data"]

@@ -1,0 +1,429 @@
+"""Figures for the Eigenvectors & SVD page: three client-side animations and the PCA cloud.
+
+Builders take the scenes of :mod:`mathviz.eigen` (every point already computed) and lay them
+out as plotly figures; they compute nothing. Each animation opens on its last frame (what A
+does) and plays from the first with ▶ Play, or scrubs with the slider, in the browser.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from mathviz import theme
+from mathviz.eigen import STAGES, MorphScene, PCAScene, PowerScene, SVDScene
+from mathviz.vectors import (
+    circle_with_spokes,
+    plain_number,
+    span_segment,
+    subscript,
+    with_arrows,
+)
+from mathviz.vectors_figures import (
+    ARROW_SIZE,
+    animation_controls,
+    arrow_points,
+    arrow_trace,
+    legend_on_top,
+    line_trace,
+    sparse_labels,
+    square_axes,
+    typed,
+    xy,
+)
+
+EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
+ANIMATION_MARGIN = {"t": 70, "b": 130}
+HOLD_FRAMES = 10  # frames (a third of a second) Play rests on a start or stage boundary
+
+
+def _shape_trace(
+    points: np.ndarray,
+    tips: np.ndarray,
+    arrow_tips: np.ndarray,
+    color: str,
+    name: str,
+) -> dict[str, Any]:
+    """The unit circle's image with its spokes (test vectors, small arrowheads) and the
+    arrows that matter (eigenvectors, singular vectors: big heads in their own colours).
+
+    One trace for all of it, so that an animation updates one trace per frame rather than
+    one per arrow. Per-point colours are numbers on a three-colour scale (0 the shape,
+    1 and 2 the arrows): plotly checks a list of colour names one by one, which costs more
+    than the whole trace.
+    """
+    count = len(points)
+    sizes = np.zeros(count)
+    sizes[tips] = 10
+    sizes[arrow_tips] = ARROW_SIZE + 5
+    shades = np.zeros(count)
+    shades[arrow_tips] = 1 + np.arange(len(arrow_tips)) % 2
+    return {
+        "type": "scatter",
+        **xy(points),
+        "mode": "lines+markers",
+        "line": {"color": color, "width": 2},
+        "marker": {
+            "size": typed(sizes),
+            "color": typed(shades),
+            "colorscale": [[0.0, color], [0.5, EIGEN_COLORS[0]], [1.0, EIGEN_COLORS[1]]],
+            "cmin": 0,
+            "cmax": 2,
+            "showscale": False,
+            "symbol": "arrow",
+            "angleref": "previous",
+        },
+        "name": name,
+        "hoverinfo": "skip",
+    }
+
+
+def _legend_keys(names: Sequence[str]) -> list[dict[str, Any]]:
+    """Legend entries for the arrow colours drawn inside the shape trace.
+
+    One point drawn as a line draws nothing, but its legend entry shows the colour (plotly
+    leaves traces without points out of the legend).
+    """
+    return [
+        {
+            "type": "scatter",
+            **xy(np.zeros((1, 2))),
+            "mode": "lines",
+            "line": {"color": EIGEN_COLORS[index], "width": 4},
+            "name": name,
+            "hoverinfo": "skip",
+        }
+        for index, name in enumerate(names)
+    ]
+
+
+def _grid_trace(points: np.ndarray, dark: bool) -> dict[str, Any]:
+    return line_trace(points, theme.ink(dark), width=1, opacity=0.28)
+
+
+# --- eigenvectors during the I -> A morph ---------------------------------------------------
+
+
+def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = False) -> go.Figure:
+    """The plane morphing from I to A: eigenvector lines stay put while everything turns.
+
+    Parameters
+    ----------
+    scene : :func:`mathviz.eigen.morph_scene` of the matrix as drawn.
+    line_labels : legend text for each eigenvector line (e.g. with A's true eigenvalues);
+        for a complex pair, one label for the invariant ellipse.
+    dark : whether the page uses the dark theme.
+
+    Notes
+    -----
+    Traces 0-1 are static (the eigenvector lines, or the ellipse a complex A turns along);
+    traces 2 (grid) and 3 (circle, spokes and arrows) change per frame.
+    """
+    radius = scene.radius
+    complex_pair = len(scene.invariant) > 0
+    statics: list[dict[str, Any]] = []
+    for index in range(2):
+        if complex_pair and index == 0:
+            statics.append(
+                line_trace(
+                    scene.invariant,
+                    theme.COLORS["highlight"],
+                    line_labels[0],
+                    width=2.5,
+                    dash="dash",
+                    showlegend=True,
+                )
+            )
+        elif index < len(scene.lines):
+            statics.append(
+                line_trace(
+                    span_segment(scene.lines[index], 3 * radius),
+                    EIGEN_COLORS[index],
+                    line_labels[index],
+                    width=7,
+                    opacity=0.35,
+                    showlegend=True,
+                )
+            )
+        else:
+            statics.append(line_trace(np.zeros((0, 2)), theme.ink(dark)))
+
+    def moving(frame: int) -> list[dict[str, Any]]:
+        return [xy(scene.grid[frame]), xy(scene.shape[frame])]
+
+    last = len(scene.t) - 1
+    start = moving(last)
+    arrows = "the vectors p₁, p₂" if complex_pair else "the eigenvectors"
+    data = [
+        *statics,
+        _grid_trace(scene.grid[last], dark) | start[0],
+        _shape_trace(
+            scene.shape[last],
+            scene.tips,
+            scene.arrow_tips,
+            theme.COLORS["primary"],
+            f"unit circle and {arrows} → their images",
+        )
+        | start[1],
+    ]
+    names = [f"t{k}" for k in range(len(scene.t))]
+    frames = [{"name": name, "data": moving(k), "traces": [2, 3]} for k, name in enumerate(names)]
+    # I at one end, A at the other (plotly thins out labels that would overlap).
+    labels = ["I"] + [""] * (len(scene.t) - 2) + ["A"]
+    # ▶ Play shows I for a moment before the plane starts to move.
+    sequence = [names[0]] * HOLD_FRAMES + names
+    layout = (
+        square_axes(radius)
+        | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
+        | animation_controls(sequence, names, labels, active=last)
+    )
+    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
+    return theme.equal_aspect(fig)
+
+
+# --- power iteration ------------------------------------------------------------------------
+
+STEP_MS = 450  # power iteration is a sequence of discrete steps: slow enough to follow each
+
+
+def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
+    """v, Av, A²v, ... (normalised) closing in on the dominant eigenvector, and how fast.
+
+    Left: the unit circle, the eigenvector lines, the current iterate v_k and the earlier
+    ones as a faint fan that closes onto v₁. Right, when there is a
+    dominant eigenvector: the angle between v_k and v₁ on a log scale, against the rate
+    |λ₂/λ₁|ᵏ.
+    """
+    ink = theme.ink(dark)
+    colors = theme.COLORS
+    iterates = scene.iteration.iterates
+    valid = scene.iteration.valid
+    circle = circle_with_spokes(96, 1)[0]
+    names = ["v₁: the dominant eigenvector" if scene.dominant else "eigenvector v₁", "v₂"]
+    statics = [line_trace(circle, ink, width=1, opacity=0.35)]
+    for index in range(2):
+        segment = span_segment(scene.lines[index], 1.6) if index < len(scene.lines) else []
+        statics.append(
+            line_trace(
+                np.reshape(segment, (-1, 2)),
+                EIGEN_COLORS[index],
+                names[index],
+                width=7 if index == 0 else 5,
+                opacity=0.35,
+                showlegend=index < len(scene.lines),
+            )
+        )
+
+    def moving(k: int) -> list[dict[str, Any]]:
+        shown = min(k, valid - 1)
+        fan = with_arrows(np.zeros((0, 2)), iterates[:shown])[0]
+        current = xy(arrow_points(iterates[shown])) | {"text": ["", f"v{subscript(shown)}"]}
+        return [xy(fan), current]
+
+    last = len(iterates) - 1
+    # The fan alternates origin, tip, origin, tip...: one static size pattern fits every frame.
+    sizes = np.zeros(2 * len(iterates))
+    sizes[1::2] = 9
+    fan_trace = {
+        "type": "scatter",
+        "mode": "lines+markers",
+        "line": {"color": colors["primary"], "width": 1.5},
+        "marker": {
+            "symbol": "arrow",
+            "angleref": "previous",
+            "color": colors["primary"],
+            "size": typed(sizes),
+        },
+        "opacity": 0.4,
+        "name": "v₀, v₁, … (earlier steps)",
+        "hoverinfo": "skip",
+    }
+    start = moving(last)
+    fan_trace |= start[0]
+    current = arrow_trace(np.zeros((2, 2)), colors["primary"], "v_k", width=5) | start[1]
+    current["textfont"] = {"size": 16, "color": colors["primary"]}
+    data = [*statics, fan_trace, current]
+    if len(scene.angles):
+        steps = np.arange(len(scene.angles), dtype=float)
+        data += [
+            {
+                "type": "scatter",
+                **xy(np.column_stack([steps, scene.predicted])),
+                "mode": "lines",
+                "line": {"color": colors["secondary"], "width": 7},
+                "opacity": 0.45,
+                "name": "∝ |λ₂/λ₁|ᵏ (predicted)",
+                "xaxis": "x2",
+                "yaxis": "y2",
+            },
+            {
+                "type": "scatter",
+                **xy(np.column_stack([steps, scene.angles])),
+                "mode": "lines+markers",
+                "line": {"color": colors["primary"], "width": 2},
+                "marker": {"size": 7},
+                "name": "angle between v_k and v₁",
+                "xaxis": "x2",
+                "yaxis": "y2",
+                "hovertemplate": "k = %{x}<br>%{y:.3g}°<extra></extra>",
+            },
+        ]
+    names_frames = [f"k{k}" for k in range(len(iterates))]
+    frames = [
+        {"name": name, "data": moving(k), "traces": [3, 4]} for k, name in enumerate(names_frames)
+    ]
+    labels = sparse_labels([str(k) for k in range(len(iterates))], keep=7)
+    floor = float(np.min(scene.angles)) if len(scene.angles) else 1.0
+    low = float(np.log10(max(floor, 1e-13))) - 0.5
+    note = {
+        "text": "No dominant eigenvector:<br>nothing to converge to",
+        "xref": "x domain",
+        "yref": "y domain",
+        "x": 1.55,
+        "y": 0.5,
+        "showarrow": False,
+    }
+    layout = {
+        "xaxis": {"domain": [0.0, 0.46], "range": [-1.3, 1.3]},
+        "yaxis": {"range": [-1.3, 1.3]},
+        "legend": legend_on_top(),
+        "margin": ANIMATION_MARGIN,
+        "annotations": [] if len(scene.angles) else [note],
+    } | animation_controls(names_frames, names_frames, labels, active=last, frame_ms=STEP_MS)
+    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
+    theme.equal_aspect(fig)  # before the second panel exists, so only the circle is square
+    fig.layout.xaxis2 = {
+        "domain": [0.56, 1.0],
+        "anchor": "y2",
+        "title": {"text": "step k"},
+        "range": [-0.5, max(1, last) + 0.5],
+    }
+    fig.layout.yaxis2 = {
+        "anchor": "x2",
+        "type": "log",
+        "title": {"text": "angle to v₁ (degrees)"},
+        "range": [low, float(np.log10(95))],
+        "dtick": max(1, round((np.log10(95) - low) / 6)),  # whole decades, about six
+        "exponentformat": "power",
+    }
+    return fig
+
+
+# --- the SVD in three stages ----------------------------------------------------------------
+
+
+def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
+    """A = UΣVᵀ played as rotate, stretch, rotate: the unit circle becomes A's ellipse.
+
+    The arrows are the images of the right singular vectors v₁, v₂: stage 1 turns them onto
+    the axes, stage 2 stretches them to σ₁ and σ₂, stage 3 turns them onto σ₁u₁ and σ₂u₂,
+    the semi-axes of the ellipse (drawn dashed throughout as the destination).
+    """
+    svd = scene.svd
+    sigma = svd.singular_values
+    last = len(scene.stage) - 1
+
+    def moving(frame: int) -> list[dict[str, Any]]:
+        return [xy(scene.grid[frame]), xy(scene.shape[frame])]
+
+    start = moving(last)
+    data = [
+        line_trace(
+            scene.ellipse,
+            theme.COLORS["highlight"],
+            f"A·(unit circle): semi-axes σ₁ = {plain_number(sigma[0], 3)}, "
+            f"σ₂ = {plain_number(sigma[1], 3)}",
+            width=2.5,
+            dash="dash",
+            showlegend=True,
+        ),
+        _grid_trace(scene.grid[last], dark) | start[0],
+        _shape_trace(
+            scene.shape[last],
+            scene.tips,
+            scene.arrow_tips,
+            theme.COLORS["primary"],
+            "unit circle → its image",
+        )
+        | start[1],
+        *_legend_keys(["v₁ → σ₁u₁", "v₂ → σ₂u₂"]),
+    ]
+    names = [f"s{k}" for k in range(len(scene.stage))]
+    frames = [{"name": name, "data": moving(k), "traces": [1, 2]} for k, name in enumerate(names)]
+    turns = {
+        1: f"{plain_number(np.degrees(svd.first_angle), 3)}°",
+        2: "",
+        3: f"{plain_number(np.degrees(svd.last_angle), 3)}°" + (", flip" if svd.reflection else ""),
+    }
+    labels = [""] * len(names)
+    labels[0] = "I"
+    by_stage = []
+    sequence = [names[0]] * HOLD_FRAMES
+    for stage in range(1, 4):
+        members = np.flatnonzero(scene.stage == stage)
+        first, final = int(members[0]), int(members[-1])
+        labels[final] = ("Vᵀ", "ΣVᵀ", "A")[stage - 1]
+        # A stage's own button plays it from where the previous stage ended; ▶ Play plays
+        # all three with a pause after each.
+        label = f"{stage} · {STAGES[stage]}" + (f" {turns[stage]}" if turns[stage] else "")
+        by_stage.append((label, names[first - 1 : final + 1]))
+        sequence += names[first : final + 1] + [names[final]] * HOLD_FRAMES
+    layout = (
+        square_axes(scene.radius)
+        | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
+        | animation_controls(sequence, names, labels, active=last, extra_buttons=by_stage)
+    )
+    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
+    return theme.equal_aspect(fig)
+
+
+# --- PCA --------------------------------------------------------------------------------------
+
+
+def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
+    """The point cloud, its 1σ and 2σ covariance ellipses and the principal axes."""
+    colors = theme.COLORS
+    pca = scene.pca
+    points = scene.points
+    traces = [
+        {
+            "type": "scatter",
+            **xy(points),
+            "mode": "markers",
+            "marker": {"size": 5, "color": colors["soft"], "opacity": 0.7},
+            "name": f"{len(points)} points",
+            "hoverinfo": "skip",
+        },
+        line_trace(
+            scene.ellipses[0],
+            theme.ink(dark),
+            "1σ and 2σ ellipses",
+            dash="dot",
+            width=1.5,
+            showlegend=True,
+        ),
+        line_trace(scene.ellipses[1], theme.ink(dark), dash="dot", width=1.5),
+        *[
+            line_trace(scene.axis_lines[index], EIGEN_COLORS[index], dash="dash", width=1.5)
+            for index in range(2)
+        ],
+    ]
+    for index in range(2):
+        share = plain_number(100 * pca.explained[index], 3)
+        traces.append(
+            arrow_trace(
+                arrow_points(scene.axes_tips[index], pca.mean),
+                EIGEN_COLORS[index],
+                f"PC{index + 1}: {share}% of the variance",
+                width=5,
+                text=f"PC{index + 1}",
+            )
+        )
+    reach = float(np.max(np.abs(np.vstack([points, scene.ellipses[1]])))) if len(points) else 1
+    radius = 1.05 * max(reach, 1e-6)
+    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+    fig = go.Figure({"data": traces, "layout": layout})
+    return theme.equal_aspect(fig)

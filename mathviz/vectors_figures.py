@@ -1,0 +1,502 @@
+"""Figures for the Vectors page, and the drawing helpers the linear-algebra figures share.
+
+Builders take the results of :mod:`mathviz.vectors` and lay them out; they compute nothing.
+
+Arrays go to plotly in its binary typed-array form (:func:`typed`): exactly what plotly itself
+makes of a numpy array when it serialises a figure, done once here. Letting plotly convert
+numpy arrays one by one costs about 0.2 ms per array, which for the hundreds of arrays in an
+animation's frames would break the page's 30 ms rerun budget on its own.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+from mathviz import theme
+from mathviz.vectors import (
+    BasisCoordinates,
+    ColumnSpacePicture,
+    DotProduct,
+    LineFit,
+    basis_lattice,
+    basis_span,
+    fitted_segment,
+    plain_number,
+    residual_path,
+    span_segment,
+)
+
+# Plotly waits this long after drawing a frame before it starts the next, and drawing takes
+# about one display refresh (~16 ms): frames then arrive every ~33 ms, 30 per second.
+FRAME_MS = 17
+ARROW_SIZE = 15
+
+# --- shared drawing helpers -----------------------------------------------------------------
+
+
+def typed(values: Any) -> dict[str, str] | list:
+    """A float array in plotly's typed-array form (``{"dtype": "f8", "bdata": base64}``).
+
+    Empty arrays become an empty list (plotly.js reads a zero-length typed array as absent).
+    """
+    array = np.ascontiguousarray(np.asarray(values, dtype="<f8").ravel())
+    if array.size == 0:
+        return []
+    return {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+
+
+def xy(points: np.ndarray) -> dict[str, Any]:
+    """``x`` and ``y`` of a trace from (n, 2) points."""
+    points = np.asarray(points, dtype=float).reshape(-1, 2)
+    return {"x": typed(points[:, 0]), "y": typed(points[:, 1])}
+
+
+def arrow_points(tip: np.ndarray, tail: np.ndarray | None = None) -> np.ndarray:
+    """(2, 2) points of an arrow from ``tail`` (default the origin) to ``tip``."""
+    start = np.zeros(2) if tail is None else np.asarray(tail, dtype=float)
+    return np.vstack([start, np.asarray(tip, dtype=float)])
+
+
+def arrow_trace(
+    points: np.ndarray,
+    color: str,
+    name: str,
+    *,
+    width: float = 4,
+    text: str = "",
+    dash: str | None = None,
+    showlegend: bool = True,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A vector drawn as a line with an arrowhead at its tip (the last of the two points)."""
+    line = {"color": color, "width": width}
+    if dash:
+        line["dash"] = dash
+    return {
+        "type": "scatter",
+        **xy(points),
+        "mode": "lines+markers+text",
+        "line": line,
+        "marker": {
+            "symbol": "arrow",
+            "angleref": "previous",
+            "size": typed([0, ARROW_SIZE]),
+            "color": color,
+        },
+        "text": ["", text],
+        "textposition": "top right",
+        "textfont": {"color": color},
+        "name": name,
+        "showlegend": showlegend,
+        "hoverinfo": "name+x+y",
+        **extra,
+    }
+
+
+def line_trace(
+    points: np.ndarray,
+    color: str,
+    name: str = "",
+    *,
+    width: float = 1.5,
+    dash: str | None = None,
+    opacity: float = 1.0,
+    showlegend: bool = False,
+    **extra: Any,
+) -> dict[str, Any]:
+    """A plain polyline through (n, 2) points."""
+    line = {"color": color, "width": width}
+    if dash:
+        line["dash"] = dash
+    return {
+        "type": "scatter",
+        **xy(points),
+        "mode": "lines",
+        "line": line,
+        "opacity": opacity,
+        "name": name,
+        "showlegend": showlegend,
+        "hoverinfo": "skip" if not name else "name",
+        **extra,
+    }
+
+
+def sparse_labels(labels: Sequence[str], keep: int = 6) -> list[str]:
+    """Keep about ``keep`` evenly spread slider labels (and the last); blank the rest."""
+    every = max(1, int(np.ceil((len(labels) - 1) / max(1, keep - 1))))
+    return [
+        label if (i % every == 0 or i == len(labels) - 1) else "" for i, label in enumerate(labels)
+    ]
+
+
+def animation_controls(
+    sequence: Sequence[str],
+    frame_names: Sequence[str],
+    labels: Sequence[str],
+    *,
+    active: int,
+    extra_buttons: Sequence[tuple[str, Sequence[str]]] = (),
+    frame_ms: int = FRAME_MS,
+) -> dict[str, Any]:
+    """Play/Pause buttons and a scrub slider for client-side frames (layout keys).
+
+    Parameters
+    ----------
+    sequence : the frame names ▶ Play shows, in order; a name may repeat to hold a frame
+        (a pause costs nothing: frames are stored once).
+    frame_names : the frames, in order: one slider step each.
+    labels : one slider label per frame ("" for an unlabelled tick).
+    active : the frame shown when the chart appears (the slider starts there).
+    extra_buttons : (label, frame names) pairs that play a part of the animation.
+    frame_ms : milliseconds per frame.
+
+    Notes
+    -----
+    Everything runs in the browser (plotly.animate), with no round trip to the server.
+    ``redraw: False`` is right for scatter traces and keeps 30 frames per second smooth.
+    """
+    play = {"frame": {"duration": frame_ms, "redraw": False}, "transition": {"duration": 0}}
+    play |= {"mode": "immediate", "fromcurrent": False}
+    jump = {
+        "frame": {"duration": 0, "redraw": False},
+        "transition": {"duration": 0},
+        "mode": "immediate",
+    }
+    buttons = [{"label": "▶ Play", "method": "animate", "args": [list(sequence), play]}]
+    buttons += [
+        {"label": label, "method": "animate", "args": [list(names), play]}
+        for label, names in extra_buttons
+    ]
+    buttons.append({"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]})
+    steps = [
+        {"label": label, "method": "animate", "args": [[name], jump]}
+        for name, label in zip(frame_names, labels, strict=True)
+    ]
+    return {
+        "updatemenus": [
+            {
+                "type": "buttons",
+                "direction": "left",
+                "showactive": False,
+                "x": 0.0,
+                "y": 0.0,
+                "xanchor": "left",
+                "yanchor": "top",
+                "pad": {"t": 46, "r": 10},
+                "buttons": buttons,
+            }
+        ],
+        "sliders": [
+            {
+                "active": active,
+                "steps": steps,
+                "x": 0.0,
+                "len": 1.0,
+                "y": 0.0,
+                "yanchor": "top",
+                "pad": {"t": 88, "b": 0},
+                "currentvalue": {"visible": False},
+                "ticklen": 4,
+            }
+        ],
+    }
+
+
+def square_axes(radius: float) -> dict[str, Any]:
+    """Layout for a square view of half-width ``radius`` round the origin."""
+    axis = {"range": [-radius, radius], "zeroline": True, "showgrid": True}
+    return {"xaxis": dict(axis), "yaxis": dict(axis)}
+
+
+def legend_on_top() -> dict[str, Any]:
+    """A horizontal legend above the plot, where it never covers the geometry."""
+    return {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
+
+
+# --- the dot product ------------------------------------------------------------------------
+
+
+def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = False) -> go.Figure:
+    """u, v, the shadow of v on u (its projection), the angle between them, and cos θ.
+
+    Parameters
+    ----------
+    result : :func:`mathviz.vectors.dot_product` of u and v.
+    arc_points : (n, 2) points of the angle's arc (empty when the angle is undefined).
+    dark : whether the page uses the dark theme.
+    """
+    ink = theme.ink(dark)
+    colors = theme.COLORS
+    u, v, shadow = result.u, result.v, result.projection
+    reach = max(1.0, float(np.max(np.abs(np.concatenate([u, v, shadow])))))
+    radius = 1.2 * reach
+    traces = [
+        line_trace(span_segment(u, 2 * radius), ink, "line through u", dash="dot", opacity=0.45),
+        line_trace(np.vstack([v, shadow]), ink, "v minus its shadow (⟂ u)", dash="dash"),
+        arrow_trace(
+            arrow_points(shadow), colors["tertiary"], "shadow of v on u", width=11, opacity=0.6
+        ),
+        arrow_trace(arrow_points(u), colors["primary"], "u", text="u", width=3),
+        arrow_trace(arrow_points(v), colors["secondary"], "v", text="v"),
+    ]
+    if len(arc_points):
+        label = f"θ = {plain_number(result.angle, 3)}°"
+        traces.append(line_trace(arc_points, colors["accent"], label, width=2.5, showlegend=True))
+    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+    fig = go.Figure({"data": traces, "layout": layout})
+    return theme.equal_aspect(fig)
+
+
+def similarity_figure(
+    words: Sequence[str], similarity: np.ndarray, chosen: tuple[int, int], dark: bool = False
+) -> go.Figure:
+    """Cosine similarity of every pair of words as a heatmap, the chosen pair outlined."""
+    ink = theme.ink(dark)
+    labels = list(words)
+    text = [[f"{value:.2f}" for value in row] for row in similarity]
+    heat = {
+        "type": "heatmap",
+        "z": np.asarray(similarity, dtype=float),
+        "x": labels,
+        "y": labels,
+        "zmin": -1,
+        "zmax": 1,
+        "colorscale": [
+            [0.0, theme.COLORS["secondary"]],
+            [0.5, theme.BACKGROUND["dark" if dark else "light"]],
+            [1.0, theme.COLORS["primary"]],
+        ],
+        "text": text,
+        "texttemplate": "%{text}",
+        "hovertemplate": "cos(%{y}, %{x}) = %{z:.3f}<extra></extra>",
+        "colorbar": {"title": {"text": "cos θ"}},
+    }
+    i, j = chosen
+    box = {
+        "type": "rect",
+        "x0": j - 0.5,
+        "x1": j + 0.5,
+        "y0": i - 0.5,
+        "y1": i + 0.5,
+        "line": {"color": ink, "width": 3},
+    }
+    layout = {
+        "shapes": [box],
+        "yaxis": {"autorange": "reversed", "showgrid": False},
+        "xaxis": {"side": "top", "showgrid": False},
+        "margin": {"t": 40},
+    }
+    return go.Figure({"data": [heat], "layout": layout})
+
+
+# --- change of basis ------------------------------------------------------------------------
+
+
+def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = False) -> go.Figure:
+    """The new basis b1, b2 with its grid, and x built as c₁b₁ + c₂b₂ (when a basis)."""
+    ink = theme.ink(dark)
+    colors = theme.COLORS
+    b1, b2 = result.basis[:, 0], result.basis[:, 1]
+    x = result.target
+    reach = max(2.0, float(np.max(np.abs(np.concatenate([b1, b2, x])))))
+    radius = 1.25 * reach
+    traces: list[dict[str, Any]] = []
+    if result.rank == 2:
+        lattice = basis_lattice(result, grid_extent)
+        traces.append(line_trace(lattice, colors["soft"], "grid of the new basis", width=1.2))
+        c1, c2 = result.coordinates
+        corner = result.basis[:, 0] * c1  # where the first step ends: c₁b₁
+        traces += [
+            arrow_trace(
+                arrow_points(corner),
+                colors["primary"],
+                f"c₁b₁ = {_num(c1)}·b₁",
+                width=2.5,
+                dash="dot",
+                text="",
+            ),
+            arrow_trace(
+                arrow_points(x, corner),
+                colors["secondary"],
+                f"c₂b₂ = {_num(c2)}·b₂",
+                width=2.5,
+                dash="dot",
+                text="",
+            ),
+        ]
+    elif result.rank == 1:
+        traces.append(
+            line_trace(
+                basis_span(result, 2 * radius),
+                colors["soft"],
+                "all that b₁, b₂ reach",
+                width=3,
+                showlegend=True,
+            )
+        )
+    traces += [
+        arrow_trace(arrow_points(b1), colors["primary"], "b₁", text="b₁"),
+        arrow_trace(arrow_points(b2), colors["secondary"], "b₂", text="b₂"),
+        arrow_trace(arrow_points(x), colors["accent"], "x", text="x", width=5),
+    ]
+    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+    for axis in ("xaxis", "yaxis"):  # the standard axes in ink, under the new grid
+        layout[axis]["zerolinecolor"] = ink
+    fig = go.Figure({"data": traces, "layout": layout})
+    return theme.equal_aspect(fig)
+
+
+def _num(value: float) -> str:
+    return plain_number(value, 3)
+
+
+# --- least squares --------------------------------------------------------------------------
+
+
+def line_fit_figure(x: np.ndarray, fit: LineFit, dark: bool = False) -> go.Figure:
+    """The points, the least-squares line and each point's vertical residual."""
+    colors = theme.COLORS
+    intercept, slope = fit.coefficients
+    traces = [
+        line_trace(
+            residual_path(x, fit.target, fit.fitted),
+            colors["accent"],
+            "residuals e = y − ŷ",
+            width=1.5,
+            showlegend=True,
+        ),
+        line_trace(
+            fitted_segment(x, fit),
+            colors["primary"],
+            f"ŷ = {_num(intercept)} + {_num(slope)}·x",
+            width=3,
+            showlegend=True,
+        ),
+        {
+            "type": "scatter",
+            **xy(np.column_stack([x, fit.target])),
+            "mode": "markers",
+            "marker": {
+                "color": colors["secondary"],
+                "size": 8,
+                "line": {"width": 1, "color": theme.ink(dark)},
+            },
+            "name": "data (x, y)",
+            "hovertemplate": "x = %{x:.2f}<br>y = %{y:.2f}<extra></extra>",
+        },
+    ]
+    layout = {
+        "legend": legend_on_top(),
+        "margin": {"t": 70},
+        "xaxis": {"title": {"text": "x"}},
+        "yaxis": {"title": {"text": "y"}},
+    }
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def column_space_figure(
+    picture: ColumnSpacePicture, stretch: float = 1.0, dark: bool = False
+) -> go.Figure:
+    """y, its projection ŷ onto the plane of X's columns, and the perpendicular residual e.
+
+    A 3-D view of the subspace spanned by 1, x and y inside Rⁿ (see
+    :func:`mathviz.vectors.column_space_picture`): the plane to scale, the height stretched
+    ``stretch`` times (:func:`mathviz.vectors.height_stretch`) so that e can be seen. Only
+    the display is stretched; the data drawn are the true coordinates.
+    """
+    ink = theme.ink(dark)
+    colors = theme.COLORS
+    c1, c2 = picture.columns
+    y, y_hat, e = picture.target, picture.fitted, picture.residual
+    corners = np.vstack([np.zeros(3), c1, c2, y_hat, y])
+    low, high = corners[:, :2].min(axis=0), corners[:, :2].max(axis=0)
+    width = max(1e-9, float(np.max(high - low)))
+    pad = 0.1 * width
+    (x0, y0), (x1, y1) = low - pad, high + pad
+    y0, y1 = min(y0, -0.3 * width), max(y1, 0.3 * width)  # enough floor to read as a plane
+    plane = {
+        "type": "mesh3d",
+        "x": typed([x0, x1, x1, x0]),
+        "y": typed([y0, y0, y1, y1]),
+        "z": typed([0.0, 0.0, 0.0, 0.0]),
+        "i": [0, 0],
+        "j": [1, 2],
+        "k": [2, 3],
+        "color": colors["soft"],
+        "opacity": 0.25,
+        "name": "column space of X",
+        "showlegend": True,
+        "hoverinfo": "name",
+    }
+    traces = [
+        plane,
+        _arrow3d(np.zeros(3), c1, ink, "column 1 (all ones)", "1", dash="dot"),
+        _arrow3d(np.zeros(3), c2, colors["highlight"], "column x", "x", dash="dot"),
+        _arrow3d(np.zeros(3), y, colors["secondary"], "y (the data)", "y"),
+        _arrow3d(np.zeros(3), y_hat, colors["primary"], "ŷ = Xβ̂ (projection)", "ŷ"),
+        _arrow3d(y_hat, y_hat + e, colors["accent"], "e = y − ŷ (⟂ plane)", "e", middle=True),
+        {
+            "type": "scatter3d",
+            "x": typed(picture.right_angle[:, 0]),
+            "y": typed(picture.right_angle[:, 1]),
+            "z": typed(picture.right_angle[:, 2]),
+            "mode": "lines",
+            "line": {"color": ink, "width": 4},
+            "showlegend": False,
+            "hoverinfo": "skip",
+        },
+    ]
+    scene_axis = {"showticklabels": False, "title": {"text": ""}, "showspikes": False}
+    spans = np.ptp(np.vstack([corners, y_hat + e, [[x0, y0, 0], [x1, y1, 0]]]), axis=0)
+    spans = np.maximum(spans, 1e-9)
+    ratio = spans / spans[:2].max()
+    ratio[2] *= stretch  # one unit is one unit within the plane; the height is stretched
+    layout = {
+        "scene": {
+            "xaxis": scene_axis,
+            "yaxis": scene_axis,
+            "zaxis": scene_axis,
+            "aspectmode": "manual",
+            "aspectratio": {"x": ratio[0], "y": ratio[1], "z": ratio[2]},
+            "camera": {"eye": {"x": 0.25, "y": -1.2, "z": 0.6}},
+        },
+        "legend": legend_on_top(),
+        "margin": {"t": 70, "l": 0, "r": 0, "b": 0},
+    }
+    return go.Figure({"data": traces, "layout": layout})
+
+
+def _arrow3d(
+    start: np.ndarray,
+    end: np.ndarray,
+    color: str,
+    name: str,
+    label: str,
+    dash: str | None = None,
+    middle: bool = False,
+) -> dict[str, Any]:
+    """A 3-D vector: a line with a marked tip (plotly has no 3-D arrowheads that keep their
+    size when the view is turned), labelled at the tip or, if ``middle``, halfway."""
+    points = np.vstack([start, (start + end) / 2, end])
+    line = {"color": color, "width": 7}
+    if dash:
+        line["dash"] = dash
+    return {
+        "type": "scatter3d",
+        "x": typed(points[:, 0]),
+        "y": typed(points[:, 1]),
+        "z": typed(points[:, 2]),
+        "mode": "lines+markers+text",
+        "line": line,
+        "marker": {"size": [0, 0, 6], "color": color, "symbol": "diamond"},
+        "text": ["", label, ""] if middle else ["", "", label],
+        "textposition": "middle right" if middle else "top center",
+        "textfont": {"color": color, "size": 18},
+        "name": name,
+        "hoverinfo": "name",
+    }

@@ -1,0 +1,403 @@
+"""The Trigonometry & algebra page: every part runs clean from any control value, and what
+the browser receives is mathematically right.
+
+Figures are decoded from the JSON the page sends (conftest.figures) and checked against numpy
+and closed forms computed here, never against the page's own modules.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from conftest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
+from scipy import special
+
+PAGE = "pages/trigonometry.py"
+# Every part and sub-view, as the URL a teacher would share.
+VIEWS = {
+    "circle": {},
+    "circle-radians-tan": {"unit": "radians", "rad": "2.5", "tan": "true"},
+    "one-wave": {"part": "Waves"},
+    "two-waves": {"part": "Waves", "waves": "Sum of two waves"},
+    "fourier": {"part": "Fourier series"},
+    "epicycles": {"part": "Fourier series", "fourier": "Epicycles", "terms": "12"},
+    "custom-shape": {"part": "Fourier series", "target": "Custom", "shape": "Staircase"},
+    "functions": {"part": "Functions", "parent": "ln x", "ga": "2", "gb": "-1", "gh": "1"},
+    "polynomials": {"part": "Polynomials"},
+    "exp-log": {"part": "Exp & log"},
+    "encodings": {"part": "In ML"},
+    "softmax": {"part": "In ML", "ml": "Sigmoid & softmax"},
+    "log-loss": {"part": "In ML", "ml": "Log-loss", "truth": "y = 0"},
+}
+
+
+def clean(at, context=""):
+    assert not at.exception, f"{context}: {[e.value for e in at.exception]}"
+    assert not at.error, f"{context}: {[e.value for e in at.error]}"
+
+
+def traces_by_name(fig):
+    return {trace.get("name"): trace for trace in fig["data"] if trace.get("name")}
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+@pytest.mark.parametrize("present", ["0", "1"])
+def test_every_view_runs_clean_with_the_skeleton(view, present):
+    at = run_page(PAGE, {**VIEWS[view], "present": present})
+    clean(at, view)
+    assert at.title[0].value == "Trigonometry & algebra"
+    assert at.latex, "a formula with the current numbers"
+    assert any("Why it matters for ML" in s.value for s in at.subheader)
+    assert any("Learn more" in s.value for s in at.subheader)
+    assert not any(w in " ".join(m.value for m in at.markdown) for w in ("nan", "NaN"))
+
+
+@pytest.mark.parametrize("view", list(VIEWS))
+def test_monkey_every_control_of_every_view(view):
+    """The generic monkey test only reaches the default part; this one reaches them all."""
+    rng = np.random.default_rng(sum(map(ord, view)))
+    at = run_page(PAGE, VIEWS[view])
+    keys = [key for key in widgets(at) if key not in ("present_mode", "part")]
+    for key in keys:
+        if key not in widgets(at):  # a control of a mode switched away from
+            continue
+        for value in values_to_try(widgets(at)[key], rng):
+            widget = widgets(at).get(key)
+            if widget is None:  # the control belonged to a mode just switched away from
+                break
+            widget.set_value(value)
+            at.run()
+            clean(at, f"{view} {key}={value!r}")
+            assert not any("nan" in m.value.lower().split() for m in at.metric)
+
+
+def test_every_key_of_every_view_is_in_the_readme():
+    readme = (ROOT / "README.md").read_text()
+    keys = set()
+    for query in VIEWS.values():
+        keys |= set(widgets(run_page(PAGE, query)))
+    keys -= {"present_mode"}
+    assert len(keys) > 40
+    assert not sorted(key for key in keys if f"`{key}`" not in readme)
+
+
+LARGEST = {  # the controls at the ends that make each figure biggest
+    "largest-encoding": {"part": "In ML", "dmodel": "256", "positions": "100"},
+    "most-epicycles": {"part": "Fourier series", "fourier": "Epicycles", "terms": "50"},
+    "most-harmonics": {"part": "Fourier series", "terms": "50", "target": "Sawtooth"},
+}
+
+
+@pytest.mark.parametrize("view", list(VIEWS) + list(LARGEST))
+def test_figures_stay_small(view):
+    at = run_page(PAGE, {**VIEWS, **LARGEST}[view])
+    for fig, size in zip(figures(at), figure_sizes(at), strict=True):
+        limit = 2_000_000 if fig.get("frames") else 300_000
+        assert size <= limit, (view, size)
+
+
+# --- the unit circle --------------------------------------------------------------------------
+
+
+def _circle(query):
+    at = run_page(PAGE, query)
+    clean(at)
+    (fig,) = figures(at)
+    return at, fig
+
+
+def _guides(fig):
+    return next(t for t in fig["data"] if t.get("mode") == "lines+markers")
+
+
+@pytest.mark.parametrize(
+    ("query", "theta"),
+    [({}, np.pi / 3), ({"deg": "135"}, 3 * np.pi / 4), ({"unit": "radians", "rad": "1"}, 1.0)],
+)
+def test_the_point_is_on_the_unit_circle_at_the_chosen_angle(query, theta):
+    at, fig = _circle(query)
+    guides = _guides(fig)
+    px, py = guides["x"][0], guides["y"][0]  # P, the first marked point
+    assert px**2 + py**2 == pytest.approx(1.0, abs=1e-6)
+    assert (px, py) == pytest.approx((np.cos(theta), np.sin(theta)), abs=1e-6)
+    # sin θ carried across: the point on the sine graph is level with P, at x = offset + θ.
+    offset = fig["layout"]["xaxis"]["tickvals"][0]
+    assert guides["x"][4] == pytest.approx(offset + theta, abs=1e-6)
+    assert guides["y"][4] == pytest.approx(np.sin(theta), abs=1e-6)
+    assert guides["y"][6] == pytest.approx(np.cos(theta), abs=1e-6)
+    # T = (1, tan θ) lies on the line through the origin and P.
+    assert guides["x"][1] == 1.0 and guides["y"][1] == pytest.approx(np.tan(theta), rel=1e-5)
+    metrics = {m.label: m.value for m in at.metric}
+    assert float(metrics["cos θ"]) == pytest.approx(np.cos(theta), abs=1e-4)
+    assert float(metrics["sin θ"]) == pytest.approx(np.sin(theta), abs=1e-4)
+    assert float(metrics["arc = θ"]) == pytest.approx(theta, abs=1e-4)
+
+
+def test_the_arc_is_theta_long_and_ends_at_the_point():
+    _, fig = _circle({"deg": "200"})
+    arc = traces_by_name(fig)["arc of length θ"]
+    x, y = np.asarray(arc["x"], float), np.asarray(arc["y"], float)
+    on_circle = np.isfinite(x) & (np.hypot(x, y) > 0.5)
+    xs, ys = x[on_circle], y[on_circle]
+    np.testing.assert_allclose(np.hypot(xs, ys), 1.0, atol=1e-6)
+    angles = np.unwrap(np.arctan2(ys, xs))
+    length = np.sum(np.hypot(np.diff(xs), np.diff(ys)))
+    assert angles[-1] == pytest.approx(np.radians(200), abs=1e-5)
+    assert length == pytest.approx(np.radians(200), rel=2e-3)  # chords of 5°: 0.03% short
+
+
+def test_tan_at_ninety_degrees_is_undefined_with_no_spike():
+    at, fig = _circle({"deg": "90", "tan": "true"})
+    assert {m.label: m.value for m in at.metric}["tan θ"] == "undefined"
+    assert at.info, "the page says why tan is undefined"
+    guides = _guides(fig)
+    assert np.isnan(guides["y"][1]), "T does not exist: no point drawn at infinity"
+    tan = traces_by_name(fig)["tan θ"]
+    assert np.all(np.isnan(np.asarray(tan["y"], float)[1:]))
+    # The graph of tan (shown) is broken at both asymptotes and bounded.
+    offset = fig["layout"]["xaxis"]["tickvals"][0]
+    tan_graph = next(
+        t for t in fig["data"] if t.get("visible") is True and t.get("line", {}).get("dash") is None
+    )
+    x, y = np.asarray(tan_graph["x"], float), np.asarray(tan_graph["y"], float)
+    finite = np.isfinite(y)
+    np.testing.assert_allclose(y[finite], np.tan(x[finite] - offset), rtol=1e-6, atol=1e-6)
+    assert np.max(np.abs(y[finite])) <= 3.0
+    drawn = finite[:-1] & finite[1:]
+    for a, b in zip(x[:-1][drawn] - offset, x[1:][drawn] - offset, strict=True):
+        assert not (a < np.pi / 2 < b or a < 3 * np.pi / 2 < b)
+
+
+def test_the_graph_of_tan_is_hidden_unless_asked_for():
+    _, fig = _circle({})
+    hidden = [t for t in fig["data"] if t.get("visible") is False]
+    assert len(hidden) == 2  # tan's graph and its asymptotes
+    assert _guides(fig)["marker"]["size"][-1] == 0  # and the point on it
+
+
+def test_play_sweeps_a_full_turn_client_side():
+    _, fig = _circle({})
+    frames = fig["frames"]
+    assert len(frames) >= 90, "at least 3 s of frames at 30 per second"
+    play, pause = fig["layout"]["updatemenus"][0]["buttons"]
+    assert play["method"] == pause["method"] == "animate"
+    options = play["args"][1]
+    assert options["frame"]["redraw"] is False and options["transition"]["duration"] == 0
+    assert options["frame"]["duration"] <= 33
+    steps = fig["layout"]["sliders"][0]["steps"]
+    names = {frame["name"] for frame in frames}
+    assert all(step["method"] == "animate" and step["args"][0][0] in names for step in steps)
+    assert all(step["args"][1]["mode"] == "immediate" for step in steps)
+    moving = frames[0]["traces"]
+    guides_index = next(i for i, t in enumerate(fig["data"]) if t.get("mode") == "lines+markers")
+    slot = moving.index(guides_index)
+    angles = np.linspace(0, 2 * np.pi, len(frames))
+    for frame, theta in zip(frames, angles, strict=True):
+        p = np.array([frame["data"][slot]["x"][0], frame["data"][slot]["y"][0]], float)
+        np.testing.assert_allclose(p, [np.cos(theta), np.sin(theta)], atol=1e-6)
+    label = frames[60]["data"][-1]["text"][0]
+    assert label == "θ = 180° = 3.14 rad"
+
+
+def test_the_frames_do_not_change_with_the_angle():
+    _, a = _circle({"deg": "10"})
+    _, b = _circle({"deg": "300", "tan": "true"})
+    assert len(a["frames"]) == len(b["frames"])
+    for fa, fb in zip(a["frames"], b["frames"], strict=True):
+        for ta, tb in zip(fa["data"], fb["data"], strict=True):
+            np.testing.assert_array_equal(np.asarray(ta["x"], float), np.asarray(tb["x"], float))
+
+
+# --- waves and Fourier series -----------------------------------------------------------------
+
+
+def test_the_wave_drawn_is_a_sin_of_omega_x_plus_phi_plus_c():
+    query = {"part": "Waves", "amp": "-1.5", "omega": "3", "phase": "0.7", "mid": "0.5"}
+    at = run_page(PAGE, query)
+    clean(at)
+    (fig,) = figures(at)
+    named = traces_by_name(fig)
+    wave = named["y = A sin(ωx + φ) + c"]
+    x = np.asarray(wave["x"], float)
+    np.testing.assert_allclose(wave["y"], -1.5 * np.sin(3 * x + 0.7) + 0.5, atol=1e-12)
+    period = next(t for n, t in named.items() if n.startswith("one period"))
+    assert np.diff(period["x"])[0] == pytest.approx(2 * np.pi / 3)
+    amplitude = next(t for n, t in named.items() if n.startswith("amplitude"))
+    assert list(amplitude["y"]) == pytest.approx([0.5, 2.0])  # midline to crest: |A| = 1.5
+    crest_x = amplitude["x"][0]
+    assert -1.5 * np.sin(3 * crest_x + 0.7) + 0.5 == pytest.approx(2.0)
+    assert "2.094" in at.latex[0].value  # T = 2π/3
+
+
+def test_the_sum_of_two_waves_stays_inside_its_envelope():
+    query = {"part": "Waves", "waves": "Sum of two waves", "amp2": "0.6", "phase2": "1.2"}
+    (fig,) = figures(run_page(PAGE, query))
+    named = traces_by_name(fig)
+    x = np.asarray(named["their sum"]["x"], float)
+    expected = np.sin(5 * x) + 0.6 * np.sin(6 * x + 1.2)
+    np.testing.assert_allclose(named["their sum"]["y"], expected, atol=1e-12)
+    envelope = np.asarray(named["envelope ±E(x)"]["y"], float)
+    upper = envelope[: len(x)]
+    assert np.all(np.abs(expected) <= upper + 1e-12)
+
+
+def test_fourier_bars_are_the_square_waves_four_over_pi_n():
+    at = run_page(PAGE, {"part": "Fourier series", "terms": "7"})
+    (fig,) = figures(at)
+    bars = next(t for t in fig["data"] if t["type"] == "bar")
+    n = np.asarray(bars["x"])
+    expected = np.where(n % 2 == 1, 4 / (np.pi * np.maximum(n, 1)), 0.0)
+    np.testing.assert_allclose(np.asarray(bars["y"], float), expected, atol=1e-6)
+    named = traces_by_name(fig)
+    approximation = named["sum of 7 harmonics"]
+    t = np.asarray(approximation["x"], float)
+    k = np.array([1, 3, 5, 7])
+    direct = (4 / np.pi) * (np.sin(np.outer(t, k)) / k).sum(axis=1)
+    np.testing.assert_allclose(approximation["y"], direct, atol=1e-5)
+    peak = next(trace for name, trace in named.items() if name.startswith("overshoot"))
+    assert peak["y"][0] == pytest.approx(direct.max(), abs=1e-4)
+    assert "Gibbs" in at.info[0].value
+
+
+def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
+    at = run_page(PAGE, VIEWS["epicycles"])
+    clean(at)
+    (fig,) = figures(at)
+    frames = fig["frames"]
+    assert len(frames) == 49
+    t = np.linspace(0, 2 * np.pi, 49)
+    k = np.arange(1, 13, 2)
+    for i in (0, 17, 45):
+        chain, _, pointer = frames[i]["data"]
+        tip_y = pointer["y"][0]
+        assert pointer["y"][1] == tip_y  # the dotted pointer is horizontal
+        direct = (4 / np.pi) * np.sum(np.sin(k * t[i]) / k)
+        assert tip_y == pytest.approx(direct, abs=1e-5)
+        assert chain["y"][-1] == pytest.approx(tip_y, abs=1e-5)  # the chain ends at the tip
+
+
+# --- functions, polynomials, exp and log ------------------------------------------------------
+
+
+def test_ln_transformed_is_drawn_in_its_domain_with_its_asymptote():
+    (fig,) = figures(run_page(PAGE, VIEWS["functions"]))  # g(x) = 2 ln(-(x - 1))
+    named = traces_by_name(fig)
+    g = named["g (transformed)"]
+    x, y = np.asarray(g["x"], float), np.asarray(g["y"], float)
+    finite = np.isfinite(y)
+    assert np.all(x[finite] < 1)
+    np.testing.assert_allclose(y[finite], 2 * np.log(1 - x[finite]))
+    assert np.nanmin(y) < -30, "runs down the asymptote, not stopping short"
+    asymptote = named["asymptotes of g"]
+    assert set(np.asarray(asymptote["x"], float)[np.isfinite(asymptote["x"])]) == {1.0}
+
+
+def test_polynomial_roots_are_drawn_where_numpy_finds_them():
+    query = {"part": "Polynomials", "c4": "1", "c3": "0", "c2": "-5", "c1": "0", "c0": "4"}
+    at = run_page(PAGE, query)  # x⁴ - 5x² + 4 = (x² - 1)(x² - 4)
+    clean(at)
+    (fig,) = figures(at)
+    named = traces_by_name(fig)
+    real = np.sort(np.asarray(named["real roots: p(x) = 0"]["x"], float))
+    np.testing.assert_allclose(real, np.sort(np.roots([1, 0, -5, 0, 4]).real), atol=1e-9)
+    plane = named["all roots, in the complex plane"]
+    np.testing.assert_allclose(plane["y"], 0.0, atol=1e-9)
+    graph = named["p(x)"]
+    x = np.asarray(graph["x"], float)
+    np.testing.assert_allclose(graph["y"], np.polyval([1, 0, -5, 0, 4], x))
+    assert "Roots: -2, -1, 1, 2" in at.caption[0].value
+
+
+def test_complex_roots_come_in_mirror_pairs():
+    (fig,) = figures(run_page(PAGE, {"part": "Polynomials"}))  # (x - 2)(x² + 1)
+    plane = traces_by_name(fig)["all roots, in the complex plane"]
+    roots = np.asarray(plane["x"], float) + 1j * np.asarray(plane["y"], float)
+    np.testing.assert_allclose(np.sort_complex(roots), np.sort_complex(np.roots([1, -2, 1, -2])))
+
+
+def test_exp_and_log_mirror_each_other():
+    at = run_page(PAGE, {"part": "Exp & log", "logbase": "10", "expx": "0.5"})
+    clean(at)
+    fig, rule = figures(at)
+    named = traces_by_name(fig)
+    log = named["y = log_b x"]
+    x = np.asarray(log["x"], float)
+    finite = np.isfinite(log["y"])
+    assert np.all(x[finite] > 0)
+    np.testing.assert_allclose(np.asarray(log["y"], float)[finite], np.log10(x[finite]))
+    pair = next(t for t in fig["data"] if t.get("mode") == "lines+markers")
+    (px, qx), (py, qy) = pair["x"], pair["y"]
+    assert (px, py) == pytest.approx((0.5, 10**0.5)) and (qx, qy) == pytest.approx((py, px))
+    end = traces_by_name(rule)["log x₂"]["x"][1]
+    assert end == pytest.approx(np.log10(2 * 3))  # the default x₁ = 2, x₂ = 3
+
+
+# --- in machine learning ----------------------------------------------------------------------
+
+
+def test_encoding_heatmap_and_dot_products_match_the_paper():
+    at = run_page(PAGE, {"part": "In ML", "dmodel": "16", "positions": "20", "pos": "5"})
+    clean(at)
+    heatmap_fig, dots_fig = figures(at)
+    z = np.asarray(heatmap_fig["data"][0]["z"], float)
+    pos, i = np.arange(20)[:, None], np.arange(8)[None, :]
+    angle = pos / 10000 ** (2 * i / 16)
+    np.testing.assert_allclose(z[:, 0::2], np.sin(angle), atol=1e-6)
+    np.testing.assert_allclose(z[:, 1::2], np.cos(angle), atol=1e-6)
+    gram = np.asarray(dots_fig["data"][0]["z"], float)
+    for offset in range(-19, 20):
+        diagonal = np.diagonal(gram, offset)
+        np.testing.assert_allclose(diagonal, diagonal[0], atol=1e-4)
+    named = traces_by_name(dots_fig)
+    k = np.asarray(named["Σᵢ cos(k ωᵢ)"]["x"], float)
+    formula = np.cos(np.outer(k, 10000 ** (-np.arange(0, 16, 2) / 16))).sum(axis=1)
+    np.testing.assert_allclose(named["PE(5)·PE(5 + k)"]["y"], formula, atol=1e-9)
+
+
+def test_odd_d_model_from_a_link_is_rounded_down_with_a_note():
+    at = run_page(PAGE, {"part": "In ML", "dmodel": "37"})
+    clean(at)
+    assert at.info and "36" in at.info[0].value
+    assert np.asarray(figures(at)[0]["data"][0]["z"]).shape[1] == 36
+
+
+def test_softmax_bars_are_scipys_softmax():
+    query = {"part": "In ML", "ml": "Sigmoid & softmax", "z1": "3", "z2": "-1", "temp": "2"}
+    (fig,) = figures(run_page(PAGE, query))
+    bars = next(t for t in fig["data"] if t["type"] == "bar")
+    np.testing.assert_allclose(bars["y"], special.softmax(np.array([3, -1, -1]) / 2))
+    point = next(t for n, t in traces_by_name(fig).items() if n.startswith("p₁"))
+    assert point["x"][0] == pytest.approx(2.0)  # (z₁ - z₂)/T
+    assert point["y"][0] == pytest.approx(special.expit(2.0))  # lies on the sigmoid
+
+
+def test_log_loss_point_and_asymptote():
+    at = run_page(PAGE, {"part": "In ML", "ml": "Log-loss", "logit": "-2", "truth": "y = 1"})
+    (fig,) = figures(at)
+    named = traces_by_name(fig)
+    point = named["this prediction"]
+    p = special.expit(-2.0)
+    assert point["x"][0] == pytest.approx(p) and point["y"][0] == pytest.approx(-np.log(p))
+    curve = named["loss against p"]
+    x = np.asarray(curve["x"], float)
+    assert np.all((x > 0) & (x < 1))
+    assert np.nanmax(curve["y"]) > 15  # climbs the asymptote at p = 0
+
+
+def test_prebuilt_frames_survive_copying_and_reach_the_json():
+    import copy
+    import json
+    import pickle
+
+    import plotly.graph_objects as go
+
+    from mathviz import trig_figures
+
+    frames = trig_figures.encode_frames([{"name": "0", "data": [{"x": np.arange(3.0)}]}])
+    fig = trig_figures.PrebuiltFrames([go.Scatter(x=np.zeros(3))], {"height": 300}, frames)
+    assert not fig.frames  # kept out of plotly's object model...
+    assert fig.to_dict()["frames"] == frames  # ...but sent all the same
+    assert json.loads(fig.to_json())["frames"][0]["name"] == "0"
+    for twin in (copy.deepcopy(fig), pickle.loads(pickle.dumps(fig))):
+        assert twin.to_dict()["frames"] == frames
+        assert twin.layout.height == 300
