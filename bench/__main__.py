@@ -148,12 +148,20 @@ def main(argv: list[str] | None = None) -> int:
             chromium = browser.launch(playwright)
             with StreamlitServer(Path(__file__).parent / "baseline_app.py") as base_server:
                 print("browser timing: baseline ...", file=sys.stderr)
-                baseline = measure_browser(base_server, "", chromium)
+                baseline = measure_browser(base_server, "", chromium, charts=1)
             with StreamlitServer() as server:
                 for row, page in zip(rows, pages, strict=True):
                     print(f"browser timing: {page.url_path} ...", file=sys.stderr)
                     path = "" if page.default else page.url_path
-                    row.update(measure_browser(server, path, chromium))
+                    row.update(
+                        measure_browser(
+                            server,
+                            path,
+                            chromium,
+                            charts=len(row["figure_bytes"]),
+                            has_controls=row["has_controls"],
+                        )
+                    )
                     row["cold_ratio"] = row["cold_load_ms"] / baseline["cold_load_ms"]
                     if row["control_median_ms"] is not None:
                         row["control_ratio"] = (

@@ -142,6 +142,7 @@ def measure_page(page_path: str, interactions: int = 30, seed: int = 0) -> dict[
             animated[name] = animated.get(name, False) or bool(json.loads(spec).get("frames"))
 
     record_sizes()
+    has_controls = bool(page_controls(at))
     for _ in range(interactions):
         keys = page_controls(at)
         if keys:
@@ -160,6 +161,7 @@ def measure_page(page_path: str, interactions: int = 30, seed: int = 0) -> dict[
         "rerun_median_ms": statistics.median(rerun_ms),
         "rerun_p95_ms": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
         "interactions": interactions,
+        "has_controls": has_controls,
         "figure_bytes": sizes,
         "animated": animated,
         "largest_static_kb": max([s for n, s in sizes.items() if not animated[n]], default=0) / 1e3,

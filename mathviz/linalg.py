@@ -31,8 +31,8 @@ NEARLY_SINGULAR_CONDITION = 1e8  # condition numbers above this earn a "nearly s
 BIG_VIEW = 50.0  # views wider than this get a "zoomed out" note
 GRID_MAX = 10  # grid lines run over the integers -GRID_MAX..GRID_MAX at most
 GRID_MIN = 2
-FRAMES_MORPH = 17  # frames of the I -> A animation (0.85 s at 50 ms a frame)
-FRAMES_PER_STEP = 12  # frames per step when composed steps play one after another
+FRAMES_MORPH = 31  # frames of the I -> A animation (about 1 s at 30 frames a second)
+FRAMES_PER_STEP = 20  # frames per step when composed steps play one after another
 
 
 def as_matrix(entries: Sequence[float] | np.ndarray, size: int | None = None) -> np.ndarray:

@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from mathviz import linalg, theme
 
-FRAME_MS = 50  # 20 frames a second
+FRAME_MS = 17  # plotly shows a frame per screen refresh after this: about 30 a second
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {

@@ -125,10 +125,10 @@ def link_to_view() -> None:
     with st.expander("Link to this view", icon=":material/link:"):
         # A plain link, not st.code: the code block's syntax highlighter is a 1.5 MB script
         # that every cold load would fetch and parse for one line of text.
-        st.markdown(f"[{link}]({link})" if link else "This page, as it opens by default.")
-        st.caption(
-            "Right-click → Copy link. Every control on the page is in it, so it reproduces "
-            "the view exactly."
+        shown = f"[{link}]({link})" if link else "This page, as it opens by default."
+        st.markdown(
+            f"{shown}\n\n:gray[Right-click → Copy link. Every control on the page is in it, "
+            "so it reproduces the view exactly.]"
         )
 
 
@@ -343,13 +343,21 @@ def why_it_matters(markdown: str, short: str | None = None) -> None:
 
 
 def resource_card(resource: resources.Resource) -> None:
-    """One resource as a bordered card: title link, author, kind, level, topics, description."""
+    """One resource as a bordered card: title link, author, kind, level, topics, description.
+
+    One markdown element per card: every element is a message on every rerun, and the
+    "Learn more" cards sit at the foot of every page.
+    """
     topics = ", ".join(catalog.TOPICS[topic] for topic in resource.topics)
+    lines = [
+        f"**[{resource.title}]({resource.url})**",
+        resource.author,
+        f":gray[{resource.kind.capitalize()} · {resource.level} · {topics}]",
+    ]
+    if not presenting():
+        lines.append(f"\n{resource.description}")
     with st.container(border=True):
-        st.markdown(f"**[{resource.title}]({resource.url})**  \n{resource.author}")
-        st.caption(f"{resource.kind.capitalize()} · {resource.level} · {topics}")
-        if not presenting():
-            st.markdown(resource.description)
+        st.markdown("  \n".join(lines))
 
 
 def learn_more(topic: str) -> None:
