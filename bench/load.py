@@ -132,8 +132,14 @@ class Session:
         return message
 
 
-async def user(base_url: str, page_names: list[str], seconds: float, seed: int) -> Session:
-    """Until time is up: open a random page, then move its controls ten times."""
+async def user(
+    base_url: str, page_names: list[str], seconds: float, seed: int, think: float = 0.0
+) -> Session:
+    """Until time is up: open a random page, then move its controls ten times.
+
+    ``think`` is the pause after each answer (a person looking at the new picture); with 0 the
+    session fires its next request the moment the last one is answered (a stress test).
+    """
     rng = np.random.default_rng(seed)
     session = Session(url=base_url, rng=rng)
     ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
@@ -151,18 +157,23 @@ async def user(base_url: str, page_names: list[str], seconds: float, seed: int) 
                     if message is None:
                         break
                     await session.run_script(socket, message)
+                    await asyncio.sleep(think)
     except (OSError, TimeoutError, websockets.WebSocketException) as error:
         session.errors.append(f"{type(error).__name__}: {error}")
     return session
 
 
 async def load(
-    server: StreamlitServer, sessions: int, seconds: float, pages: list[str] | None = None
+    server: StreamlitServer,
+    sessions: int,
+    seconds: float,
+    pages: list[str] | None = None,
+    think: float = 0.0,
 ) -> dict[str, Any]:
     page_names = pages or ["" if page.default else page.url_path for page in catalog.PAGES]
     peak = 0
     tasks = [
-        asyncio.create_task(user(server.base_url, page_names, seconds, seed))
+        asyncio.create_task(user(server.base_url, page_names, seconds, seed, think))
         for seed in range(sessions)
     ]
     while not all(task.done() for task in tasks):
@@ -174,6 +185,7 @@ async def load(
     return {
         "sessions": sessions,
         "seconds": seconds,
+        "think_seconds": think,
         "script_runs": int(latencies.size),
         "runs_per_second": latencies.size / seconds,
         "errors": len(errors),
@@ -192,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--pages", help="comma-separated url paths (default: every page)")
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="seconds a user looks before the next move"
+    )
     parser.add_argument("--out", default=str(ROOT / "bench-results" / "load.json"))
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= 200 or not 1 <= args.seconds <= 600:
@@ -199,10 +214,11 @@ def main(argv: list[str] | None = None) -> int:
 
     with StreamlitServer() as server:
         pages = args.pages.split(",") if args.pages else None
-        report = asyncio.run(load(server, args.sessions, args.seconds, pages))
+        report = asyncio.run(load(server, args.sessions, args.seconds, pages, args.think))
     latency = report["latency_ms"]
     print(
-        f"{report['sessions']} sessions for {report['seconds']:.0f} s: "
+        f"{report['sessions']} sessions for {report['seconds']:.0f} s "
+        f"({report['think_seconds']:g} s between moves): "
         f"{report['script_runs']} script runs ({report['runs_per_second']:.1f}/s), "
         f"{report['errors']} errors\n"
         f"rerun latency ms: p50 {latency['p50']:.0f}, p90 {latency['p90']:.0f}, "

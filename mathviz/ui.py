@@ -40,6 +40,8 @@ _PRESENT_CSS = """
   .stMainBlockContainer h3 { font-size: 2rem; }
   .stMainBlockContainer .katex { font-size: 1.9em; }
   .stMainBlockContainer [data-testid="stMetricValue"] { font-size: 3rem; }
+  .stMainBlockContainer [data-testid="stSliderThumbValue"] p,
+  .stMainBlockContainer [data-testid="stSliderTickBar"] p { font-size: 1.05rem; }
 </style>
 """
 
