@@ -14,6 +14,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import theme
+from mathviz.animation import controls as animation_controls
 from mathviz.eigen import STAGES, MorphScene, PCAScene, PowerScene, SVDScene
 from mathviz.vectors import (
     circle_with_spokes,
@@ -24,7 +25,6 @@ from mathviz.vectors import (
 )
 from mathviz.vectors_figures import (
     ARROW_SIZE,
-    animation_controls,
     arrow_points,
     arrow_trace,
     legend_on_top,
@@ -178,7 +178,7 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
     layout = (
         square_axes(radius)
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(sequence, names, labels, active=last)
+        | animation_controls(names, labels, active=last, sequence=sequence)
     )
     fig = go.Figure({"data": data, "layout": layout, "frames": frames})
     return theme.equal_aspect(fig)
@@ -292,7 +292,9 @@ def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
         "legend": legend_on_top(),
         "margin": ANIMATION_MARGIN,
         "annotations": [] if len(scene.angles) else [note],
-    } | animation_controls(names_frames, names_frames, labels, active=last, frame_ms=STEP_MS)
+    } | animation_controls(
+        names_frames, labels, active=last, sequence=names_frames, frame_ms=STEP_MS
+    )
     fig = go.Figure({"data": data, "layout": layout, "frames": frames})
     theme.equal_aspect(fig)  # before the second panel exists, so only the circle is square
     fig.layout.xaxis2 = {
@@ -374,7 +376,7 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
     layout = (
         square_axes(scene.radius)
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(sequence, names, labels, active=last, extra_buttons=by_stage)
+        | animation_controls(names, labels, active=last, sequence=sequence, extra_buttons=by_stage)
     )
     fig = go.Figure({"data": data, "layout": layout, "frames": frames})
     return theme.equal_aspect(fig)

@@ -21,8 +21,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import linalg, theme
-
-FRAME_MS = 17  # plotly shows a frame per screen refresh after this: about 30 a second
+from mathviz.animation import controls as animation_controls
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {
@@ -73,102 +72,6 @@ def _point(vector: np.ndarray) -> str:
 
 
 # --- shared animation controls ----------------------------------------------------------------
-
-
-def _animate(names: list[str] | None, duration: int, redraw: bool) -> list[Any]:
-    return [
-        names,
-        {
-            "frame": {"duration": duration, "redraw": redraw},
-            "transition": {"duration": 0},
-            "mode": "immediate",
-            "fromcurrent": False,
-        },
-    ]
-
-
-def animation_controls(
-    names: list[str],
-    labels: list[str],
-    *,
-    duration: int = FRAME_MS,
-    redraw: bool = False,
-    reverse_label: str | None = None,
-    ink: str = theme.INK["light"],
-) -> dict[str, Any]:
-    """Layout entries for Play / Pause (and optionally Reverse) buttons and a scrub slider.
-
-    Parameters
-    ----------
-    names : frame names, in playing order.
-    labels : what the slider shows above itself for each frame.
-    duration : milliseconds per frame.
-    redraw : plotly's ``redraw`` (False for scatter-only figures: smooth and cheap).
-    reverse_label : label of a button that plays the frames backwards (None: no button).
-    ink : colour of the slider's read-out (the theme's text colour).
-
-    Returns
-    -------
-    dict with the layout's ``updatemenus`` and ``sliders``; the slider starts
-    on the last frame, which is what the figure shows before anything is played.
-    """
-    buttons = [
-        {"label": "▶ Play", "method": "animate", "args": _animate(None, duration, redraw)},
-        {
-            "label": "❚❚ Pause",
-            "method": "animate",
-            "args": [[None], {"frame": {"duration": 0, "redraw": redraw}, "mode": "immediate"}],
-        },
-    ]
-    if reverse_label:
-        buttons.append(
-            {
-                "label": reverse_label,
-                "method": "animate",
-                "args": _animate(names[::-1], duration, redraw),
-            }
-        )
-    steps = [
-        {"label": label, "method": "animate", "args": _animate([name], 0, redraw)}
-        for name, label in zip(names, labels, strict=True)
-    ]
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "showactive": False,
-                "x": 0.0,
-                "xanchor": "left",
-                "y": 0.0,
-                "yanchor": "top",
-                "pad": {"t": 50, "r": 10},
-                "buttons": buttons,
-            }
-        ],
-        "sliders": [
-            {
-                "active": len(steps) - 1,
-                "steps": steps,
-                "x": 0.0,
-                "len": 1.0,
-                "xanchor": "left",
-                "y": 0.0,
-                "yanchor": "top",
-                "pad": {"t": 100},
-                "ticklen": 0,
-                "minorticklen": 0,
-                "font": {"color": "rgba(0, 0, 0, 0)"},  # the labels show once, above the slider
-                "currentvalue": {
-                    "visible": True,
-                    "prefix": "",
-                    "xanchor": "left",
-                    "font": {"color": ink},
-                },
-                "transition": {"duration": 0},
-            }
-        ],
-    }
 
 
 # --- the transform view -----------------------------------------------------------------------
@@ -349,7 +252,9 @@ def transform_figure(
         **animation_controls(
             names,
             frame_labels(scene),
-            reverse_label="◀ Undo (A⁻¹)" if reversible else None,
+            active=len(names) - 1,
+            extra_buttons=[("◀ Undo (A⁻¹)", names[::-1])] if reversible else (),
+            readout="",
             ink=ink,
         ),
     }

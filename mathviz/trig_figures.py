@@ -18,6 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import algebra, fourier, theme, trig
+from mathviz.animation import controls as animation_controls
 
 NAN = np.nan
 GRAPH_OFFSET = 1.7  # x of θ = 0 on the graph beside the unit circle
@@ -70,79 +71,6 @@ def _asymptote_lines(
     """Guide lines across the window at the given x (vertical) and y (horizontal) values."""
     lo, hi = window
     return _xy(*[[(v, lo), (v, hi)] for v in vertical], *[[(lo, h), (hi, h)] for h in horizontal])
-
-
-def _animation_controls(
-    labels: Sequence[str],
-    active: int,
-    ink: str,
-    prefix: str | None = None,
-    frame_ms: int = FRAME_MS,
-    every: int = 1,
-) -> dict:
-    """Play/Pause buttons and a scrubber over frames named "0", "1", ... (layout entries).
-
-    Parameters
-    ----------
-    labels : one per frame.
-    active : the frame the scrubber opens on (its nearest step).
-    ink : the colour of the labels.
-    prefix : show the current step's label above the scrubber after this prefix (the labels
-        under it are hidden, too many); None shows the labels under it instead.
-    frame_ms : milliseconds per frame when playing.
-    every : a scrubber step on every ``every``-th frame (fewer steps draw faster).
-
-    Play always sweeps from the first frame; the scrubber jumps to any step at once.
-    """
-    still = {"frame": {"duration": 0, "redraw": False}, "transition": {"duration": 0}}
-    play = {
-        "frame": {"duration": frame_ms, "redraw": False},
-        "transition": {"duration": 0},
-        "fromcurrent": False,
-        "mode": "immediate",
-    }
-    buttons = {
-        "type": "buttons",
-        "direction": "left",
-        "showactive": False,
-        "x": 0.0,
-        "y": 0.0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "pad": {"t": 60, "r": 10},
-        "buttons": [
-            {"label": "▶ Play", "method": "animate", "args": [None, play]},
-            {
-                "label": "❚❚ Pause",
-                "method": "animate",
-                "args": [[None], still | {"mode": "immediate"}],
-            },
-        ],
-    }
-    scrubber = {
-        "active": round(active / every),
-        "x": 0.22,
-        "len": 0.78,
-        "y": 0.0,
-        "yanchor": "top",
-        "pad": {"t": 50},
-        "ticklen": 4 if prefix is None else 0,
-        "minorticklen": 0,
-        "font": {"color": ink if prefix is None else "rgba(0, 0, 0, 0)"},
-        "currentvalue": {"prefix": prefix or "", "visible": prefix is not None},
-        "transition": {"duration": 0},
-        "steps": [
-            {
-                "label": labels[i],
-                "method": "animate",
-                "args": [[str(i)], still | {"mode": "immediate"}],
-            }
-            for i in range(0, len(labels), every)
-        ],
-    }
-    if prefix is not None:
-        scrubber["currentvalue"]["font"] = {"color": ink}
-    return {"updatemenus": [buttons], "sliders": [scrubber]}
 
 
 # --- animation plumbing ----------------------------------------------------------------------
@@ -301,7 +229,15 @@ def unit_circle_figure(
         for i, f in enumerate(animation.frames)
     ]
     nearest = animation.nearest_frame(state.point.theta)
-    controls = _animation_controls(labels, nearest, ink, every=SCRUB_EVERY)
+    controls = animation_controls(
+        [str(i) for i in range(len(labels))],
+        labels,
+        active=nearest,
+        frame_ms=FRAME_MS,
+        ink=ink,
+        every=SCRUB_EVERY,
+        slider_x=0.22,
+    )
     layout = {
         "xaxis": {
             "range": [-1.35, GRAPH_OFFSET + trig.TAU + 0.25],
@@ -537,7 +473,15 @@ def epicycles_figure(
         "yaxis": {"range": [-reach, reach], "scaleanchor": "x"},
         "legend": TOP_LEGEND,
         "margin": {"t": 40, "b": 130},
-        **_animation_controls(labels, 0, ink, "t = ", EPICYCLE_MS),
+        **animation_controls(
+            [str(i) for i in range(len(labels))],
+            labels,
+            active=0,
+            frame_ms=EPICYCLE_MS,
+            readout="t = ",
+            ink=ink,
+            slider_x=0.22,
+        ),
     }
     return PrebuiltFrames(traces, layout, frames)
 

@@ -33,7 +33,6 @@ from mathviz.vectors import (
 
 # Plotly waits this long after drawing a frame before it starts the next, and drawing takes
 # about one display refresh (~16 ms): frames then arrive every ~33 ms, 30 per second.
-FRAME_MS = 17
 ARROW_SIZE = 15
 
 # --- shared drawing helpers -----------------------------------------------------------------
@@ -132,79 +131,6 @@ def sparse_labels(labels: Sequence[str], keep: int = 6) -> list[str]:
     return [
         label if (i % every == 0 or i == len(labels) - 1) else "" for i, label in enumerate(labels)
     ]
-
-
-def animation_controls(
-    sequence: Sequence[str],
-    frame_names: Sequence[str],
-    labels: Sequence[str],
-    *,
-    active: int,
-    extra_buttons: Sequence[tuple[str, Sequence[str]]] = (),
-    frame_ms: int = FRAME_MS,
-) -> dict[str, Any]:
-    """Play/Pause buttons and a scrub slider for client-side frames (layout keys).
-
-    Parameters
-    ----------
-    sequence : the frame names ▶ Play shows, in order; a name may repeat to hold a frame
-        (a pause costs nothing: frames are stored once).
-    frame_names : the frames, in order: one slider step each.
-    labels : one slider label per frame ("" for an unlabelled tick).
-    active : the frame shown when the chart appears (the slider starts there).
-    extra_buttons : (label, frame names) pairs that play a part of the animation.
-    frame_ms : milliseconds per frame.
-
-    Notes
-    -----
-    Everything runs in the browser (plotly.animate), with no round trip to the server.
-    ``redraw: False`` is right for scatter traces and keeps 30 frames per second smooth.
-    """
-    play = {"frame": {"duration": frame_ms, "redraw": False}, "transition": {"duration": 0}}
-    play |= {"mode": "immediate", "fromcurrent": False}
-    jump = {
-        "frame": {"duration": 0, "redraw": False},
-        "transition": {"duration": 0},
-        "mode": "immediate",
-    }
-    buttons = [{"label": "▶ Play", "method": "animate", "args": [list(sequence), play]}]
-    buttons += [
-        {"label": label, "method": "animate", "args": [list(names), play]}
-        for label, names in extra_buttons
-    ]
-    buttons.append({"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]})
-    steps = [
-        {"label": label, "method": "animate", "args": [[name], jump]}
-        for name, label in zip(frame_names, labels, strict=True)
-    ]
-    return {
-        "updatemenus": [
-            {
-                "type": "buttons",
-                "direction": "left",
-                "showactive": False,
-                "x": 0.0,
-                "y": 0.0,
-                "xanchor": "left",
-                "yanchor": "top",
-                "pad": {"t": 46, "r": 10},
-                "buttons": buttons,
-            }
-        ],
-        "sliders": [
-            {
-                "active": active,
-                "steps": steps,
-                "x": 0.0,
-                "len": 1.0,
-                "y": 0.0,
-                "yanchor": "top",
-                "pad": {"t": 88, "b": 0},
-                "currentvalue": {"visible": False},
-                "ticklen": 4,
-            }
-        ],
-    }
 
 
 def square_axes(radius: float) -> dict[str, Any]:

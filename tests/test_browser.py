@@ -193,8 +193,12 @@ def test_presentation_mode_renders(session, page_info):
     normal = session.page.locator("h1").first.evaluate("e => getComputedStyle(e).fontSize")
     session.open(page_info, "present=1")
     session.assert_clean()
-    large = session.page.locator("h1").first.evaluate("e => getComputedStyle(e).fontSize")
-    assert float(large.removesuffix("px")) >= 1.2 * float(normal.removesuffix("px"))
+    # The mode's style sheet is an element of its own, which may land a moment after the title.
+    session.page.wait_for_function(
+        "n => parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) >= 1.2 * n",
+        arg=float(normal.removesuffix("px")),
+        timeout=10_000,
+    )
     sidebar = session.page.locator("[data-testid='stSidebar']")
     assert sidebar.get_attribute("data-collapsed") == "true"
 

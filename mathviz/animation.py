@@ -1,0 +1,110 @@
+"""Controls for client-side animations: ▶ Play, ❚❚ Pause, extra buttons and a scrub slider.
+
+They are plotly's own ``updatemenus`` and ``sliders``: playing and scrubbing run in the browser
+at full frame rate, with no round trip to the server. Every animated figure of the app uses
+:func:`controls`, so they all look and behave alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+# Plotly waits this long after drawing a frame, then draws the next on a screen refresh:
+# about 30 frames a second in practice.
+FRAME_MS = 17
+
+
+def animate_args(
+    names: Sequence[str] | None, frame_ms: int = FRAME_MS, redraw: bool = False
+) -> list[Any]:
+    """Arguments of plotly's ``animate`` method: play ``names`` (None: every frame) in order.
+
+    ``redraw=False`` suits scatter traces (smooth and cheap); heatmaps and 3D need True.
+    """
+    options = {
+        "frame": {"duration": frame_ms, "redraw": redraw},
+        "transition": {"duration": 0},
+        "mode": "immediate",
+        "fromcurrent": False,
+    }
+    return [None if names is None else list(names), options]
+
+
+def controls(
+    frame_names: Sequence[str],
+    labels: Sequence[str],
+    *,
+    active: int,
+    sequence: Sequence[str] | None = None,
+    extra_buttons: Sequence[tuple[str, Sequence[str]]] = (),
+    frame_ms: int = FRAME_MS,
+    redraw: bool = False,
+    readout: str | None = None,
+    ink: str | None = None,
+    every: int = 1,
+    slider_x: float = 0.0,
+) -> dict[str, Any]:
+    """Layout entries (``updatemenus`` and ``sliders``) for an animated figure.
+
+    Parameters
+    ----------
+    frame_names : the figure's frames in order; the slider has one step per ``every`` frames.
+    labels : one label per frame ("" for an unlabelled step).
+    active : the frame the slider starts on (the one the figure shows before any Play).
+    sequence : the frame names ▶ Play shows, in order (a name may repeat to hold a frame);
+        None plays every frame.
+    extra_buttons : (label, frame names) pairs for buttons that play a part of the animation,
+        or play it backwards.
+    frame_ms : milliseconds per frame when playing.
+    redraw : plotly's ``redraw`` while playing.
+    readout : show the current step's label above the slider after this prefix, and hide the
+        labels under it (for many steps); None shows the labels under the slider.
+    ink : colour of the labels or read-out (the theme's text colour); None: the template's.
+    every : a slider step on every ``every``-th frame (fewer steps draw faster).
+    slider_x : where the slider starts, as a fraction of the width (0: under the buttons).
+    """
+    jump = animate_args(None, 0, redraw)[1]
+    buttons = [
+        {"label": label, "method": "animate", "args": animate_args(names, frame_ms, redraw)}
+        for label, names in [("▶ Play", sequence), *extra_buttons]
+    ]
+    buttons.append({"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]})
+    steps = [
+        {"label": labels[i], "method": "animate", "args": [[frame_names[i]], jump]}
+        for i in range(0, len(frame_names), every)
+    ]
+    font = {"color": ink} if ink else {}
+    slider = {
+        "active": min(round(active / every), len(steps) - 1),
+        "steps": steps,
+        "x": slider_x,
+        "len": 1.0 - slider_x,
+        "xanchor": "left",
+        "y": 0.0,
+        "yanchor": "top",
+        "pad": {"t": 50 if slider_x else 95, "b": 0},
+        "ticklen": 4 if readout is None else 0,
+        "minorticklen": 0,
+        "transition": {"duration": 0},
+        "currentvalue": {"visible": False},
+    }
+    if readout is None:
+        slider["font"] = font
+    else:
+        slider["font"] = {"color": "rgba(0, 0, 0, 0)"}  # the labels show once, above
+        slider["currentvalue"] = {"visible": True, "prefix": readout, "xanchor": "left"} | (
+            {"font": font} if font else {}
+        )
+    menu = {
+        "type": "buttons",
+        "direction": "left",
+        "showactive": False,
+        "x": 0.0,
+        "xanchor": "left",
+        "y": 0.0,
+        "yanchor": "top",
+        "pad": {"t": 50, "r": 10},
+        "buttons": buttons,
+    }
+    return {"updatemenus": [menu], "sliders": [slider]}

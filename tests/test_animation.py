@@ -1,0 +1,54 @@
+"""The shared Play/Pause/scrub controls, checked on the plotly spec they produce."""
+
+import plotly.graph_objects as go
+
+from mathviz.animation import FRAME_MS, controls
+
+NAMES = [f"f{i}" for i in range(10)]
+LABELS = [f"t{i}" for i in range(10)]
+
+
+def test_each_slider_step_jumps_to_its_frame_at_once():
+    layout = controls(NAMES, LABELS, active=9)
+    (slider,) = layout["sliders"]
+    assert [step["args"][0] for step in slider["steps"]] == [[name] for name in NAMES]
+    assert all(step["args"][1]["frame"]["duration"] == 0 for step in slider["steps"])
+    assert slider["active"] == 9
+
+
+def test_play_plays_every_frame_or_the_sequence_and_pause_stops():
+    (menu,) = controls(NAMES, LABELS, active=0)["updatemenus"]
+    play, pause = menu["buttons"]
+    assert play["args"][0] is None and play["args"][1]["frame"]["duration"] == FRAME_MS
+    assert pause["args"][0] == [None]
+    held = ["f0", "f0", "f5"]
+    (menu,) = controls(NAMES, LABELS, active=0, sequence=held)["updatemenus"]
+    assert menu["buttons"][0]["args"][0] == held
+
+
+def test_extra_buttons_sit_between_play_and_pause():
+    (menu,) = controls(NAMES, LABELS, active=0, extra_buttons=[("back", NAMES[::-1])])[
+        "updatemenus"
+    ]
+    assert [b["label"] for b in menu["buttons"]] == ["▶ Play", "back", "❚❚ Pause"]
+    assert menu["buttons"][1]["args"][0] == NAMES[::-1]
+
+
+def test_every_thins_the_slider_and_keeps_the_active_step():
+    (slider,) = controls(NAMES, LABELS, active=6, every=3)["sliders"]
+    assert [s["label"] for s in slider["steps"]] == ["t0", "t3", "t6", "t9"]
+    assert slider["active"] == 2
+
+
+def test_readout_replaces_the_labels_under_the_slider():
+    (slider,) = controls(NAMES, LABELS, active=0, readout="t = ", ink="#123456")["sliders"]
+    assert slider["currentvalue"]["visible"] and slider["currentvalue"]["prefix"] == "t = "
+    assert slider["currentvalue"]["font"]["color"] == "#123456"
+    assert slider["font"]["color"] == "rgba(0, 0, 0, 0)"
+
+
+def test_plotly_accepts_the_controls():
+    frames = [go.Frame(name=n, data=[go.Scatter(x=[i], y=[i])]) for i, n in enumerate(NAMES)]
+    fig = go.Figure(go.Scatter(x=[0], y=[0]), frames=frames)
+    fig.update_layout(**controls(NAMES, LABELS, active=0, extra_buttons=[("x", NAMES[:2])]))
+    assert len(fig.layout.updatemenus[0].buttons) == 3
