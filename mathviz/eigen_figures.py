@@ -14,8 +14,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import theme
-from mathviz.animation import controls as animation_controls
 from mathviz.eigen import STAGES, MorphScene, PCAScene, PowerScene, SVDScene
+from mathviz.figures import animation_controls, typed
 from mathviz.vectors import (
     circle_with_spokes,
     plain_number,
@@ -31,7 +31,6 @@ from mathviz.vectors_figures import (
     line_trace,
     sparse_labels,
     square_axes,
-    typed,
     xy,
 )
 

@@ -14,14 +14,13 @@ figure's build time by about two thirds, which the page's rerun budget (30 ms) n
 
 from __future__ import annotations
 
-import base64
 from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import linalg, theme
-from mathviz.animation import controls as animation_controls
+from mathviz.figures import animation_controls, typed
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {
@@ -35,17 +34,6 @@ ROLE = {
     "column space": "warm",
 }
 CUBE_BASIS_ROLES = ("primary", "secondary", "tertiary")
-
-
-def typed(values: np.ndarray) -> dict[str, str]:
-    """A float array in plotly's binary form (flattened), as plotly itself encodes numpy data.
-
-    Parameters
-    ----------
-    values : any array of numbers; it is flattened to 1D float64 (little-endian).
-    """
-    array = np.ascontiguousarray(values, dtype="<f8").ravel()
-    return {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
 def _xy(points: np.ndarray) -> dict[str, dict[str, str]]:

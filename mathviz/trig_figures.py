@@ -18,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import algebra, fourier, theme, trig
-from mathviz.animation import controls as animation_controls
+from mathviz.figures import animation_controls
 
 NAN = np.nan
 GRAPH_OFFSET = 1.7  # x of θ = 0 on the graph beside the unit circle

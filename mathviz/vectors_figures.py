@@ -10,7 +10,6 @@ animation's frames would break the page's 30 ms rerun budget on its own.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import theme
+from mathviz.figures import typed
 from mathviz.vectors import (
     BasisCoordinates,
     ColumnSpacePicture,
@@ -36,17 +36,6 @@ from mathviz.vectors import (
 ARROW_SIZE = 15
 
 # --- shared drawing helpers -----------------------------------------------------------------
-
-
-def typed(values: Any) -> dict[str, str] | list:
-    """A float array in plotly's typed-array form (``{"dtype": "f8", "bdata": base64}``).
-
-    Empty arrays become an empty list (plotly.js reads a zero-length typed array as absent).
-    """
-    array = np.ascontiguousarray(np.asarray(values, dtype="<f8").ravel())
-    if array.size == 0:
-        return []
-    return {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
 def xy(points: np.ndarray) -> dict[str, Any]:
