@@ -275,6 +275,20 @@ def multi(
     )
 
 
+def row(*controls: Callable[[], Any]) -> list[Any]:
+    """Controls side by side, each made in its own column; returns their values in order."""
+    values = []
+    for column, control in zip(st.columns(len(controls)), controls, strict=True):
+        with column:
+            values.append(control())
+    return values
+
+
+def sliders(*specs: tuple) -> list[Any]:
+    """A row of URL-bound sliders, one per ``(label, key, min, max, default[, step])``."""
+    return row(*(functools.partial(slider, *spec) for spec in specs))
+
+
 def toggle(label: str, key: str, value: bool = False, **kwargs: Any) -> bool:
     """An on/off switch kept in the URL (``true``/``false``)."""
     return st.toggle(label, value=value, **_bind(key, value), **kwargs)

@@ -118,17 +118,13 @@ with words:
 
 # --- PCA ------------------------------------------------------------------------------------
 st.header("PCA: the eigenvectors of a covariance matrix")
-columns = st.columns(5)
-with columns[0]:
-    seed = ui.slider("Seed", "pca_seed", 0, 1000, 0)
-with columns[1]:
-    n_points = ui.slider("Points n", "pca_n", 10, 1000, 300, step=10)
-with columns[2]:
-    correlation = ui.slider("Correlation ρ", "pca_rho", -0.99, 0.99, 0.8, step=0.01)
-with columns[3]:
-    spread_x = ui.slider("Spread along x", "pca_sx", 0.2, 3.0, 2.0, step=0.1)
-with columns[4]:
-    spread_y = ui.slider("Spread along y", "pca_sy", 0.2, 3.0, 1.0, step=0.1)
+seed, n_points, correlation, spread_x, spread_y = ui.sliders(
+    ("Seed", "pca_seed", 0, 1000, 0),
+    ("Points n", "pca_n", 10, 1000, 300, 10),
+    ("Correlation ρ", "pca_rho", -0.99, 0.99, 0.8, 0.01),
+    ("Spread along x", "pca_sx", 0.2, 3.0, 2.0, 0.1),
+    ("Spread along y", "pca_sy", 0.2, 3.0, 1.0, 0.1),
+)
 cloud = eigen.pca_scene(seed, n_points, correlation, spread_x, spread_y)
 picture, words = st.columns([PICTURE, WORDS])
 with picture:

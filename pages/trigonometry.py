@@ -1,10 +1,6 @@
 """Trigonometry & algebra: the unit circle, waves, Fourier series, functions, polynomials,
 exp and log, and where they meet machine learning. One part at a time, chosen by ``?part=``."""
 
-from collections.abc import Callable
-from functools import partial
-from typing import Any
-
 import streamlit as st
 
 from mathviz import algebra, fourier, trig, ui
@@ -39,22 +35,8 @@ def partial_sums(name: str, n_terms: int) -> fourier.FourierView:
     return fourier.fourier_view(shape, fourier.fourier_coefficients(shape), n_terms)
 
 
-def row(*controls: Callable[[], Any]) -> list[Any]:
-    """Controls side by side, each made in its own column; returns their values."""
-    values = []
-    for column, control in zip(st.columns(len(controls)), controls, strict=True):
-        with column:
-            values.append(control())
-    return values
-
-
-def sliders(*specs: tuple) -> list[float]:
-    """A row of URL-bound sliders, one per (label, key, min, max, default, step)."""
-    return row(*(partial(ui.slider, *spec) for spec in specs))
-
-
 def unit_circle(dark: bool) -> None:
-    unit, show_tan = row(
+    unit, show_tan = ui.row(
         lambda: ui.choice("Angle unit", list(trig.ANGLE_UNITS), key="unit"),
         lambda: ui.toggle("Graph of tan", key="tan"),
     )
@@ -80,7 +62,7 @@ def unit_circle(dark: bool) -> None:
 
 def one_wave(dark: bool) -> None:
     view = trig.wave_view(
-        *sliders(
+        *ui.sliders(
             ("Amplitude A", "amp", -3.0, 3.0, 1.5, 0.1),
             ("Angular frequency ω", "omega", 0.2, 5.0, 2.0, 0.1),
             ("Phase φ", "phase", -3.14, 3.14, 0.0, 0.01),
@@ -99,7 +81,7 @@ def one_wave(dark: bool) -> None:
 
 
 def two_waves(dark: bool) -> None:
-    a1, w1, a2, w2, phase = sliders(
+    a1, w1, a2, w2, phase = ui.sliders(
         ("A₁", "amp1", 0.0, 2.0, 1.0, 0.1),
         ("ω₁", "omega1", 0.5, 10.0, 5.0, 0.1),
         ("A₂", "amp2", 0.0, 2.0, 1.0, 0.1),
@@ -122,7 +104,7 @@ def waves(dark: bool) -> None:
 
 
 def fourier_series(dark: bool) -> None:
-    name, n_terms, view = row(
+    name, n_terms, view = ui.row(
         lambda: ui.select("Target", [*fourier.WAVES, "Custom"], key="target"),
         lambda: ui.slider("Harmonics N", "terms", 1, fourier.HARMONICS, 5, 1),
         lambda: ui.choice("View", ["Partial sum", "Epicycles"], key="fourier"),
@@ -156,7 +138,7 @@ def functions(dark: bool) -> None:
     parent = algebra.PARENTS[ui.select("Parent function f", list(algebra.PARENTS), key="parent")]
     view = algebra.transformation_view(
         parent,
-        *sliders(
+        *ui.sliders(
             ("a: vertical stretch", "ga", -3.0, 3.0, 1.0, 0.1),
             ("b: horizontal squeeze", "gb", -3.0, 3.0, 1.0, 0.1),
             ("h: shift right", "gh", -5.0, 5.0, 0.0, 0.5),
@@ -180,7 +162,7 @@ def polynomials(dark: bool) -> None:
         (f"Coefficient of {term}", f"c{4 - i}", -5.0, 5.0, value, 0.5)
         for i, (term, value) in enumerate(defaults.items())
     ]
-    view = algebra.polynomial_view(sliders(*specs))
+    view = algebra.polynomial_view(ui.sliders(*specs))
     ui.plot(figures.polynomial_figure(view, dark), key="polynomial")
     if view.is_zero:
         st.info("All coefficients are 0: the zero polynomial, zero everywhere.")
@@ -193,7 +175,7 @@ def polynomials(dark: bool) -> None:
 
 
 def exp_and_log(dark: bool) -> None:
-    base, x, x1, x2 = row(
+    base, x, x1, x2 = ui.row(
         lambda: ui.choice("Base b", list(algebra.EXP_BASES), key="logbase"),
         lambda: ui.slider("A point x", "expx", -2.0, 2.0, 1.0, 0.1),
         lambda: ui.slider("x₁", "fac1", 1.0, 10.0, 2.0, 0.1),
@@ -215,7 +197,7 @@ def exp_and_log(dark: bool) -> None:
 
 
 def positional_encoding(dark: bool) -> None:
-    requested, n_positions, position = sliders(
+    requested, n_positions, position = ui.sliders(
         ("d_model", "dmodel", 4, 256, 64, 2),
         ("Positions", "positions", 10, 100, 50, 1),
         ("Position p", "pos", 0, 99, 10, 1),
@@ -236,7 +218,7 @@ def positional_encoding(dark: bool) -> None:
 
 
 def sigmoid_softmax(dark: bool) -> None:
-    *logits, temperature = sliders(
+    *logits, temperature = ui.sliders(
         ("Logit z₁", "z1", -5.0, 5.0, 2.0, 0.1),
         ("Logit z₂", "z2", -5.0, 5.0, 1.0, 0.1),
         ("Logit z₃", "z3", -5.0, 5.0, -1.0, 0.1),
@@ -253,7 +235,7 @@ def sigmoid_softmax(dark: bool) -> None:
 
 
 def log_loss(dark: bool) -> None:
-    logit, label = row(
+    logit, label = ui.row(
         lambda: ui.slider("Logit z of the model", "logit", -6.0, 6.0, 1.0, 0.1),
         lambda: ui.choice("True label", ["y = 1", "y = 0"], key="truth"),
     )

@@ -12,12 +12,11 @@ WORDS_LIST = list(vectors.EMBEDDINGS)
 
 def vector_controls(name: str, keys: tuple[str, str], default: tuple[float, float]) -> np.ndarray:
     """Two sliders (x and y) for one vector, returned as an array."""
-    columns = st.columns(2)
-    values = []
-    for column, key, axis, value in zip(columns, keys, "xy", default, strict=True):
-        with column:
-            values.append(ui.slider(f"{name}: {axis}", key, -4.0, 4.0, value, step=0.1))
-    return np.array(values)
+    specs = [
+        (f"{name}: {axis}", key, -4.0, 4.0, value, 0.1)
+        for axis, key, value in zip("xy", keys, default, strict=True)
+    ]
+    return np.array(ui.sliders(*specs))
 
 
 ui.page_header(
@@ -120,13 +119,11 @@ with words:
 
 # --- least squares --------------------------------------------------------------------------
 st.header("Least squares: fitting a line is a projection")
-columns = st.columns(3)
-with columns[0]:
-    seed = ui.slider("Seed", "ls_seed", 0, 1000, 0)
-with columns[1]:
-    n_points = ui.slider("Points n", "ls_n", 3, 200, 25)
-with columns[2]:
-    noise = ui.slider("Noise", "ls_noise", 0.0, 3.0, 1.0, step=0.1)
+seed, n_points, noise = ui.sliders(
+    ("Seed", "ls_seed", 0, 1000, 0),
+    ("Points n", "ls_n", 3, 200, 25),
+    ("Noise", "ls_noise", 0.0, 3.0, 1.0, 0.1),
+)
 x_data, y_data = vectors.noisy_line(seed, n_points, noise)
 fit = vectors.fit_line(x_data, y_data)
 data_key = (seed, n_points, noise, dark)

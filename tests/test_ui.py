@@ -60,3 +60,20 @@ def test_remembered_rebuilds_only_when_its_inputs_change():
     assert at.markdown[0].value == "2"
     at.run()
     assert at.markdown[0].value == "2"
+
+
+def _row_script():
+    import streamlit as st
+
+    from mathviz import ui
+
+    values = ui.sliders(("a", "ra", 0, 10, 3), ("b", "rb", 0.0, 1.0, 0.5, 0.1))
+    st.markdown(repr(values))
+
+
+def test_sliders_make_a_row_of_url_bound_sliders_and_return_their_values_in_order():
+    at = AppTest.from_function(_row_script).run()
+    assert at.markdown[0].value == "[3, 0.5]"
+    assert [s.proto.query_param_key for s in at.slider] == ["ra", "rb"]
+    at.slider(key="rb").set_value(0.7).run()
+    assert at.markdown[0].value == "[3, 0.7]"
