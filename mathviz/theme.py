@@ -1,7 +1,7 @@
 """One plotly look for the whole app: Okabe-Ito colours, projector-sized fonts, light and dark.
 
 Figure builders pick colours from :data:`COLORS` by role and leave the rest to
-:func:`style_figure`, which the Streamlit adapter applies to every chart it draws.
+:func:`style_spec`, which the Streamlit adapter applies to every chart it draws.
 """
 
 from __future__ import annotations
@@ -84,25 +84,6 @@ def template(dark: bool = False, present: bool = False) -> go.layout.Template:
     )
 
 
-def style_figure(
-    fig: go.Figure,
-    *,
-    dark: bool = False,
-    present: bool = False,
-    height: int | None = None,
-) -> go.Figure:
-    """Apply the app's template and a height to ``fig`` in place, and return it.
-
-    Geometric figures keep the equal aspect their builder set (``scaleanchor``); the
-    template never overrides what a builder chose explicitly.
-    """
-    fig.update_layout(
-        template=template(dark=dark, present=present),
-        height=height if height is not None else CHART_HEIGHT[present],
-    )
-    return fig
-
-
 @lru_cache(maxsize=4)
 def _template_json(dark: bool, present: bool) -> dict:
     return template(dark=dark, present=present).to_plotly_json()
@@ -111,10 +92,11 @@ def _template_json(dark: bool, present: bool) -> dict:
 def style_spec(
     spec: dict, *, dark: bool = False, present: bool = False, height: int | None = None
 ) -> dict:
-    """:func:`style_figure` for a figure already turned into its dict (``fig.to_dict()``).
+    """Apply the app's template and a height to a figure's dict (``fig.to_dict()``), in place.
 
     Works on plain dicts, so plotly validates nothing: the cheap way to restyle a large
     animated figure on every rerun. The template dict is shared between specs, read-only.
+    The template never overrides what a builder chose explicitly (an equal aspect, a title).
     """
     layout = spec.setdefault("layout", {})
     layout["template"] = _template_json(dark, present)

@@ -47,8 +47,9 @@ def test_main_roles_meet_wcag_graphics_contrast(mode):
 
 @pytest.mark.parametrize("present", [False, True])
 @pytest.mark.parametrize("dark", [False, True])
-def test_style_figure(dark, present):
-    fig = theme.style_figure(go.Figure(go.Scatter(x=[0, 1], y=[0, 1])), dark=dark, present=present)
+def test_style_spec(dark, present):
+    spec = go.Figure(go.Scatter(x=[0, 1], y=[0, 1])).to_dict()
+    fig = go.Figure(theme.style_spec(spec, dark=dark, present=present))  # plotly accepts it
     layout = fig.layout
     assert layout.height == theme.CHART_HEIGHT[present]
     assert layout.template.layout.font.size == theme.FONT_SIZE[present]
@@ -57,8 +58,12 @@ def test_style_figure(dark, present):
     assert theme.FONT_SIZE[True] >= 1.4 * theme.FONT_SIZE[False]
 
 
-def test_style_keeps_an_explicit_height():
-    assert theme.style_figure(go.Figure(), height=123).layout.height == 123
+def test_style_keeps_an_explicit_height_and_the_builders_layout():
+    built = theme.equal_aspect(go.Figure(layout={"title": {"text": "t"}}))
+    spec = theme.style_spec(built.to_dict(), height=123)
+    fig = go.Figure(spec)
+    assert fig.layout.height == 123
+    assert fig.layout.title.text == "t" and fig.layout.yaxis.scaleanchor == "x"
 
 
 def test_equal_aspect_single_and_subplot():
@@ -70,16 +75,3 @@ def test_equal_aspect_single_and_subplot():
     theme.equal_aspect(fig, row=1, col=2)
     assert fig.layout.yaxis2.scaleanchor == "x2"
     assert fig.layout.yaxis.scaleanchor is None
-
-
-@pytest.mark.parametrize("present", [False, True])
-@pytest.mark.parametrize("dark", [False, True])
-def test_style_spec_matches_style_figure(dark, present):
-    def build():
-        return go.Figure(go.Scatter(x=[0, 1], y=[2, 3]), layout={"title": {"text": "t"}})
-
-    via_figure = theme.style_figure(build(), dark=dark, present=present).to_plotly_json()
-    via_spec = theme.style_spec(build().to_dict(), dark=dark, present=present)
-    assert via_spec["layout"]["template"] == via_figure["layout"]["template"]
-    assert via_spec["layout"]["height"] == via_figure["layout"]["height"]
-    assert via_spec["data"] == via_figure["data"]
