@@ -304,6 +304,12 @@ def page_header(title: str, idea: str) -> None:
     st.markdown(f"##### {idea}")
 
 
+def picture_and_words() -> list[Any]:
+    """Two columns: a picture beside its formula and words (even halves in presentation
+    mode, where the type is larger)."""
+    return st.columns((1, 1) if presenting() else (3, 2))
+
+
 def explain(markdown: str) -> None:
     """Prose that helps a reader alone; hidden in presentation mode, where the teacher talks."""
     if not presenting():

@@ -16,8 +16,6 @@ ui.page_header(
     "every matrix is a rotation, a stretch and a rotation.",
 )
 dark = ui.is_dark()
-# Column widths: the picture beside its formula (even halves for a projector's large type).
-PICTURE, WORDS = (1, 1) if ui.presenting() else (3, 2)
 animated_height = theme.CHART_HEIGHT[ui.presenting()] + 110  # room for Play and the slider
 
 # --- the matrix -----------------------------------------------------------------------------
@@ -46,7 +44,7 @@ for note in eigen.matrix_notes(A, analysis, svd, factor):
 
 # --- eigenvectors ---------------------------------------------------------------------------
 st.header("Eigenvectors: the lines that stay put")
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     figure = ui.remembered(
         "morph",
@@ -96,7 +94,7 @@ st.markdown(
 
 # --- SVD ------------------------------------------------------------------------------------
 st.header("SVD: rotate, stretch, rotate")
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     figure = ui.remembered(
         "svd", matrix_key, lambda: eigen_figures.svd_figure(eigen.svd_scene(factor * A), dark)
@@ -126,7 +124,7 @@ seed, n_points, correlation, spread_x, spread_y = ui.sliders(
     ("Spread along y", "pca_sy", 0.2, 3.0, 1.0, 0.1),
 )
 cloud = eigen.pca_scene(seed, n_points, correlation, spread_x, spread_y)
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     inputs = (seed, n_points, correlation, spread_x, spread_y, dark)
     figure = ui.remembered("pca", inputs, lambda: eigen_figures.pca_figure(cloud, dark))

@@ -25,8 +25,6 @@ ui.page_header(
     "least squares is a shadow cast onto a plane.",
 )
 dark = ui.is_dark()
-# Column widths: the picture beside its formula (even halves for a projector's large type).
-PICTURE, WORDS = (1, 1) if ui.presenting() else (3, 2)
 
 # --- the dot product ------------------------------------------------------------------------
 st.header("The dot product is a shadow")
@@ -36,7 +34,7 @@ with left:
 with right:
     v = vector_controls("v", ("v1", "v2"), (1.0, 2.0))
 dot = vectors.dot_product(u, v)
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     figure = ui.remembered(
         "dot",
@@ -65,7 +63,7 @@ with left:
 with right:
     second = ui.select("Second word", WORDS_LIST, key="word2", value="queen")
 table = np.array(list(vectors.EMBEDDINGS.values()))
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     chosen = (WORDS_LIST.index(first), WORDS_LIST.index(second))
     figure = ui.remembered(
@@ -102,7 +100,7 @@ with columns[1]:
 with columns[2]:
     x = vector_controls("x", ("xx", "xy"), (3.0, 2.0))
 basis = vectors.basis_coordinates(b1, b2, x)
-picture, words = st.columns([PICTURE, WORDS])
+picture, words = ui.picture_and_words()
 with picture:
     inputs = (*b1.tolist(), *b2.tolist(), *x.tolist(), dark)
     figure = ui.remembered("basis", inputs, lambda: vectors_figures.basis_figure(basis, dark=dark))
