@@ -32,8 +32,7 @@ navigation = st.navigation(
 
 with st.sidebar:
     ui.presentation_toggle()
+    ui.reserve_link()
 
 navigation.run()
-
-with st.sidebar:
-    ui.link_to_view()
+ui.link_to_view()

@@ -20,7 +20,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz import linalg, theme
-from mathviz.figures import animation_controls, typed
+from mathviz.figures import Prebuilt, animation_controls, equal_aspect, typed
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {
@@ -235,7 +235,7 @@ def transform_figure(
     layout = {
         "xaxis": {**axis, "range": [x0, x1]},
         "yaxis": {**axis, "range": [y0, y1]},
-        "margin": {"l": 10, "r": 10, "t": 10, "b": 160},
+        "margin": {"t": 10, "b": 175},
         "legend": {"x": 1.02, "y": 1.0, "xanchor": "left", "yanchor": "top"},
         **animation_controls(
             names,
@@ -246,10 +246,9 @@ def transform_figure(
             ink=ink,
         ),
     }
-    # One constructor call: plotly validates the layout once instead of on every update.
-    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
-    theme.equal_aspect(fig)
-    return fig
+    # Redrawn on every move of v or A: plotly's object model would cost more than the rest
+    # of the rerun together (see figures.Prebuilt).
+    return Prebuilt({"data": data, "layout": equal_aspect(layout), "frames": frames})
 
 
 # --- the unit cube in 3D ----------------------------------------------------------------------

@@ -247,7 +247,7 @@ def unit_circle_figure(
         },
         "yaxis": {"range": [-1.45, 1.45], "tickvals": [-1, 0, 1], "scaleanchor": "x"},
         "legend": TOP_LEGEND,
-        "margin": {"t": 40, "b": 130},
+        "margin": {"t": 50, "b": 130},
         **controls,
     }
     return PrebuiltFrames(static + moving, layout, frames)
@@ -472,7 +472,7 @@ def epicycles_figure(
         },
         "yaxis": {"range": [-reach, reach], "scaleanchor": "x"},
         "legend": TOP_LEGEND,
-        "margin": {"t": 40, "b": 130},
+        "margin": {"t": 50, "b": 130},
         **animation_controls(
             [str(i) for i in range(len(labels))],
             labels,

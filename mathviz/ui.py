@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from mathviz import catalog, resources, theme, urlstate
+from mathviz import catalog, figures, resources, theme, urlstate
 
 _PRESENT_STATE = "present_mode"  # the sidebar toggle's key
 _BOUND = "_mv_bound_controls"  # {url key: default} of the controls bound in this run
@@ -25,6 +25,7 @@ _SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page'
 _SHELL_RETRIED = "_mv_shell_retried"
 _REMEMBERED = "_mv_remembered"  # {(page, name): (inputs, value)}
 _PREPARED = "_mv_prepared_figures"  # {chart key: (figure, style, styled dict)}
+_LINK_SLOT = "_mv_link_slot"  # the sidebar placeholder the link is drawn in
 
 T = TypeVar("T")
 
@@ -117,21 +118,47 @@ def presentation_toggle() -> None:
         st.html(_PRESENT_CSS)
 
 
+def reserve_link() -> None:
+    """Hold the sidebar's place for the link to this view (app.py calls this before the page
+    runs, so that the page's sections can redraw the link after their own reruns)."""
+    st.session_state[_LINK_SLOT] = st.empty()
+
+
 def link_to_view() -> None:
     """A copyable link that reproduces the current view (every bound control and the mode)."""
+    slot = st.session_state.get(_LINK_SLOT)
+    if slot is None:
+        return
     bound = st.session_state.get(_BOUND, {})
     values = {key: st.session_state[key] for key in bound if key in st.session_state}
     query = urlstate.view_query(values, bound, present=presenting())
     base = st.context.url or ""
     link = f"{base}?{query}" if query else base
-    with st.expander("Link to this view", icon=":material/link:"):
-        # A plain link, not st.code: the code block's syntax highlighter is a 1.5 MB script
-        # that every cold load would fetch and parse for one line of text.
-        shown = f"[{link}]({link})" if link else "This page, as it opens by default."
-        st.markdown(
-            f"{shown}\n\n:gray[Right-click → Copy link. Every control on the page is in it, "
-            "so it reproduces the view exactly.]"
-        )
+    # A plain link, not st.code: the code block's syntax highlighter is a 1.5 MB script that
+    # every cold load would fetch and parse for one line of text.
+    shown = f"[{link}]({link})" if link else "This page, as it opens by default."
+    slot.expander("Link to this view", icon=":material/link:").markdown(
+        f"{shown}\n\n:gray[Right-click → Copy link. Every control on the page is in it, "
+        "so it reproduces the view exactly.]"
+    )
+
+
+def section(body: Callable[[], None]) -> None:
+    """Draw ``body`` here, as a fragment: moving one of its controls reruns only ``body``.
+
+    A run of the whole page sends every element again (about a hundred on a topic page) and
+    the browser re-renders all of them, which made a slider feel slower than on a bare page;
+    a section's rerun redraws only its own few elements. The sidebar link is redrawn at the
+    end of every section run, since the full run that normally draws it does not happen.
+    Widgets inside ``body`` must not decide what is drawn outside it.
+    """
+
+    @functools.wraps(body)
+    def run() -> None:
+        body()
+        link_to_view()
+
+    st.fragment(run)()
 
 
 def presenting() -> bool:
@@ -316,21 +343,6 @@ def explain(markdown: str) -> None:
         st.markdown(markdown)
 
 
-class _PreparedFigure(go.Figure):
-    """A figure already turned into its JSON-ready dict and styled.
-
-    ``st.plotly_chart`` asks a figure for ``to_dict()`` (a deep copy of every trace of every
-    frame) on every rerun; this one hands over the dict it was given. Nothing else of the
-    figure is used, so plotly's constructor is skipped.
-    """
-
-    def __init__(self, spec: dict) -> None:  # noqa: D107 (plotly's __init__ is skipped)
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> dict:
-        return self._spec
-
-
 def plot(fig: go.Figure, *, key: str | None = None, height: int | None = None) -> None:
     """Draw a figure in the app's look (theme, fonts and height follow the mode).
 
@@ -342,12 +354,14 @@ def plot(fig: go.Figure, *, key: str | None = None, height: int | None = None) -
     prepared = st.session_state.setdefault(_PREPARED, {})
     kept = prepared.get(key) if key else None
     if kept is None or kept[0] is not fig or kept[1] != style:
-        spec = theme.style_spec(fig.to_dict(), dark=style[0], present=style[1], height=height)
+        spec = fig.to_dict()  # a copy, or a Prebuilt figure's own dict: style a shallow copy
+        spec = {**spec, "layout": dict(spec.get("layout", {}))}
+        theme.style_spec(spec, dark=style[0], present=style[1], height=height)
         kept = (fig, style, spec)
         if key:
             prepared[key] = kept
     st.plotly_chart(
-        _PreparedFigure(kept[2]), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG
+        figures.Prebuilt(kept[2]), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG
     )
 
 

@@ -66,31 +66,37 @@ with words:
 
 # --- power iteration ------------------------------------------------------------------------
 st.header("Apply A again and again: power iteration")
-left, right = st.columns(2)
-with left:
-    start_angle = ui.slider("Start vector v₀: angle (degrees)", "v0", 0, 359, 100)
-with right:
-    steps = ui.slider("Steps K", "steps", 1, 30, 12)
-power = eigen.power_scene(A, start_angle, steps)
-figure = ui.remembered(
-    "power", (*matrix_key, start_angle, steps), lambda: eigen_figures.power_figure(power, dark)
-)
-ui.plot(figure, key="eigen_power", height=animated_height)
-for note in eigen.power_notes(power):
-    NOTE_BOXES[note.level](note.text)
-ui.formula(eigen.power_latex(power.dominant, power.iteration))
-ui.explain(
-    "Each application multiplies the part of v along v₁ by λ₁ and the part along v₂ by λ₂, "
-    "so the share of v₂ shrinks by |λ₂/λ₁| per step: a straight line on the log plot. "
-    "Equal sizes |λ₁| = |λ₂| (a reflection) or complex eigenvalues (a rotation) leave nothing "
-    "to converge to."
-)
-st.markdown(
-    "**PCA** finds the first principal component as the dominant eigenvector of the "
-    "covariance matrix, and **PageRank** is the dominant eigenvector (λ = 1) of the web's "
-    "link matrix: try the *Markov chain (PageRank)* preset. Both are found with exactly this "
-    "iteration when the matrix is too big for anything else."
-)
+
+
+def power_iteration() -> None:
+    left, right = st.columns(2)
+    with left:
+        start_angle = ui.slider("Start vector v₀: angle (degrees)", "v0", 0, 359, 100)
+    with right:
+        steps = ui.slider("Steps K", "steps", 1, 30, 12)
+    power = eigen.power_scene(A, start_angle, steps)
+    figure = ui.remembered(
+        "power", (*matrix_key, start_angle, steps), lambda: eigen_figures.power_figure(power, dark)
+    )
+    ui.plot(figure, key="eigen_power", height=animated_height)
+    for note in eigen.power_notes(power):
+        NOTE_BOXES[note.level](note.text)
+    ui.formula(eigen.power_latex(power.dominant, power.iteration))
+    ui.explain(
+        "Each application multiplies the part of v along v₁ by λ₁ and the part along v₂ by λ₂, "
+        "so the share of v₂ shrinks by |λ₂/λ₁| per step: a straight line on the log plot. "
+        "Equal sizes |λ₁| = |λ₂| (a reflection) or complex eigenvalues (a rotation) leave nothing "
+        "to converge to."
+    )
+    st.markdown(
+        "**PCA** finds the first principal component as the dominant eigenvector of the "
+        "covariance matrix, and **PageRank** is the dominant eigenvector (λ = 1) of the web's "
+        "link matrix: try the *Markov chain (PageRank)* preset. Both are found with exactly this "
+        "iteration when the matrix is too big for anything else."
+    )
+
+
+ui.section(power_iteration)
 
 # --- SVD ------------------------------------------------------------------------------------
 st.header("SVD: rotate, stretch, rotate")
@@ -116,29 +122,35 @@ with words:
 
 # --- PCA ------------------------------------------------------------------------------------
 st.header("PCA: the eigenvectors of a covariance matrix")
-seed, n_points, correlation, spread_x, spread_y = ui.sliders(
-    ("Seed", "pca_seed", 0, 1000, 0),
-    ("Points n", "pca_n", 10, 1000, 300, 10),
-    ("Correlation ρ", "pca_rho", -0.99, 0.99, 0.8, 0.01),
-    ("Spread along x", "pca_sx", 0.2, 3.0, 2.0, 0.1),
-    ("Spread along y", "pca_sy", 0.2, 3.0, 1.0, 0.1),
-)
-cloud = eigen.pca_scene(seed, n_points, correlation, spread_x, spread_y)
-picture, words = ui.picture_and_words()
-with picture:
-    inputs = (seed, n_points, correlation, spread_x, spread_y, dark)
-    figure = ui.remembered("pca", inputs, lambda: eigen_figures.pca_figure(cloud, dark))
-    ui.plot(figure, key="eigen_pca")
-with words:
-    ui.formula(eigen.pca_latex(cloud.pca))
-    for note in eigen.pca_notes(cloud.pca):
-        NOTE_BOXES[note.level](note.text)
-    ui.explain(
-        "The covariance matrix C is symmetric, so its eigenvectors are perpendicular: they "
-        "are the principal axes, and each eigenvalue is the variance of the data along its "
-        "axis. Keeping only PC1 keeps the share λ₁/(λ₁ + λ₂) of the variance with half the "
-        "numbers."
+
+
+def pca() -> None:
+    seed, n_points, correlation, spread_x, spread_y = ui.sliders(
+        ("Seed", "pca_seed", 0, 1000, 0),
+        ("Points n", "pca_n", 10, 1000, 300, 10),
+        ("Correlation ρ", "pca_rho", -0.99, 0.99, 0.8, 0.01),
+        ("Spread along x", "pca_sx", 0.2, 3.0, 2.0, 0.1),
+        ("Spread along y", "pca_sy", 0.2, 3.0, 1.0, 0.1),
     )
+    cloud = eigen.pca_scene(seed, n_points, correlation, spread_x, spread_y)
+    picture, words = ui.picture_and_words()
+    with picture:
+        inputs = (seed, n_points, correlation, spread_x, spread_y, dark)
+        figure = ui.remembered("pca", inputs, lambda: eigen_figures.pca_figure(cloud, dark))
+        ui.plot(figure, key="eigen_pca")
+    with words:
+        ui.formula(eigen.pca_latex(cloud.pca))
+        for note in eigen.pca_notes(cloud.pca):
+            NOTE_BOXES[note.level](note.text)
+        ui.explain(
+            "The covariance matrix C is symmetric, so its eigenvectors are perpendicular: they "
+            "are the principal axes, and each eigenvalue is the variance of the data along its "
+            "axis. Keeping only PC1 keeps the share λ₁/(λ₁ + λ₂) of the variance with half the "
+            "numbers."
+        )
+
+
+ui.section(pca)
 
 ui.why_it_matters(
     "Eigenvectors and the SVD are how ML finds structure: PCA compresses data onto its "

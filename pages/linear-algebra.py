@@ -180,7 +180,7 @@ def space_lesson() -> None:
         NOTE_BOXES[note.level](note.text)
 
 
-{"2D": plane_lesson, "3D": space_lesson}[view]()
+ui.section({"2D": plane_lesson, "3D": space_lesson}[view])
 ui.why_it_matters(
     "Every layer of a neural network starts with a matrix: it moves the data points the way A "
     "moves this grid, before a nonlinearity bends the result. Data sets are matrices too. The "

@@ -1,6 +1,8 @@
 """Trigonometry & algebra: the unit circle, waves, Fourier series, functions, polynomials,
 exp and log, and where they meet machine learning. One part at a time, chosen by ``?part=``."""
 
+from functools import partial
+
 import streamlit as st
 
 from mathviz import algebra, fourier, trig, ui
@@ -272,7 +274,7 @@ ui.page_header(
     "Trigonometry & algebra",
     "Angles become waves, waves build any shape, and four numbers move any graph.",
 )
-PARTS[ui.choice("Part", list(PARTS), key="part")](ui.is_dark())
+ui.section(partial(PARTS[ui.choice("Part", list(PARTS), key="part")], ui.is_dark()))
 ui.why_it_matters(
     "Sines and cosines are how models encode position and periodic time (hour of day, "
     "season), and Fourier's idea, that any signal is a sum of waves, runs through audio "

@@ -183,3 +183,18 @@ def test_a_key_used_on_two_pages_means_the_same_control():
                 assert signature == first_signature, (key, first_page, page_path)
             else:
                 owners[key] = (page_path, signature)
+
+
+@pytest.mark.parametrize("page_path", PAGE_PATHS)
+def test_every_figure_is_valid_plotly(page_path):
+    """Figures redrawn on every control change skip plotly's checks (``figures.Prebuilt``):
+    every figure of every view is checked here instead, by rebuilding it as a ``go.Figure``."""
+    import plotly.graph_objects as go
+
+    from bench.plotcost import page_figures
+
+    for view, spec in page_figures(page_path):
+        try:
+            go.Figure(json.loads(spec))
+        except ValueError as error:  # plotly names the bad property and its valid ones
+            raise AssertionError(f"{page_path} {view}: {str(error)[:400]}") from None
