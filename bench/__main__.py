@@ -9,6 +9,7 @@ import argparse
 import json
 import os
 import platform
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -146,28 +147,31 @@ def main(argv: list[str] | None = None) -> int:
 
         with sync_playwright() as playwright:
             chromium = browser.launch(playwright)
-            with StreamlitServer(Path(__file__).parent / "baseline_app.py") as base_server:
-                print("browser timing: baseline ...", file=sys.stderr)
-                baseline = measure_browser(base_server, "", chromium, charts=1)
-            with StreamlitServer() as server:
+            baseline_app = Path(__file__).parent / "baseline_app.py"
+            with StreamlitServer(baseline_app) as base_server, StreamlitServer() as server:
                 for row, page in zip(rows, pages, strict=True):
-                    print(f"browser timing: {page.url_path} ...", file=sys.stderr)
+                    print(f"browser timing: {page.url_path} (paired with the baseline) ...",
+                          file=sys.stderr)  # fmt: skip
                     path = "" if page.default else page.url_path
                     row.update(
                         measure_browser(
                             server,
                             path,
                             chromium,
+                            base_server,
                             charts=len(row["figure_bytes"]),
                             has_controls=row["has_controls"],
                         )
                     )
-                    row["cold_ratio"] = row["cold_load_ms"] / baseline["cold_load_ms"]
-                    if row["control_median_ms"] is not None:
-                        row["control_ratio"] = (
-                            row["control_median_ms"] / baseline["control_median_ms"]
-                        )
             chromium.close()
+        baseline = {
+            "cold_load_ms": statistics.median(row["baseline_cold_load_ms"] for row in rows),
+            "control_median_ms": statistics.median(
+                row["baseline_control_median_ms"]
+                for row in rows
+                if row.get("baseline_control_median_ms")
+            ),
+        }
         print(f"{args.sessions} concurrent browser sessions ...", file=sys.stderr)
         paths = ["" if p.default else p.url_path for p in pages]
         sessions = concurrent_sessions_memory(paths, args.sessions, args.session_seconds)
@@ -181,8 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     if baseline:
         print(
             f"Baseline page (one slider, one line): cold load {baseline['cold_load_ms']:.0f} ms,"
-            f" control-to-chart median {baseline['control_median_ms']:.0f} ms"
-            f" (p95 {baseline['control_p95_ms']:.0f} ms)"
+            f" control-to-chart median {baseline['control_median_ms']:.0f} ms (medians over"
+            " the page runs; each page's ratio is to the baseline timings paired with its own)"
         )
     print(table(rows, args.markdown))
     if sessions:

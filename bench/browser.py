@@ -43,6 +43,10 @@ FINGERPRINT_JS = """
 }
 """.replace("__TRACES__", TRACES_JS)
 MAIN_SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
+# An option of a segmented control or of pills that is not selected (Streamlit marks the
+# selected ones with aria-checked, older releases with aria-pressed).
+UNSELECTED_BUTTON = "button:not([aria-checked='true']):not([aria-pressed='true'])"
+UNSELECTED_OPTION = f"[data-testid='stButtonGroup'] {UNSELECTED_BUTTON}"
 
 
 def chromium_available() -> bool:
@@ -117,30 +121,31 @@ def wait_for_change(page: Any, before: str, timeout_s: float = 15.0) -> str:
 def move_first_control(page: Any) -> str:
     """Move the first control of the main area a step; returns what kind of control it was.
 
-    Sliders get an arrow key (as a keyboard user would), segmented controls and pills a click
-    on an option that is not selected, toggles a click, number inputs a step up.
+    Sliders get an arrow key (as a keyboard user would), segmented controls a click on an
+    option that is not selected, pills a click on their first option, toggles a click, number
+    inputs a step up.
     """
     main = page.locator("[data-testid='stMain']")
-    candidates = [
-        ("slider", page.locator(MAIN_SLIDER)),
-        (
-            "button_group",
-            main.locator(
-                "[data-testid='stButtonGroup'] button[aria-pressed='false'], "
-                "[data-testid='stButtonGroup'] button:not([kind$='Active'])"
-            ),
-        ),
+    slider = page.locator(MAIN_SLIDER)
+    if slider.count():
+        slider.first.focus()
+        page.keyboard.press("ArrowRight")
+        return "slider"
+    group = main.locator("[data-testid='stButtonGroup']")
+    if group.count():
+        # One choice (a segmented control): pick another option. Several (pills): toggle the
+        # first, so that repeated moves alternate instead of piling up selections.
+        if group.first.locator("button[role='radio']").count():
+            group.first.locator(UNSELECTED_BUTTON).first.click()
+        else:
+            group.first.locator("button").first.click()
+        return "button_group"
+    for kind, locator in [
         ("toggle", main.locator("[data-testid='stCheckbox'] label")),
         ("number_input", main.locator("[data-testid='stNumberInputStepUp']")),
-    ]
-    for kind, locator in candidates:
+    ]:
         if locator.count():
-            first = locator.first
-            if kind == "slider":
-                first.focus()
-                page.keyboard.press("ArrowRight")
-            else:
-                first.click()
+            locator.first.click()
             return kind
     raise LookupError("no control in the main area")
 

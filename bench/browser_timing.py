@@ -90,61 +90,84 @@ def cold_load_ms(page: Any, url: str) -> float:
     return page.evaluate("() => performance.now()")
 
 
-def control_latencies(page: Any, n: int) -> list[float]:
-    """Milliseconds from moving the first control to the chart showing new data, n times."""
-    latencies = []
-    for i in range(n):
-        page.evaluate(ARM_LATENCY_JS)
-        slider = page.locator(browser.MAIN_SLIDER)
-        if slider.count():
-            slider.first.focus()
-            page.keyboard.press("ArrowRight" if i % 2 == 0 else "ArrowLeft")
-        else:
-            browser.move_first_control(page)
-        page.wait_for_function("() => window.__latency !== null", timeout=30_000)
-        latencies.append(page.evaluate("() => window.__latency"))
-        browser.wait_idle(page)
-    return latencies
+def control_latency(page: Any, step: int) -> float:
+    """Milliseconds from moving the first control a step (right on even steps, left on odd
+    ones, so a slider never runs into its end) to the chart showing new data."""
+    page.evaluate(ARM_LATENCY_JS)
+    slider = page.locator(browser.MAIN_SLIDER)
+    if slider.count():
+        slider.first.focus()
+        page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
+    else:
+        browser.move_first_control(page)
+    page.wait_for_function("() => window.__latency !== null", timeout=30_000)
+    latency = page.evaluate("() => window.__latency")
+    browser.wait_idle(page)
+    return latency
 
 
 def measure_browser(
     server: StreamlitServer,
     path: str,
     chromium: Any,
+    baseline: StreamlitServer,
     *,
     charts: int = 0,
     has_controls: bool = True,
     loads: int = 3,
     changes: int = 15,
 ) -> dict[str, Any]:
-    """Cold load, control latency and animation frame rates of one page.
+    """Cold load, control latency and animation frame rates of one page, each timing paired
+    with the same timing of the baseline page taken right before it.
 
-    ``charts`` and ``has_controls`` come from the server side (AppTest), so a page that did
-    not render in the browser fails loudly instead of being reported as "nothing to time".
+    Pairing (baseline, page, baseline, page, ...) makes the ratios immune to the machine
+    getting faster or slower during a run; a baseline measured once at the start made a
+    page's ratio swing by 15 % between runs. ``charts`` and ``has_controls`` come from the
+    server side (AppTest), so a page that did not render in the browser fails loudly instead
+    of being reported as "nothing to time".
     """
-    cold = []
+    cold = {"page": [], "base": []}
     for _ in range(loads):
-        context = chromium.new_context(viewport=browser.VIEWPORT)
-        page = context.new_page()
-        cold.append(cold_load_ms(page, server.url(path)))
-        context.close()
+        for side, (target, where) in {"base": (baseline, ""), "page": (server, path)}.items():
+            context = chromium.new_context(viewport=browser.VIEWPORT)
+            cold[side].append(cold_load_ms(context.new_page(), target.url(where)))
+            context.close()
+    pages = {}
+    for side, (target, where, count) in {
+        "base": (baseline, "", 1),
+        "page": (server, path, charts),
+    }.items():
+        pages[side] = chromium.new_context(viewport=browser.VIEWPORT).new_page()
+        browser.goto(pages[side], target.url(where))
+        browser.wait_for_charts(pages[side], count)
+    latencies = {"page": [], "base": []}
+    for step in range(changes if has_controls else 0):
+        for side in ("base", "page"):
+            latencies[side].append(control_latency(pages[side], step))
+    for side in pages.values():
+        side.context.close()
     context = chromium.new_context(viewport=browser.VIEWPORT)
     page = context.new_page()
-    browser.goto(page, server.url(path))
-    browser.wait_for_charts(page, charts)
-    latencies = control_latencies(page, changes) if has_controls else []
     browser.goto(page, server.url(path))
     browser.wait_for_charts(page, charts)
     animations = page.evaluate(FRAME_RATES_JS, 6)
     context.close()
     smooth = [a["fps"] for a in animations if a["fps"] and (a["frame_ms"] or 0) <= SMOOTH_FRAME_MS]
-    return {
-        "cold_load_ms": statistics.median(cold),
-        "control_median_ms": statistics.median(latencies) if latencies else None,
-        "control_p95_ms": _percentile(latencies, 95) if latencies else None,
+    row: dict[str, Any] = {
+        "cold_load_ms": statistics.median(cold["page"]),
+        "baseline_cold_load_ms": statistics.median(cold["base"]),
+        "control_median_ms": None,
+        "control_p95_ms": None,
         "animations": animations,
         "animation": {"fps": min(smooth)} if smooth else None,
     }
+    row["cold_ratio"] = row["cold_load_ms"] / row["baseline_cold_load_ms"]
+    if latencies["page"]:
+        row["control_median_ms"] = statistics.median(latencies["page"])
+        row["control_p95_ms"] = _percentile(latencies["page"], 95)
+        row["baseline_control_median_ms"] = statistics.median(latencies["base"])
+        row["control_ratio"] = row["control_median_ms"] / row["baseline_control_median_ms"]
+    return row
 
 
 async def _interacting_session(
@@ -162,8 +185,7 @@ async def _interacting_session(
             await page.wait_for_function(browser.SETTLED_JS, timeout=60_000)
             for _ in range(5):
                 controls = page.locator(
-                    f"{browser.MAIN_SLIDER}, [data-testid='stMain'] [data-testid='stButtonGroup']"
-                    " button[aria-pressed='false']"
+                    f"{browser.MAIN_SLIDER}, [data-testid='stMain'] {browser.UNSELECTED_OPTION}"
                 )
                 count = await controls.count()
                 if not count:

@@ -104,7 +104,8 @@ def animation_controls(
     readout : show the current step's label above the slider after this prefix, and hide the
         labels under it (for many steps); None shows the labels under the slider.
     ink : colour of the labels or read-out (the theme's text colour); None: the template's.
-    every : a slider step on every ``every``-th frame (fewer steps draw faster).
+    every : a slider step on every ``every``-th frame and on the last (fewer steps draw
+        faster); the slider starts on the step nearest to ``active``.
     slider_x : where the slider starts, as a fraction of the width (0: under the buttons).
     """
     jump = animate_args(None, 0, redraw)[1]
@@ -113,13 +114,15 @@ def animation_controls(
         for label, names in [("▶ Play", sequence), *extra_buttons]
     ]
     buttons.append({"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]})
+    shown = list(range(0, len(frame_names), every))
+    if shown[-1] != len(frame_names) - 1:
+        shown.append(len(frame_names) - 1)  # the last frame always has its step
     steps = [
-        {"label": labels[i], "method": "animate", "args": [[frame_names[i]], jump]}
-        for i in range(0, len(frame_names), every)
+        {"label": labels[i], "method": "animate", "args": [[frame_names[i]], jump]} for i in shown
     ]
     font = {"color": ink} if ink else {}
     slider = {
-        "active": min(round(active / every), len(steps) - 1),
+        "active": min(range(len(shown)), key=lambda step: abs(shown[step] - active)),
         "steps": steps,
         "x": slider_x,
         "len": 1.0 - slider_x,

@@ -88,6 +88,9 @@ def _frame_data(scene: linalg.TransformScene, k: int, with_flip: bool) -> list[d
     return data
 
 
+SCRUB_EVERY = 2  # a scrub step every other frame: half the slider's drawing, still smooth
+
+
 def frame_labels(scene: linalg.TransformScene) -> list[str]:
     """The slider's text for each frame: its caption and the determinant at that moment."""
     labels = []
@@ -127,6 +130,7 @@ def transform_figure(
         {
             "meta": "grid",
             "name": "grid under A",
+            "showlegend": False,  # plain to see; each legend entry costs ~1.5 ms of drawing
             "line": {"color": _color("grid"), "width": 1.3},
             "hoverinfo": "skip",
         },
@@ -141,6 +145,7 @@ def transform_figure(
         {
             "meta": "letter",
             "name": "letter F",
+            "showlegend": False,
             "line": {"color": ink, "width": 4},
             "hoverinfo": "skip",
         },
@@ -241,6 +246,7 @@ def transform_figure(
             names,
             frame_labels(scene),
             active=len(names) - 1,
+            every=SCRUB_EVERY,
             extra_buttons=[("◀ Undo (A⁻¹)", names[::-1])] if reversible else (),
             readout="",
             ink=ink,

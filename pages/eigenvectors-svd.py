@@ -18,57 +18,59 @@ ui.page_header(
 dark = ui.is_dark()
 animated_height = theme.CHART_HEIGHT[ui.presenting()] + 110  # room for Play and the slider
 
-# --- the matrix -----------------------------------------------------------------------------
-controls, shown = st.columns([3, 2], vertical_alignment="center")
-with controls:
-    mode = ui.choice("Matrix from", ["Preset", "Entries"], key="matrix")
-    if mode == "Preset":
-        preset = ui.select("Preset", list(eigen.PRESETS), key="preset", value=eigen.DEFAULT_PRESET)
-        A = np.array(eigen.PRESETS[preset].matrix)
-        ui.explain(eigen.PRESETS[preset].lesson)
-    else:
-        entries = []
-        for cell, (key, value) in zip(st.columns(4), ENTRY_DEFAULTS.items(), strict=True):
-            with cell:
-                entries.append(ui.number(key, key, -1e6, 1e6, value, step=0.1, format="%g"))
-        A = eigen.matrix_from_entries(*entries)
-with shown:
-    st.latex(rf"A = \begin{{bmatrix}} a & b \\ c & d \end{{bmatrix}} = {latex_matrix(A)}")
 
-factor = eigen.display_factor(A)
-matrix_key = (*A.ravel().tolist(), dark)
-analysis = eigen.eigen_analysis(A)
-svd = eigen.svd_2x2(A)
-for note in eigen.matrix_notes(A, analysis, svd, factor):
-    NOTE_BOXES[note.level](note.text)
+def matrix_block() -> tuple[np.ndarray, float, eigen.Eigen, eigen.SVD2]:
+    """The matrix A (a preset, or its four entries), shown with its notes."""
+    controls, shown = st.columns([3, 2], vertical_alignment="center")
+    with controls:
+        mode = ui.choice("Matrix from", ["Preset", "Entries"], key="matrix")
+        if mode == "Preset":
+            name = ui.select(
+                "Preset", list(eigen.PRESETS), key="preset", value=eigen.DEFAULT_PRESET
+            )
+            A = np.array(eigen.PRESETS[name].matrix)
+            ui.explain(eigen.PRESETS[name].lesson)
+        else:
+            entries = []
+            for cell, (key, value) in zip(st.columns(4), ENTRY_DEFAULTS.items(), strict=True):
+                with cell:
+                    entries.append(ui.number(key, key, -1e6, 1e6, value, step=0.1, format="%g"))
+            A = eigen.matrix_from_entries(*entries)
+    with shown:
+        st.latex(rf"A = \begin{{bmatrix}} a & b \\ c & d \end{{bmatrix}} = {latex_matrix(A)}")
+    factor = eigen.display_factor(A)
+    analysis = eigen.eigen_analysis(A)
+    svd = eigen.svd_2x2(A)
+    for note in eigen.matrix_notes(A, analysis, svd, factor):
+        NOTE_BOXES[note.level](note.text)
+    return A, factor, analysis, svd
 
-# --- eigenvectors ---------------------------------------------------------------------------
-st.header("Eigenvectors: the lines that stay put")
-picture, words = ui.picture_and_words()
-with picture:
-    figure = ui.remembered(
-        "morph",
-        matrix_key,
-        lambda: eigen_figures.morph_figure(
-            eigen.morph_scene(factor * A), eigen.line_labels(analysis), dark=dark
-        ),
-    )
-    ui.plot(figure, key="eigen_morph", height=animated_height)
-with words:
-    ui.formula(eigen.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
-    ui.explain(
-        "Press ▶ Play: the plane moves from doing nothing (I) to doing A. Almost every arrow "
-        "of the circle turns off its own line, but the coloured arrows on the eigenvector "
-        "lines only grow or shrink: their stretch factor is the eigenvalue λ (a negative λ "
-        "flips the arrow through the origin). With complex eigenvalues no line survives: A "
-        "turns every direction by θ and scales by r = |λ|, along the dashed ellipse."
-    )
 
-# --- power iteration ------------------------------------------------------------------------
-st.header("Apply A again and again: power iteration")
+def eigenvectors() -> None:
+    st.header("Eigenvectors: the lines that stay put")
+    picture, words = ui.picture_and_words()
+    with picture:
+        figure = ui.remembered(
+            "morph",
+            matrix_key,
+            lambda: eigen_figures.morph_figure(
+                eigen.morph_scene(factor * A), eigen.line_labels(analysis), dark=dark
+            ),
+        )
+        ui.plot(figure, key="eigen_morph", height=animated_height)
+    with words:
+        ui.formula(eigen.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
+        ui.explain(
+            "Press ▶ Play: the plane moves from doing nothing (I) to doing A. Almost every arrow "
+            "of the circle turns off its own line, but the coloured arrows on the eigenvector "
+            "lines only grow or shrink: their stretch factor is the eigenvalue λ (a negative λ "
+            "flips the arrow through the origin). With complex eigenvalues no line survives: A "
+            "turns every direction by θ and scales by r = |λ|, along the dashed ellipse."
+        )
 
 
 def power_iteration() -> None:
+    st.header("Apply A again and again: power iteration")
     left, right = st.columns(2)
     with left:
         start_angle = ui.slider("Start vector v₀: angle (degrees)", "v0", 0, 359, 100)
@@ -96,35 +98,31 @@ def power_iteration() -> None:
     )
 
 
-ui.section(power_iteration)
-
-# --- SVD ------------------------------------------------------------------------------------
-st.header("SVD: rotate, stretch, rotate")
-picture, words = ui.picture_and_words()
-with picture:
-    figure = ui.remembered(
-        "svd", matrix_key, lambda: eigen_figures.svd_figure(eigen.svd_scene(factor * A), dark)
-    )
-    ui.plot(figure, key="eigen_svd", height=animated_height)
-with words:
-    ui.formula(
-        eigen.svd_latex(A, svd),
-        caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes; κ = σ₁/σ₂ is the condition number.",
-    )
-    ui.explain(
-        "Every matrix does three simple things in turn: Vᵀ turns the plane so that the right "
-        "singular vectors v₁, v₂ lie on the axes, Σ stretches the axes by σ₁ and σ₂, and U "
-        "turns the result into place (flipping it too when det A < 0). So the unit circle "
-        "always becomes an ellipse with semi-axes σ₁u₁ and σ₂u₂. The condition number "
-        "κ = σ₁/σ₂ says how much more A stretches one direction than another: solving "
-        "A x = b can lose about log₁₀ κ digits."
-    )
-
-# --- PCA ------------------------------------------------------------------------------------
-st.header("PCA: the eigenvectors of a covariance matrix")
+def singular_values() -> None:
+    st.header("SVD: rotate, stretch, rotate")
+    picture, words = ui.picture_and_words()
+    with picture:
+        figure = ui.remembered(
+            "svd", matrix_key, lambda: eigen_figures.svd_figure(eigen.svd_scene(factor * A), dark)
+        )
+        ui.plot(figure, key="eigen_svd", height=animated_height)
+    with words:
+        ui.formula(
+            eigen.svd_latex(A, svd),
+            caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes; κ = σ₁/σ₂ is the condition number.",
+        )
+        ui.explain(
+            "Every matrix does three simple things in turn: Vᵀ turns the plane so that the right "
+            "singular vectors v₁, v₂ lie on the axes, Σ stretches the axes by σ₁ and σ₂, and U "
+            "turns the result into place (flipping it too when det A < 0). So the unit circle "
+            "always becomes an ellipse with semi-axes σ₁u₁ and σ₂u₂. The condition number "
+            "κ = σ₁/σ₂ says how much more A stretches one direction than another: solving "
+            "A x = b can lose about log₁₀ κ digits."
+        )
 
 
 def pca() -> None:
+    st.header("PCA: the eigenvectors of a covariance matrix")
     seed, n_points, correlation, spread_x, spread_y = ui.sliders(
         ("Seed", "pca_seed", 0, 1000, 0),
         ("Points n", "pca_n", 10, 1000, 300, 10),
@@ -150,7 +148,17 @@ def pca() -> None:
         )
 
 
-ui.section(pca)
+LESSONS = {
+    "Eigenvectors": eigenvectors,
+    "Power iteration": power_iteration,
+    "SVD": singular_values,
+    "PCA": pca,
+}
+lesson = ui.choice("Show", list(LESSONS), key="lesson")
+if lesson != "PCA":  # PCA makes its matrix from data
+    A, factor, analysis, svd = matrix_block()
+    matrix_key = (*A.ravel().tolist(), dark)
+ui.section(LESSONS[lesson])
 
 ui.why_it_matters(
     "Eigenvectors and the SVD are how ML finds structure: PCA compresses data onto its "

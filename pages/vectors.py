@@ -26,10 +26,9 @@ ui.page_header(
 )
 dark = ui.is_dark()
 
-st.header("The dot product is a shadow")
-
 
 def dot_product() -> None:
+    st.header("The dot product is a shadow")
     left, right = st.columns(2)
     with left:
         u = vector_controls("u", ("u1", "u2"), (3.0, 1.0))
@@ -58,12 +57,8 @@ def dot_product() -> None:
         )
 
 
-ui.section(dot_product)
-
-st.header("Cosine similarity: comparing embeddings")
-
-
 def cosine_similarity() -> None:
+    st.header("Cosine similarity: comparing embeddings")
     left, right = st.columns(2)
     with left:
         first = ui.select("First word", WORDS_LIST, key="word1", value="king")
@@ -98,12 +93,8 @@ def cosine_similarity() -> None:
         )
 
 
-ui.section(cosine_similarity)
-
-st.header("Change of basis: the same vector, other coordinates")
-
-
 def change_of_basis() -> None:
+    st.header("Change of basis: the same vector, other coordinates")
     columns = st.columns(3)
     with columns[0]:
         b1 = vector_controls("b₁", ("b1x", "b1y"), (2.0, 1.0))
@@ -130,12 +121,8 @@ def change_of_basis() -> None:
         )
 
 
-ui.section(change_of_basis)
-
-st.header("Least squares: fitting a line is a projection")
-
-
 def least_squares() -> None:
+    st.header("Least squares: fitting a line is a projection")
     seed, n_points, noise = ui.sliders(
         ("Seed", "ls_seed", 0, 1000, 0),
         ("Points n", "ls_n", 3, 200, 25),
@@ -181,7 +168,13 @@ def least_squares() -> None:
     )
 
 
-ui.section(least_squares)
+IDEAS = {
+    "Dot product": dot_product,
+    "Cosine similarity": cosine_similarity,
+    "Change of basis": change_of_basis,
+    "Least squares": least_squares,
+}
+ui.section(IDEAS[ui.choice("Show", list(IDEAS), key="idea")])
 
 ui.why_it_matters(
     "A neuron computes a dot product: how strongly its input points along its weights. "

@@ -8,7 +8,6 @@ what is drawn.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 
@@ -446,11 +445,23 @@ def _frame_points(fig, trace_index, frame=-1):
     return np.column_stack([trace["x"], trace["y"]])
 
 
+LESSONS = ("Eigenvectors", "Power iteration", "SVD", "PCA")
+
+
+def lesson_figures(query: dict[str, str] | None = None) -> list[dict]:
+    """The figure of each lesson (the page shows one lesson at a time), in LESSONS order."""
+    found = []
+    for lesson in LESSONS:
+        at = run_page(PAGE, {**(query or {}), "lesson": lesson})
+        assert not at.exception and not at.error, lesson
+        (figure,) = figures(at)
+        found.append(figure)
+    return found
+
+
 def test_page_draws_true_eigenvectors_and_the_svd_ellipse_of_typed_in_entries():
     A = np.array([[1.5, 1.0], [0.5, 1.0]])
-    at = run_page(PAGE, {"matrix": "Entries"})
-    assert not at.exception
-    morph, power, svd, pca = figures(at)
+    morph, power, svd, pca = lesson_figures({"matrix": "Entries"})
     # Drawn eigenvector lines: A d is parallel to d (A d = λ d), with numpy's eigenvalues.
     values = sorted(np.linalg.eigvals(A).real)
     for trace in morph["data"][:2]:
@@ -478,8 +489,8 @@ def test_page_draws_true_eigenvectors_and_the_svd_ellipse_of_typed_in_entries():
 
 
 def test_the_power_panel_shows_numpys_dominant_eigenvector():
-    at = run_page(PAGE, {"preset": "Upper triangular", "steps": "20"})
-    power = figures(at)[1]
+    at = run_page(PAGE, {"preset": "Upper triangular", "steps": "20", "lesson": "Power iteration"})
+    (power,) = figures(at)
     values, vectors = _numpy_dominant(np.array([[3.0, 1.0], [0.0, 2.0]]))
     current = _frame_points(power, 4)[1]  # the arrow's tip in the last frame
     assert abs(current @ vectors[:, 0]) / np.linalg.norm(vectors[:, 0]) == pytest.approx(
@@ -504,8 +515,9 @@ def test_the_power_panel_shows_numpys_dominant_eigenvector():
         {"steps": "1000", "v0": "-5"},
     ],
 )
-def test_awkward_matrices_render_with_words_not_errors(query):
-    at = run_page(PAGE, query)
+@pytest.mark.parametrize("lesson", LESSONS)
+def test_awkward_matrices_render_with_words_not_errors(query, lesson):
+    at = run_page(PAGE, {**query, "lesson": lesson})
     assert not at.exception and not at.error
     for element in [*at.latex, *at.info, *at.warning]:
         assert not re.search(r"\bnan\b|\binf\b", element.value.lower()), element.value
@@ -517,11 +529,11 @@ def test_awkward_matrices_render_with_words_not_errors(query):
 
 
 def test_figures_fit_the_size_budget_and_animate_in_the_browser():
-    at = run_page(PAGE, {"steps": "30"})
-    specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-    for size, spec in zip(figure_sizes(at), specs, strict=True):
-        limit = 2_000_000 if spec.get("frames") else 300_000
-        assert size <= limit
+    specs = lesson_figures({"steps": "30"})
+    for lesson in LESSONS:
+        at = run_page(PAGE, {"steps": "30", "lesson": lesson})
+        for size, spec in zip(figure_sizes(at), figures(at), strict=True):
+            assert size <= (2_000_000 if spec.get("frames") else 300_000)
     morph, power, svd, _ = specs
     for spec in (morph, power, svd):
         play = spec["layout"]["updatemenus"][0]["buttons"][0]
@@ -542,7 +554,7 @@ def test_figures_fit_the_size_budget_and_animate_in_the_browser():
 
 
 def test_geometric_pictures_keep_one_unit_as_long_on_both_axes():
-    morph, power, svd, pca = figures(run_page(PAGE))
+    morph, power, svd, pca = lesson_figures()
     for spec in (morph, power, svd, pca):
         assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
     assert "scaleanchor" not in power["layout"]["yaxis2"]  # the log plot is not geometry

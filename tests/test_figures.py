@@ -41,6 +41,12 @@ def test_every_thins_the_slider_and_keeps_the_active_step():
     assert slider["active"] == 2
 
 
+def test_a_thinned_slider_always_reaches_the_last_frame():
+    (slider,) = controls(NAMES, LABELS, active=9, every=2)["sliders"]
+    assert [s["label"] for s in slider["steps"]] == ["t0", "t2", "t4", "t6", "t8", "t9"]
+    assert slider["steps"][slider["active"]]["args"][0] == ["f9"]
+
+
 def test_readout_replaces_the_labels_under_the_slider():
     (slider,) = controls(NAMES, LABELS, active=0, readout="t = ", ink="#123456")["sliders"]
     assert slider["currentvalue"]["visible"] and slider["currentvalue"]["prefix"] == "t = "

@@ -65,22 +65,37 @@ def test_url_keys_are_documented_in_readme(page_path):
     assert not missing, f"{page_path}: URL keys missing from README: {missing}"
 
 
+def _views(page_path: str) -> list[dict[str, str]]:
+    """The page as it opens, then once per option of each of its segmented choosers (the
+    parts of a page, a mode), so that controls shown in one part only are reached too."""
+    at = run_page(page_path)
+    views: list[dict[str, str]] = [{}]
+    for key, widget in widgets(at).items():
+        proto = widget.proto
+        if key in SIDEBAR_KEYS or widget.type != "button_group":
+            continue
+        if proto.click_mode != proto.MULTI_SELECT:
+            views += [{key: option.content} for option in proto.options[1:]]
+    return views
+
+
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
 def test_monkey_every_widget_min_max_random(page_path):
     rng = np.random.default_rng(sum(map(ord, page_path)))
-    at = run_page(page_path)
-    keys = [key for key in widgets(at) if key not in SIDEBAR_KEYS]
-    for key in keys:
-        widget = widgets(at).get(key)
-        if widget is None:  # conditional control, not shown in the current state
-            continue
-        for value in values_to_try(widget, rng):
+    for view in _views(page_path):
+        at = run_page(page_path, view)
+        keys = [key for key in widgets(at) if key not in SIDEBAR_KEYS and key not in view]
+        for key in keys:
             widget = widgets(at).get(key)
-            if widget is None:
-                break
-            widget.set_value(value)
-            at.run()
-            assert_clean(at, f"{page_path} {key}={value!r}")
+            if widget is None:  # conditional control, not shown in the current state
+                continue
+            for value in values_to_try(widget, rng):
+                widget = widgets(at).get(key)
+                if widget is None:
+                    break
+                widget.set_value(value)
+                at.run()
+                assert_clean(at, f"{page_path} {view} {key}={value!r}")
 
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
@@ -100,13 +115,13 @@ def test_bad_urls_load_normally(page_path, query):
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
 def test_bad_values_for_every_bound_key_fall_back(page_path):
-    at = run_page(page_path)
-    keys = [key for key in widgets(at) if key not in SIDEBAR_KEYS]
+    keys = sorted(_reachable_controls(page_path))
     junk = {
         key: ["banana", "1e400", "-inf", "nan", "<script>"][i % 5] for i, key in enumerate(keys)
     }
-    at = run_page(page_path, junk)
-    assert_clean(at, f"{page_path} {junk}")
+    for view in _views(page_path):
+        at = run_page(page_path, {**junk, **view})
+        assert_clean(at, f"{page_path} {view} {junk}")
 
 
 def test_url_paths_are_unique_and_readable():

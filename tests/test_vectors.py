@@ -256,12 +256,23 @@ def _points(trace):
     return np.column_stack([trace["x"], trace["y"]])
 
 
+IDEAS = ("Dot product", "Cosine similarity", "Change of basis", "Least squares")
+
+
+def idea_figures(query: dict[str, str] | None = None) -> list[dict]:
+    """Every figure of every idea (the page shows one idea at a time), in page order."""
+    found = []
+    for idea in IDEAS:
+        at = run_page(PAGE, {**(query or {}), "idea": idea})
+        assert not at.exception and not at.error, idea
+        found += figures(at)
+    return found
+
+
 def test_page_draws_the_true_shadow_and_coordinates():
     query = {"u1": "2.5", "u2": "-1.0", "v1": "0.5", "v2": "3.0"}
     query |= {"b1x": "1.0", "b1y": "2.0", "b2x": "3.0", "b2y": "-1.0", "xx": "-2.0", "xy": "1.5"}
-    at = run_page(PAGE, query)
-    assert not at.exception and not at.error
-    dot, similarity, basis, line, projection = figures(at)
+    dot, similarity, basis, line, projection = idea_figures(query)
     u, v = np.array([2.5, -1.0]), np.array([0.5, 3.0])
     shadow = _points(_trace(dot, "shadow of v on u"))[1]
     np.testing.assert_allclose(shadow, (u @ v) / (u @ u) * u, atol=1e-12)
@@ -283,8 +294,8 @@ def test_page_draws_the_true_shadow_and_coordinates():
 
 
 def test_page_fits_the_drawn_points_with_numpys_least_squares():
-    at = run_page(PAGE, {"ls_seed": "7", "ls_n": "40", "ls_noise": "2.0"})
-    line, projection = figures(at)[3:]
+    at = run_page(PAGE, {"ls_seed": "7", "ls_n": "40", "ls_noise": "2.0", "idea": IDEAS[3]})
+    line, projection = figures(at)
     data = _points(_trace(line, "data (x, y)"))
     slope, intercept = np.polyfit(data[:, 0], data[:, 1], 1)
     drawn_line = _points(next(t for t in line["data"] if t["name"].startswith("ŷ =")))
@@ -309,10 +320,10 @@ def test_page_fits_the_drawn_points_with_numpys_least_squares():
     ("query", "words"),
     [
         ({"u1": "0", "u2": "0"}, "zero vector"),
-        ({"b1x": "1", "b1y": "2", "b2x": "2", "b2y": "4"}, "dependent"),
-        ({"b1x": "0", "b1y": "0", "b2x": "0", "b2y": "0"}, "dependent"),
-        ({"b1x": "4", "b1y": "4", "b2x": "3.9", "b2y": "4"}, "nearly parallel"),
-        ({"ls_noise": "0"}, "exactly on a line"),
+        ({"b1x": "1", "b1y": "2", "b2x": "2", "b2y": "4", "idea": IDEAS[2]}, "dependent"),
+        ({"b1x": "0", "b1y": "0", "b2x": "0", "b2y": "0", "idea": IDEAS[2]}, "dependent"),
+        ({"b1x": "4", "b1y": "4", "b2x": "3.9", "b2y": "4", "idea": IDEAS[2]}, "nearly parallel"),
+        ({"ls_noise": "0", "idea": IDEAS[3]}, "exactly on a line"),
     ],
 )
 def test_awkward_inputs_get_a_plain_note(query, words):
@@ -324,9 +335,9 @@ def test_awkward_inputs_get_a_plain_note(query, words):
 
 
 def test_figures_are_small_and_geometric_ones_are_square():
-    at = run_page(PAGE)
-    assert all(size <= 300_000 for size in figure_sizes(at))
-    dot, _, basis, _, projection = figures(at)
+    for idea in IDEAS:
+        assert all(size <= 300_000 for size in figure_sizes(run_page(PAGE, {"idea": idea})))
+    dot, _, basis, _, projection = idea_figures()
     for spec in (dot, basis):
         assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
     ratio = projection["layout"]["scene"]["aspectratio"]
