@@ -148,7 +148,12 @@ def main(argv: list[str] | None = None) -> int:
         with sync_playwright() as playwright:
             chromium = browser.launch(playwright)
             baseline_app = Path(__file__).parent / "baseline_app.py"
-            with StreamlitServer(baseline_app) as base_server, StreamlitServer() as server:
+            # The baseline runs from bench/, away from the app's .streamlit/config.toml: it is
+            # the smallest page as Streamlit runs it by default (see baseline_app.py).
+            with (
+                StreamlitServer(baseline_app, cwd=baseline_app.parent) as base_server,
+                StreamlitServer() as server,
+            ):
                 for row, page in zip(rows, pages, strict=True):
                     print(f"browser timing: {page.url_path} (paired with the baseline) ...",
                           file=sys.stderr)  # fmt: skip

@@ -1,7 +1,10 @@
 """The benchmark's baseline: the smallest Streamlit page with one slider and one plotly line.
 
-Browser timings of the real pages are reported as ratios to this page, measured in the same
-run on the same machine, so the numbers say what the app adds to Streamlit's own cost.
+Browser timings of the real pages are reported as ratios to this page, measured alternately
+with them on the same machine, so the numbers say how a page compares with the simplest thing
+Streamlit can serve. It runs with Streamlit's default settings (``python -m bench`` starts it
+from ``bench/``, where no ``.streamlit/config.toml`` applies): the app's own tuning, such as
+its garbage-collector settings, is part of what is measured, not of the yardstick.
 """
 
 import numpy as np

@@ -28,8 +28,11 @@ class StreamlitServer:
     holds no warning or traceback.
     """
 
-    def __init__(self, script: str | Path = "app.py", port: int | None = None) -> None:
+    def __init__(
+        self, script: str | Path = "app.py", port: int | None = None, cwd: Path = ROOT
+    ) -> None:
         self.script = str(script)
+        self.cwd = cwd  # Streamlit reads .streamlit/config.toml from here
         self.port = port or free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (lives as long as the server)
@@ -54,7 +57,7 @@ class StreamlitServer:
         ]  # fmt: skip
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT, env=env
+            command, cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT, env=env
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
