@@ -61,9 +61,17 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("pages/home.py", "Home", ":material/home:", "home", "Start", default=True),
     PageInfo(
         "pages/trigonometry.py",
-        "Trigonometry & algebra",
+        "Trigonometry",
         ":material/change_history:",
         "trigonometry",
+        "Foundations",
+        topic="trig",
+    ),
+    PageInfo(
+        "pages/algebra.py",
+        "Algebra",
+        ":material/functions:",
+        "algebra",
         "Foundations",
         topic="trig",
     ),
@@ -118,7 +126,7 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "trig",
         "The prerequisites for everything else: functions, graphs, angles, waves, exp and log.",
-        ("pages/trigonometry.py",),
+        ("pages/trigonometry.py", "pages/algebra.py"),
     ),
     PathStep(
         "linalg",

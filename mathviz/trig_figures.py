@@ -1,4 +1,4 @@
-"""Figures of the Trigonometry & algebra page.
+"""Figures of the Trigonometry and Algebra pages.
 
 Each builder takes a view computed in :mod:`mathviz.trig`, :mod:`mathviz.fourier` or
 :mod:`mathviz.algebra` and places it; nothing here evaluates a sine, a root or a logarithm.

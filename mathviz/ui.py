@@ -346,10 +346,14 @@ def explain(markdown: str) -> None:
 def plot(fig: go.Figure, *, key: str | None = None, height: int | None = None) -> None:
     """Draw a figure in the app's look (theme, fonts and height follow the mode).
 
-    With a ``key``, the styled dict of the figure is kept for the session: when a page
-    passes the same figure object again (see :func:`remembered`) in the same style, the rerun
-    reuses it instead of copying and restyling the figure.
+    ``height`` is the chart's height in pixels outside presentation mode; presentation mode
+    makes every chart taller in the same proportion (its type is larger). With a ``key``, the
+    styled dict of the figure is kept for the session: when a page passes the same figure
+    object again (see :func:`remembered`) in the same style, the rerun reuses it instead of
+    copying and restyling the figure.
     """
+    if height is not None and presenting():
+        height = round(height * theme.CHART_HEIGHT[True] / theme.CHART_HEIGHT[False])
     style = (is_dark(), presenting(), height)
     prepared = st.session_state.setdefault(_PREPARED, {})
     kept = prepared.get(key) if key else None

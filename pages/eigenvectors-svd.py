@@ -16,7 +16,7 @@ ui.page_header(
     "every matrix is a rotation, a stretch and a rotation.",
 )
 dark = ui.is_dark()
-animated_height = theme.CHART_HEIGHT[ui.presenting()] + 110  # room for Play and the slider
+ANIMATED_HEIGHT = theme.CHART_HEIGHT[False] + 110  # room for Play and the slider
 
 
 def matrix_block() -> tuple[np.ndarray, float, eigen.Eigen, eigen.SVD2]:
@@ -57,7 +57,7 @@ def eigenvectors() -> None:
                 eigen.morph_scene(factor * A), eigen.line_labels(analysis), dark=dark
             ),
         )
-        ui.plot(figure, key="eigen_morph", height=animated_height)
+        ui.plot(figure, key="eigen_morph", height=ANIMATED_HEIGHT)
     with words:
         ui.formula(eigen.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
         ui.explain(
@@ -80,7 +80,7 @@ def power_iteration() -> None:
     figure = ui.remembered(
         "power", (*matrix_key, start_angle, steps), lambda: eigen_figures.power_figure(power, dark)
     )
-    ui.plot(figure, key="eigen_power", height=animated_height)
+    ui.plot(figure, key="eigen_power", height=ANIMATED_HEIGHT)
     for note in eigen.power_notes(power):
         NOTE_BOXES[note.level](note.text)
     ui.formula(eigen.power_latex(power.dominant, power.iteration))
@@ -105,7 +105,7 @@ def singular_values() -> None:
         figure = ui.remembered(
             "svd", matrix_key, lambda: eigen_figures.svd_figure(eigen.svd_scene(factor * A), dark)
         )
-        ui.plot(figure, key="eigen_svd", height=animated_height)
+        ui.plot(figure, key="eigen_svd", height=ANIMATED_HEIGHT)
     with words:
         ui.formula(
             eigen.svd_latex(A, svd),

@@ -107,8 +107,7 @@ def plane_lesson() -> None:
         dark = ui.is_dark()
         inputs = (animation.matrices.tobytes(), animation.captions, v, show_eigen, dark)
         draw = partial(figures.transform_figure, scene, dark=dark, reversible=facts.invertible)
-        height = 720 if ui.presenting() else 560
-        ui.plot(ui.remembered("transform", inputs, draw), key="transform", height=height)
+        ui.plot(ui.remembered("transform", inputs, draw), key="transform", height=560)
         for note in linalg.notes(facts, scene.window, tiny):
             NOTE_BOXES[note.level](note.text)
 

@@ -1,4 +1,4 @@
-"""The Trigonometry & algebra page: every part runs clean from any control value, and what
+"""The Trigonometry and Algebra pages: every part runs clean from any control value, and what
 the browser receives is mathematically right.
 
 Figures are decoded from the JSON the page sends (conftest.figures) and checked against numpy
@@ -13,7 +13,9 @@ from conftest import ROOT, figure_sizes, figures, run_page, values_to_try, widge
 from scipy import special
 
 PAGE = "pages/trigonometry.py"
-# Every part and sub-view, as the URL a teacher would share.
+ALGEBRA = "pages/algebra.py"
+TITLES = {PAGE: "Trigonometry", ALGEBRA: "Algebra"}
+# Every part and sub-view, as the URL a teacher would share (``chapter`` is Algebra's chooser).
 VIEWS = {
     "circle": {},
     "circle-radians-tan": {"unit": "radians", "rad": "2.5", "tan": "true"},
@@ -22,13 +24,22 @@ VIEWS = {
     "fourier": {"part": "Fourier series"},
     "epicycles": {"part": "Fourier series", "fourier": "Epicycles", "terms": "12"},
     "custom-shape": {"part": "Fourier series", "target": "Custom", "shape": "Staircase"},
-    "functions": {"part": "Functions", "parent": "ln x", "ga": "2", "gb": "-1", "gh": "1"},
-    "polynomials": {"part": "Polynomials"},
-    "exp-log": {"part": "Exp & log"},
-    "encodings": {"part": "In ML"},
-    "softmax": {"part": "In ML", "ml": "Sigmoid & softmax"},
-    "log-loss": {"part": "In ML", "ml": "Log-loss", "truth": "y = 0"},
+    "functions": {"chapter": "Functions", "parent": "ln x", "ga": "2", "gb": "-1", "gh": "1"},
+    "polynomials": {"chapter": "Polynomials"},
+    "exp-log": {"chapter": "Exp & log"},
+    "encodings": {"part": "Positional encoding"},
+    "softmax": {"chapter": "Sigmoid & softmax"},
+    "log-loss": {"chapter": "Log-loss", "truth": "y = 0"},
 }
+
+
+def page_of(query: dict) -> str:
+    return ALGEBRA if "chapter" in query else PAGE
+
+
+def run_view(query: dict):
+    """A view of whichever page it belongs to."""
+    return run_page(page_of(query), query)
 
 
 def clean(at, context=""):
@@ -43,9 +54,9 @@ def traces_by_name(fig):
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("present", ["0", "1"])
 def test_every_view_runs_clean_with_the_skeleton(view, present):
-    at = run_page(PAGE, {**VIEWS[view], "present": present})
+    at = run_view({**VIEWS[view], "present": present})
     clean(at, view)
-    assert at.title[0].value == "Trigonometry & algebra"
+    assert at.title[0].value == TITLES[page_of(VIEWS[view])]
     assert at.latex, "a formula with the current numbers"
     assert any("Why it matters for ML" in s.value for s in at.subheader)
     assert any("Learn more" in s.value for s in at.subheader)
@@ -56,8 +67,8 @@ def test_every_view_runs_clean_with_the_skeleton(view, present):
 def test_monkey_every_control_of_every_view(view):
     """The generic monkey test only reaches the default part; this one reaches them all."""
     rng = np.random.default_rng(sum(map(ord, view)))
-    at = run_page(PAGE, VIEWS[view])
-    keys = [key for key in widgets(at) if key not in ("present_mode", "part")]
+    at = run_view(VIEWS[view])
+    keys = [key for key in widgets(at) if key not in ("present_mode", "part", "chapter")]
     for key in keys:
         if key not in widgets(at):  # a control of a mode switched away from
             continue
@@ -75,14 +86,14 @@ def test_every_key_of_every_view_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
     keys = set()
     for query in VIEWS.values():
-        keys |= set(widgets(run_page(PAGE, query)))
+        keys |= set(widgets(run_view(query)))
     keys -= {"present_mode"}
     assert len(keys) > 40
     assert not sorted(key for key in keys if f"`{key}`" not in readme)
 
 
 LARGEST = {  # the controls at the ends that make each figure biggest
-    "largest-encoding": {"part": "In ML", "dmodel": "256", "positions": "100"},
+    "largest-encoding": {"part": "Positional encoding", "dmodel": "256", "positions": "100"},
     "most-epicycles": {"part": "Fourier series", "fourier": "Epicycles", "terms": "50"},
     "most-harmonics": {"part": "Fourier series", "terms": "50", "target": "Sawtooth"},
 }
@@ -90,7 +101,7 @@ LARGEST = {  # the controls at the ends that make each figure biggest
 
 @pytest.mark.parametrize("view", list(VIEWS) + list(LARGEST))
 def test_figures_stay_small(view):
-    at = run_page(PAGE, {**VIEWS, **LARGEST}[view])
+    at = run_view({**VIEWS, **LARGEST}[view])
     for fig, size in zip(figures(at), figure_sizes(at), strict=True):
         limit = 2_000_000 if fig.get("frames") else 300_000
         assert size <= limit, (view, size)
@@ -100,7 +111,7 @@ def test_figures_stay_small(view):
 
 
 def _circle(query):
-    at = run_page(PAGE, query)
+    at = run_view(query)
     clean(at)
     (fig,) = figures(at)
     return at, fig
@@ -213,7 +224,7 @@ def test_the_frames_do_not_change_with_the_angle():
 
 def test_the_wave_drawn_is_a_sin_of_omega_x_plus_phi_plus_c():
     query = {"part": "Waves", "amp": "-1.5", "omega": "3", "phase": "0.7", "mid": "0.5"}
-    at = run_page(PAGE, query)
+    at = run_view(query)
     clean(at)
     (fig,) = figures(at)
     named = traces_by_name(fig)
@@ -231,7 +242,7 @@ def test_the_wave_drawn_is_a_sin_of_omega_x_plus_phi_plus_c():
 
 def test_the_sum_of_two_waves_stays_inside_its_envelope():
     query = {"part": "Waves", "waves": "Sum of two waves", "amp2": "0.6", "phase2": "1.2"}
-    (fig,) = figures(run_page(PAGE, query))
+    (fig,) = figures(run_view(query))
     named = traces_by_name(fig)
     x = np.asarray(named["their sum"]["x"], float)
     expected = np.sin(5 * x) + 0.6 * np.sin(6 * x + 1.2)
@@ -242,7 +253,7 @@ def test_the_sum_of_two_waves_stays_inside_its_envelope():
 
 
 def test_fourier_bars_are_the_square_waves_four_over_pi_n():
-    at = run_page(PAGE, {"part": "Fourier series", "terms": "7"})
+    at = run_view({"part": "Fourier series", "terms": "7"})
     (fig,) = figures(at)
     bars = next(t for t in fig["data"] if t["type"] == "bar")
     n = np.asarray(bars["x"])
@@ -260,7 +271,7 @@ def test_fourier_bars_are_the_square_waves_four_over_pi_n():
 
 
 def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
-    at = run_page(PAGE, VIEWS["epicycles"])
+    at = run_view(VIEWS["epicycles"])
     clean(at)
     (fig,) = figures(at)
     frames = fig["frames"]
@@ -280,7 +291,7 @@ def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
 
 
 def test_ln_transformed_is_drawn_in_its_domain_with_its_asymptote():
-    (fig,) = figures(run_page(PAGE, VIEWS["functions"]))  # g(x) = 2 ln(-(x - 1))
+    (fig,) = figures(run_view(VIEWS["functions"]))  # g(x) = 2 ln(-(x - 1))
     named = traces_by_name(fig)
     g = named["g (transformed)"]
     x, y = np.asarray(g["x"], float), np.asarray(g["y"], float)
@@ -293,8 +304,8 @@ def test_ln_transformed_is_drawn_in_its_domain_with_its_asymptote():
 
 
 def test_polynomial_roots_are_drawn_where_numpy_finds_them():
-    query = {"part": "Polynomials", "c4": "1", "c3": "0", "c2": "-5", "c1": "0", "c0": "4"}
-    at = run_page(PAGE, query)  # x⁴ - 5x² + 4 = (x² - 1)(x² - 4)
+    query = {"chapter": "Polynomials", "c4": "1", "c3": "0", "c2": "-5", "c1": "0", "c0": "4"}
+    at = run_view(query)  # x⁴ - 5x² + 4 = (x² - 1)(x² - 4)
     clean(at)
     (fig,) = figures(at)
     named = traces_by_name(fig)
@@ -309,14 +320,14 @@ def test_polynomial_roots_are_drawn_where_numpy_finds_them():
 
 
 def test_complex_roots_come_in_mirror_pairs():
-    (fig,) = figures(run_page(PAGE, {"part": "Polynomials"}))  # (x - 2)(x² + 1)
+    (fig,) = figures(run_view({"chapter": "Polynomials"}))  # (x - 2)(x² + 1)
     plane = traces_by_name(fig)["all roots, in the complex plane"]
     roots = np.asarray(plane["x"], float) + 1j * np.asarray(plane["y"], float)
     np.testing.assert_allclose(np.sort_complex(roots), np.sort_complex(np.roots([1, -2, 1, -2])))
 
 
 def test_exp_and_log_mirror_each_other():
-    at = run_page(PAGE, {"part": "Exp & log", "logbase": "10", "expx": "0.5"})
+    at = run_view({"chapter": "Exp & log", "logbase": "10", "expx": "0.5"})
     clean(at)
     fig, rule = figures(at)
     named = traces_by_name(fig)
@@ -336,7 +347,7 @@ def test_exp_and_log_mirror_each_other():
 
 
 def test_encoding_heatmap_and_dot_products_match_the_paper():
-    at = run_page(PAGE, {"part": "In ML", "dmodel": "16", "positions": "20", "pos": "5"})
+    at = run_view({"part": "Positional encoding", "dmodel": "16", "positions": "20", "pos": "5"})
     clean(at)
     heatmap_fig, dots_fig = figures(at)
     z = np.asarray(heatmap_fig["data"][0]["z"], float)
@@ -355,15 +366,15 @@ def test_encoding_heatmap_and_dot_products_match_the_paper():
 
 
 def test_odd_d_model_from_a_link_is_rounded_down_with_a_note():
-    at = run_page(PAGE, {"part": "In ML", "dmodel": "37"})
+    at = run_view({"part": "Positional encoding", "dmodel": "37"})
     clean(at)
     assert at.info and "36" in at.info[0].value
     assert np.asarray(figures(at)[0]["data"][0]["z"]).shape[1] == 36
 
 
 def test_softmax_bars_are_scipys_softmax():
-    query = {"part": "In ML", "ml": "Sigmoid & softmax", "z1": "3", "z2": "-1", "temp": "2"}
-    (fig,) = figures(run_page(PAGE, query))
+    query = {"chapter": "Sigmoid & softmax", "z1": "3", "z2": "-1", "temp": "2"}
+    (fig,) = figures(run_view(query))
     bars = next(t for t in fig["data"] if t["type"] == "bar")
     np.testing.assert_allclose(bars["y"], special.softmax(np.array([3, -1, -1]) / 2))
     point = next(t for n, t in traces_by_name(fig).items() if n.startswith("p₁"))
@@ -372,7 +383,7 @@ def test_softmax_bars_are_scipys_softmax():
 
 
 def test_log_loss_point_and_asymptote():
-    at = run_page(PAGE, {"part": "In ML", "ml": "Log-loss", "logit": "-2", "truth": "y = 1"})
+    at = run_view({"chapter": "Log-loss", "logit": "-2", "truth": "y = 1"})
     (fig,) = figures(at)
     named = traces_by_name(fig)
     point = named["this prediction"]
