@@ -152,5 +152,8 @@ def animation_controls(
         "yanchor": "top",
         "pad": {"t": 50, "r": 10},
         "buttons": buttons,
+        # The buttons are for the teacher's mouse, not the back row: a fixed small size keeps
+        # a row of stage buttons within a half-width chart in presentation mode too.
+        "font": {"size": 14} | font,
     }
     return {"updatemenus": [menu], "sliders": [slider]}
