@@ -662,7 +662,7 @@ class MorphScene:
         return self.shape[:, self.arrow_tips]
 
 
-def morph_scene(matrix: np.ndarray, n_frames: int = 31, grid_extent: int = 4) -> MorphScene:
+def morph_scene(matrix: np.ndarray, n_frames: int = 61, grid_extent: int = 4) -> MorphScene:
     """What the eigenvector picture draws in each frame of the I -> A morph.
 
     Parameters
@@ -780,7 +780,7 @@ class SVDScene:
         return self.shape[:, self.arrow_tips]
 
 
-def svd_scene(matrix: np.ndarray, frames_per_stage: int = 14, grid_extent: int = 4) -> SVDScene:
+def svd_scene(matrix: np.ndarray, frames_per_stage: int = 28, grid_extent: int = 4) -> SVDScene:
     """What the SVD picture draws, for the matrix as drawn (scaled by
     :func:`display_factor`)."""
     matrix = np.asarray(matrix, dtype=float)

@@ -36,7 +36,7 @@ from mathviz.vectors_figures import (
 
 EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
 ANIMATION_MARGIN = {"t": 75, "b": 155}
-HOLD_FRAMES = 10  # frames (a third of a second) Play rests on a start or stage boundary
+HOLD_FRAMES = 20  # frames (a third of a second) Play rests on a start or stage boundary
 
 
 def _shape_trace(

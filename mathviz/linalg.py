@@ -31,7 +31,7 @@ NEARLY_SINGULAR_CONDITION = 1e8  # condition numbers above this earn a "nearly s
 BIG_VIEW = 50.0  # views wider than this get a "zoomed out" note
 GRID_MAX = 10  # grid lines run over the integers -GRID_MAX..GRID_MAX at most
 GRID_MIN = 2
-FRAMES_MORPH = 31  # frames of the I -> A animation (about 1 s at 30 frames a second)
+FRAMES_MORPH = 41  # frames of the I -> A animation (about 0.7 s at 60 frames a second)
 FRAMES_PER_STEP = 20  # frames per step when composed steps play one after another
 
 
