@@ -202,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             " server peak RSS"
             f" {sessions['peak_rss_mb']:.0f} MB (target < 700 MB: {verdict})"
         )
+        for failure in sessions["failures"]:
+            print(f"  failed: {failure}")
 
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -177,7 +177,8 @@ async def _interacting_session(
     rng = np.random.default_rng(seed)
     context = await chromium.new_context(viewport=browser.VIEWPORT)
     page = await context.new_page()
-    counts = {"interactions": 0, "errors": 0}
+    counts: dict[str, Any] = {"interactions": 0, "errors": 0, "failures": []}
+    failures = counts["failures"]
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
@@ -201,8 +202,10 @@ async def _interacting_session(
                 counts["interactions"] += 1
             if await page.locator("[data-testid='stException']").count():
                 counts["errors"] += 1
-        except Exception:  # noqa: BLE001 (a load test counts failures, it does not stop)
+                failures.append(f"exception box on {page.url}")
+        except Exception as error:  # noqa: BLE001 (a load test counts failures, it does not stop)
             counts["errors"] += 1
+            failures.append(f"{type(error).__name__} on {page.url}: {str(error)[:200]}")
     await context.close()
     return counts
 
@@ -232,6 +235,7 @@ async def _concurrent(
         "seconds": seconds,
         "interactions": sum(r["interactions"] for r in results),
         "errors": sum(r["errors"] for r in results),
+        "failures": [failure for r in results for failure in r["failures"]],
         "peak_rss_mb": max(peak, memory["VmHWM"]) / 1024,
     }
 
