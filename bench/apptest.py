@@ -80,6 +80,25 @@ def page_controls(at: AppTest) -> list[str]:
     return [key for key in widgets(at) if key not in SIDEBAR_KEYS]
 
 
+def chooser_views(page_path: str, selects: bool = True) -> list[dict[str, str]]:
+    """The page's other views: one query per option of each one-choice control (segmented
+    controls; with ``selects``, select boxes and radios too), each option on its own, the
+    option shown when the page opens left out."""
+    views = []
+    for key, widget in widgets(run_page(page_path)).items():
+        if key in SIDEBAR_KEYS:
+            continue
+        proto = widget.proto
+        if widget.type == "button_group" and proto.click_mode != proto.MULTI_SELECT:
+            options = [option.content for option in proto.options]
+        elif selects and widget.type in ("selectbox", "radio"):
+            options = [str(option) for option in widget.options]
+        else:
+            continue
+        views += [{key: option} for option in options if option != widget.value]
+    return views
+
+
 def values_to_try(widget: Any, rng: np.random.Generator) -> list[Any]:
     """Minimum, maximum and a random value for one widget, by its kind."""
     kind = widget.type

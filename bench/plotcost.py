@@ -60,15 +60,10 @@ def page_figures(page_path: str) -> Iterator[tuple[str, str]]:
                 seen.add(digest)
                 yield f"{view} #{index}", spec
 
-    at = apptest.run_page(page_path)
-    yield from fresh(at, "default")
-    for key, widget in apptest.widgets(at).items():
-        if key in apptest.SIDEBAR_KEYS or widget.type not in ("button_group", "selectbox"):
-            continue
-        for option in widget.options:
-            label = getattr(option, "content", option)
-            view = apptest.run_page(page_path, {key: [str(label)]})
-            yield from fresh(view, f"{key}={label}")
+    yield from fresh(apptest.run_page(page_path), "default")
+    for query in apptest.chooser_views(page_path):
+        ((key, option),) = query.items()
+        yield from fresh(apptest.run_page(page_path, query), f"{key}={option}")
 
 
 def draw_costs(chromium: Any, specs: list[str], repeats: int = 5) -> list[dict[str, float]]:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from bench.apptest import run_page, values_to_try, widgets  # noqa: F401 (shared helpers)
+from bench.apptest import chooser_views, run_page, values_to_try, widgets  # noqa: F401 (shared)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,16 @@ import re
 
 import numpy as np
 import pytest
-from conftest import ROOT, figures, query_dict, random_view, run_page, values_to_try, widgets
+from conftest import (
+    ROOT,
+    chooser_views,
+    figures,
+    query_dict,
+    random_view,
+    run_page,
+    values_to_try,
+    widgets,
+)
 from streamlit.testing.v1 import AppTest
 
 from mathviz import catalog
@@ -68,15 +77,7 @@ def test_url_keys_are_documented_in_readme(page_path):
 def _views(page_path: str) -> list[dict[str, str]]:
     """The page as it opens, then once per option of each of its segmented choosers (the
     parts of a page, a mode), so that controls shown in one part only are reached too."""
-    at = run_page(page_path)
-    views: list[dict[str, str]] = [{}]
-    for key, widget in widgets(at).items():
-        proto = widget.proto
-        if key in SIDEBAR_KEYS or widget.type != "button_group":
-            continue
-        if proto.click_mode != proto.MULTI_SELECT:
-            views += [{key: option.content} for option in proto.options[1:]]
-    return views
+    return [{}, *chooser_views(page_path, selects=False)]
 
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
@@ -163,22 +164,10 @@ def _signature(widget) -> tuple:
 def _reachable_controls(page_path: str) -> dict[str, tuple]:
     """Every control of a page, including those a one-choice control (a mode) reveals."""
     found = {}
-    at = run_page(page_path)
-    modes = {k: w for k, w in widgets(at).items() if k not in SIDEBAR_KEYS}
-    for key, widget in modes.items():
-        found[key] = _signature(widget)
-    for key, widget in modes.items():
-        if widget.type == "button_group" and widget.proto.click_mode != widget.proto.MULTI_SELECT:
-            options = [o.content for o in widget.proto.options]
-        elif widget.type in ("selectbox", "radio"):
-            options = list(widget.options)
-        else:
-            continue
-        for option in options:
-            explored = run_page(page_path, {key: option})
-            for other, control in widgets(explored).items():
-                if other not in SIDEBAR_KEYS:
-                    found.setdefault(other, _signature(control))
+    for view in [{}, *chooser_views(page_path)]:
+        for key, control in widgets(run_page(page_path, view)).items():
+            if key not in SIDEBAR_KEYS:
+                found.setdefault(key, _signature(control))
     return found
 
 
