@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench import apptest, browser
-from bench.server import ROOT, StreamlitServer
+from bench import scripttime
 from mathviz import catalog
+from tests.harness import browser
+from tests.harness.server import ROOT, StreamlitServer
 
 TARGETS = {
     "rerun_median_ms": 30.0,
@@ -134,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for page in pages:
         print(f"server timing: {page.url_path} ...", file=sys.stderr)
-        row = {"page": page.url_path, **apptest.measure_page(page.path, args.interactions)}
+        row = {"page": page.url_path, **scripttime.measure_page(page.path, args.interactions)}
         rows.append(row)
 
     baseline = None

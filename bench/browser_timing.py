@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from bench import browser
-from bench.server import StreamlitServer
+from tests.harness import browser
+from tests.harness.server import StreamlitServer
 
 # Resolves with the milliseconds from the user's input (keydown/pointerdown, captured before
 # Streamlit sees it) to the first animation frame where a chart shows different data.

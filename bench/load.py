@@ -24,8 +24,8 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-from bench.server import ROOT, StreamlitServer
 from mathviz import catalog
+from tests.harness.server import ROOT, StreamlitServer
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 
 import plotly
 
-from bench import apptest, browser
+from tests.harness import apptest, browser
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 VIEWPORT = {"width": 1400, "height": 900}

@@ -6,7 +6,12 @@ page added here is smoke-tested, monkey-tested and browser-tested without furthe
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mathviz.params import PageParams
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,8 @@ class PageInfo:
     icon : a Material icon in Streamlit's ``:material/name:`` form.
     url_path : the readable address, e.g. ``linear-algebra`` for ``/linear-algebra``.
     section : the navigation section the page sits in.
+    package : the ``mathviz`` package that holds the page's maths, figures and declared URL
+        state (``mathviz/<package>/params.py``); its tests are in ``tests/<package>/``.
     topic : the key in :data:`TOPICS` whose resources the page's "Learn more" lists.
     default : whether this is the page served at ``/``.
     """
@@ -31,8 +38,14 @@ class PageInfo:
     icon: str
     url_path: str
     section: str
+    package: str
     topic: str | None = None
     default: bool = False
+
+    @property
+    def params_name(self) -> str:
+        """The name of the page's declaration in its package's ``params`` module."""
+        return self.url_path.upper().replace("-", "_")
 
 
 # Topic keys are shared by pages, the learning path and the resources' ``topics``.
@@ -58,13 +71,14 @@ SECTIONS: tuple[str, ...] = (
 )
 
 PAGES: tuple[PageInfo, ...] = (
-    PageInfo("pages/home.py", "Home", ":material/home:", "home", "Start", default=True),
+    PageInfo("pages/home.py", "Home", ":material/home:", "home", "Start", "home", default=True),
     PageInfo(
         "pages/trigonometry.py",
         "Trigonometry",
         ":material/change_history:",
         "trigonometry",
         "Foundations",
+        "trig",
         topic="trig",
     ),
     PageInfo(
@@ -73,6 +87,7 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/functions:",
         "algebra",
         "Foundations",
+        "algebra",
         topic="trig",
     ),
     PageInfo(
@@ -81,6 +96,7 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/grid_on:",
         "linear-algebra",
         "Linear algebra",
+        "linalg",
         topic="linalg",
     ),
     PageInfo(
@@ -89,6 +105,7 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/open_with:",
         "eigenvectors-svd",
         "Linear algebra",
+        "linalg",
         topic="linalg",
     ),
     PageInfo(
@@ -97,6 +114,7 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/call_made:",
         "vectors",
         "Linear algebra",
+        "linalg",
         topic="linalg",
     ),
     PageInfo(
@@ -105,17 +123,29 @@ PAGES: tuple[PageInfo, ...] = (
         ":material/menu_book:",
         "resources",
         "Resources",
+        "resources",
     ),
 )
 
 
 @dataclass(frozen=True)
 class PathStep:
-    """One step of the recommended learning path (the order of the source thread)."""
+    """One step of the recommended learning path (the order of the source thread).
+
+    Attributes
+    ----------
+    topic : the key in :data:`TOPICS`.
+    why : why the step comes here, in one sentence.
+    page_paths : script paths of the pages that teach it; each must be a page in :data:`PAGES`
+        (a test fails otherwise).
+    coming : titles of pages that are planned but not written yet: Home shows them as "in
+        preparation". A page moves from here to ``page_paths`` when it lands.
+    """
 
     topic: str
     why: str
     page_paths: tuple[str, ...] = ()
+    coming: tuple[str, ...] = ()
 
 
 LEARNING_PATH: tuple[PathStep, ...] = (
@@ -136,22 +166,22 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "calculus",
         "How models are trained and optimised: derivatives, gradients, gradient descent.",
-        ("pages/calculus.py", "pages/gradient_descent.py"),
+        coming=("Calculus", "Gradient descent"),
     ),
     PathStep(
         "stats",
         "How to make sense of the data you have: summaries, estimates, uncertainty.",
-        ("pages/statistics.py",),
+        coming=("Statistics",),
     ),
     PathStep(
         "probability",
         "How to decide under uncertainty: distributions, sampling, Bayes.",
-        ("pages/probability.py",),
+        coming=("Probability & sampling",),
     ),
     PathStep(
         "nn",
         "Where it all meets: a neural network is linear algebra, calculus and probability.",
-        ("pages/neural_networks.py",),
+        coming=("Neural-network playground",),
     ),
 )
 
@@ -165,6 +195,27 @@ def pages_by_section(pages: tuple[PageInfo, ...] = PAGES) -> dict[str, list[Page
     return {section: listed for section, listed in grouped.items() if listed}
 
 
-def page_for(path: str) -> PageInfo | None:
-    """The listed page with this script path, or None if it does not exist (yet)."""
-    return next((page for page in PAGES if page.path == path), None)
+def page_for(path: str) -> PageInfo:
+    """The listed page with this script path.
+
+    Raises
+    ------
+    KeyError
+        If no page has that path (the learning path's test catches a wrong one).
+    """
+    for page in PAGES:
+        if page.path == path:
+            return page
+    raise KeyError(f"no page {path!r} in the catalog")
+
+
+def declared_params(page: PageInfo) -> PageParams:
+    """The page's declared URL state: ``mathviz.<package>.params.<URL_PATH>``."""
+    module = importlib.import_module(f"mathviz.{page.package}.params")
+    return getattr(module, page.params_name)
+
+
+def all_declared_params() -> list[tuple[str, PageParams]]:
+    """``(title, declaration)`` of every page, in navigation order (README's table)."""
+    ordered = [p for listed in pages_by_section().values() for p in listed]
+    return [(page.title, declared_params(page)) for page in ordered]

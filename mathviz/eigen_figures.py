@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import theme
 from mathviz.eigen import STAGES, MorphScene, PCAScene, PowerScene, SVDScene
-from mathviz.figures import animation_controls, typed
+from mathviz.plot import theme
+from mathviz.plot.animation import animation_controls
+from mathviz.plot.spec import typed
 from mathviz.vectors import (
     circle_with_spokes,
     plain_number,

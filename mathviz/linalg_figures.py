@@ -19,8 +19,10 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import linalg, theme
-from mathviz.figures import Prebuilt, animation_controls, equal_aspect, typed
+from mathviz import linalg
+from mathviz.plot import theme
+from mathviz.plot.animation import animation_controls
+from mathviz.plot.spec import Prebuilt, equal_aspect, typed
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {

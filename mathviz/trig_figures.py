@@ -17,8 +17,9 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import algebra, fourier, theme, trig
-from mathviz.figures import animation_controls
+from mathviz import algebra, fourier, trig
+from mathviz.plot import theme
+from mathviz.plot.animation import animation_controls
 
 NAN = np.nan
 GRAPH_OFFSET = 1.7  # x of θ = 0 on the graph beside the unit circle

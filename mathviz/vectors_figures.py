@@ -16,8 +16,8 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import theme
-from mathviz.figures import typed
+from mathviz.plot import theme
+from mathviz.plot.spec import typed
 from mathviz.vectors import (
     BasisCoordinates,
     ColumnSpacePicture,

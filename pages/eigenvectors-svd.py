@@ -3,7 +3,8 @@
 import numpy as np
 import streamlit as st
 
-from mathviz import eigen, eigen_figures, theme, ui
+from mathviz import eigen, eigen_figures, ui
+from mathviz.plot import theme
 from mathviz.vectors import latex_matrix
 
 NOTE_BOXES = {"info": st.info, "warning": st.warning}

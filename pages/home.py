@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from mathviz import catalog, home, resources, ui
+from mathviz import catalog, ui
+from mathviz.home import figures as home
+from mathviz.resources import library as resources
 
 ui.page_header(
     "Math for ML: a visual explorer",
@@ -28,11 +30,10 @@ for number, step in enumerate(catalog.LEARNING_PATH, start=1):
     with columns[(number - 1) % 4], st.container(border=True, height="stretch"):
         st.markdown(f"**{number}. {catalog.TOPICS[step.topic]}**")
         ui.explain(step.why)
-        pages = [page for path in step.page_paths if (page := catalog.page_for(path))]
-        for page in pages:
+        for page in map(catalog.page_for, step.page_paths):
             st.page_link(page.path, label=page.title, icon=page.icon)
-        if step.page_paths and not pages:
-            st.caption("Page in preparation.")
+        if step.coming:
+            st.caption(f"In preparation: {', '.join(step.coming)}.")
         for resource in resources.filter_resources(topics=(step.topic,)):
             st.markdown(f"[{resource.title}]({resource.url})  \n:gray[{resource.kind}]")
         if step.topic == "python":

@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from mathviz import catalog, resources, ui
+from mathviz import catalog, ui
+from mathviz.resources import library as resources
+from mathviz.resources.params import RESOURCES as P
 
 ui.page_header(
     "Learning resources",
     "The best free places to learn each topic, chosen by someone who walked the path.",
 )
 
-topic_labels = ui.multi(
-    "Topic", [catalog.TOPICS[t] for t in catalog.TOPICS if t != "python"], key="topic"
-)
-kinds = ui.multi("Kind", list(resources.KINDS), key="kind")
+topic_labels = ui.control(P["topic"])
+kinds = ui.control(P["kind"])
 
 label_to_topic = {label: topic for topic, label in catalog.TOPICS.items()}
 chosen = resources.filter_resources(

@@ -2,13 +2,13 @@
 
 import asyncio
 
-from bench import apptest, load
+from bench import load, scripttime
 from bench.__main__ import TARGETS, verdicts
-from bench.server import StreamlitServer
+from tests.harness.server import StreamlitServer
 
 
 def test_measure_page_times_reruns_and_sizes_figures():
-    row = apptest.measure_page("pages/home.py", interactions=3)
+    row = scripttime.measure_page("pages/home.py", interactions=3)
     assert row["interactions"] == 3
     assert 0 < row["rerun_median_ms"] <= row["rerun_p95_ms"]
     assert row["figure_bytes"] and all(size > 100 for size in row["figure_bytes"].values())

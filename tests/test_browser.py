@@ -10,11 +10,11 @@ from urllib.parse import urlparse
 
 import numpy as np
 import pytest
-from conftest import decode_arrays, figures, query_dict, random_view, run_page, widgets
 
-from bench import browser
-from bench.server import StreamlitServer
 from mathviz import catalog
+from tests.harness import browser
+from tests.harness.apptest import decode_arrays, figures, query_dict, random_view, run_page, widgets
+from tests.harness.server import StreamlitServer
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,12 @@
-from conftest import ROOT
+"""The catalog is the table of contents: every page it lists has its file, its topic package,
+its declared URL state and its tests, and the learning path names only real pages."""
 
-from mathviz import catalog
+import importlib
+
+import pytest
+
+from mathviz import catalog, params
+from tests.harness.apptest import ROOT
 
 
 def test_pages_exist_and_sections_are_known():
@@ -20,9 +26,7 @@ def test_pages_by_section_keeps_order_and_drops_empty_sections():
 
 
 def test_unknown_section_is_rejected():
-    import pytest
-
-    stray = catalog.PageInfo("pages/x.py", "X", ":material/x:", "x", "Nowhere")
+    stray = catalog.PageInfo("pages/x.py", "X", ":material/x:", "x", "Nowhere", "x")
     with pytest.raises(ValueError, match="Nowhere"):
         catalog.pages_by_section((stray,))
 
@@ -34,9 +38,21 @@ def test_learning_path_follows_the_thread_order():
     assert order == ["python", "trig", "linalg", "calculus", "stats", "probability", "nn"]
 
 
+def test_every_learning_path_entry_is_a_real_page_or_marked_as_coming():
+    listed = {page.path for page in catalog.PAGES}
+    titles = {page.title for page in catalog.PAGES}
+    for step in catalog.LEARNING_PATH:
+        for path in step.page_paths:
+            assert path in listed, f"{step.topic}: {path} is not a page; list it as coming"
+        for title in step.coming:
+            assert title not in titles, f"{title} exists now: move it to page_paths"
+        assert catalog.page_for(step.page_paths[0]) if step.page_paths else True
+
+
 def test_page_for():
     assert catalog.page_for("pages/home.py").title == "Home"
-    assert catalog.page_for("pages/not_there.py") is None
+    with pytest.raises(KeyError, match="not_there"):
+        catalog.page_for("pages/not_there.py")
 
 
 def test_each_url_path_is_its_file_name():
@@ -45,3 +61,28 @@ def test_each_url_path_is_its_file_name():
     name would greet a cold server's first deep link with a "Page not found" dialog."""
     for page in catalog.PAGES:
         assert page.path == f"pages/{page.url_path}.py", page
+
+
+@pytest.mark.parametrize("page", catalog.PAGES, ids=lambda page: page.url_path)
+def test_every_page_has_its_topic_package_declared_state_and_tests(page):
+    package = ROOT / "mathviz" / page.package
+    assert (package / "__init__.py").is_file(), f"{page.url_path}: no package {package}"
+    importlib.import_module(f"mathviz.{page.package}")
+    declared = catalog.declared_params(page)
+    assert isinstance(declared, params.PageParams)
+    assert declared.url_path == page.url_path
+    tests = ROOT / "tests" / page.package
+    assert tests.is_dir() and any(tests.glob("test_*.py")), f"no tests in {tests}"
+    assert (tests / f"test_page_{page.url_path.replace('-', '_')}.py").is_file(), (
+        f"{page.url_path}: its page test is tests/{page.package}/test_page_<url>.py"
+    )
+
+
+def test_every_topic_package_has_tests_that_mirror_its_modules():
+    """A maths or figure module of a topic package has a test module of its own name."""
+    for package in {page.package for page in catalog.PAGES} | {"core", "plot", "ui"}:
+        for module in (ROOT / "mathviz" / package).glob("*.py"):
+            if module.name in ("__init__.py", "params.py"):
+                continue
+            test = ROOT / "tests" / package / f"test_{module.name}"
+            assert test.is_file(), f"mathviz/{package}/{module.name} has no {test.name}"

@@ -13,7 +13,6 @@ import re
 
 import numpy as np
 import pytest
-from conftest import figure_sizes, figures, run_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +24,7 @@ from mathviz.vectors import (
     plain_number,
     with_arrows,
 )
+from tests.harness.apptest import figure_sizes, figures, run_page
 
 PAGE = "pages/eigenvectors-svd.py"
 

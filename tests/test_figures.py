@@ -2,8 +2,9 @@
 
 import plotly.graph_objects as go
 
-from mathviz.figures import FRAME_MS, typed
-from mathviz.figures import animation_controls as controls
+from mathviz.plot.animation import FRAME_MS
+from mathviz.plot.animation import animation_controls as controls
+from mathviz.plot.spec import typed
 
 NAMES = [f"f{i}" for i in range(10)]
 LABELS = [f"t{i}" for i in range(10)]

@@ -16,12 +16,12 @@ import re
 import numpy as np
 import pytest
 import scipy.linalg
-from conftest import figure_sizes, figures, run_page
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from mathviz import linalg
 from mathviz import linalg_figures as lf
+from tests.harness.apptest import figure_sizes, figures, run_page
 
 PAGE = "pages/linear-algebra.py"
 NOT_A_NUMBER = re.compile(r"\b(nan|inf|infinity)\b", re.IGNORECASE)  # LaTeX's \infty is fine
@@ -809,7 +809,7 @@ def test_edit_these_numbers_copies_a_preset_into_the_entries():
 )
 def test_monkey_the_controls_that_only_show_in_other_modes(query):
     """The shared monkey test drives the default view; this drives the other modes' controls."""
-    from conftest import values_to_try, widgets
+    from tests.harness.apptest import values_to_try, widgets
 
     rng = np.random.default_rng(5)
     at = run_page(PAGE, query)

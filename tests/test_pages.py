@@ -11,7 +11,10 @@ import re
 
 import numpy as np
 import pytest
-from conftest import (
+from streamlit.testing.v1 import AppTest
+
+from mathviz import catalog
+from tests.harness.apptest import (
     ROOT,
     chooser_views,
     figures,
@@ -21,9 +24,6 @@ from conftest import (
     values_to_try,
     widgets,
 )
-from streamlit.testing.v1 import AppTest
-
-from mathviz import catalog
 
 PAGE_PATHS = [page.path for page in catalog.PAGES]
 SIDEBAR_KEYS = {"present_mode"}  # app-wide controls with their own URL handling

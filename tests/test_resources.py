@@ -2,7 +2,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from mathviz import catalog, resources
+from mathviz import catalog
+from mathviz.resources import library as resources
 
 THREAD_URLS = {
     "https://youtu.be/aircAruvnKk",
@@ -59,7 +60,7 @@ def test_advice_covers_the_thread():
 
 
 def test_resources_page_shows_exactly_the_filtered_cards():
-    from conftest import run_page
+    from tests.harness.apptest import run_page
 
     at = run_page("pages/resources.py", {"topic": "Probability", "kind": ["website"]})
     shown = [m.value for m in at.markdown if m.value.startswith("**[")]

@@ -1,7 +1,7 @@
 import plotly.graph_objects as go
 import pytest
 
-from mathviz import theme
+from mathviz.plot import theme
 
 # Okabe & Ito (2008), Color Universal Design, as published (sRGB).
 PUBLISHED = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
 from scipy import special
+
+from tests.harness.apptest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
 
 PAGE = "pages/trigonometry.py"
 ALGEBRA = "pages/algebra.py"

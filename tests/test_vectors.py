@@ -8,12 +8,12 @@ import re
 
 import numpy as np
 import pytest
-from conftest import figure_sizes, figures, run_page
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.spatial import distance
 
 from mathviz import vectors
+from tests.harness.apptest import figure_sizes, figures, run_page
 
 PAGE = "pages/vectors.py"
 

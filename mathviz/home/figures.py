@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import catalog, theme
+from mathviz import catalog
+from mathviz.home.path import path_positions, route, step_status
+from mathviz.plot import theme
 
 STATUS_COLORS = {
     "page": theme.COLORS["primary"],
     "planned": theme.COLORS["secondary"],
     "outside": "#999999",
 }
-
-
-def step_status(step: catalog.PathStep, available: frozenset[str]) -> str:
-    """``page`` if a page of the step exists, ``planned`` if one will, else ``outside``."""
-    if any(path in available for path in step.page_paths):
-        return "page"
-    return "planned" if step.page_paths else "outside"
-
-
-def path_positions(n_steps: int) -> np.ndarray:
-    """(n_steps, 2) positions of the stops on a gently winding route, left to right."""
-    x = np.arange(n_steps, dtype=float)
-    y = 0.45 * np.sin(x * np.pi / 2)
-    return np.column_stack([x, y])
 
 
 def learning_path_figure(
@@ -43,10 +30,10 @@ def learning_path_figure(
         available = frozenset(page.path for page in catalog.PAGES)
     positions = path_positions(len(steps))
     # A smooth route through the stops (the same sine, densely sampled).
-    route_x = np.linspace(positions[0, 0], positions[-1, 0], 200)
-    route = go.Scatter(
+    route_x, route_y = route(positions)
+    route_trace = go.Scatter(
         x=route_x,
-        y=0.45 * np.sin(route_x * np.pi / 2),
+        y=route_y,
         mode="lines",
         line={"color": theme.COLORS["soft"], "width": 6},
         hoverinfo="skip",
@@ -67,7 +54,7 @@ def learning_path_figure(
         hoverinfo="text",
         showlegend=False,
     )
-    fig = go.Figure([route, stops])
+    fig = go.Figure([route_trace, stops])
     for (x, y), label in zip(positions, labels, strict=True):
         fig.add_annotation(x=x, y=y - 0.42, text=label, showarrow=False, yanchor="top")
     fig.update_xaxes(visible=False, range=[-0.6, len(steps) - 0.4])

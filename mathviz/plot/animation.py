@@ -1,57 +1,15 @@
-"""Plotly plumbing shared by every figure module: typed arrays and animation controls.
+"""Animation controls shared by every animated figure: ▶ Play, ❚❚ Pause, extra buttons, a scrub
+slider, and the one frame interval of the app.
 
-:func:`typed` writes numbers in plotly's binary form, which is what plotly itself sends for
-numpy data, without the per-trace validation a ``go.Figure`` pays. :func:`animation_controls`
-makes ▶ Play, ❚❚ Pause, extra buttons and a scrub slider: plotly's own ``updatemenus`` and
-``sliders``, so playing and scrubbing run in the browser at full frame rate, with no round trip
-to the server, and every animated figure of the app looks and behaves alike.
+They are plotly's own ``updatemenus`` and ``sliders``, so playing and scrubbing run in the browser
+at full frame rate, with no round trip to the server, and every animated figure of the app looks
+and behaves alike.
 """
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Sequence
 from typing import Any
-
-import numpy as np
-import plotly.graph_objects as go
-
-
-def typed(values: Any) -> dict[str, str] | list:
-    """Numbers in plotly's typed-array form (``{"dtype": "f8", "bdata": base64}``), flattened.
-
-    Empty arrays become an empty list (plotly.js reads a zero-length typed array as absent).
-    """
-    array = np.ascontiguousarray(np.asarray(values, dtype="<f8").ravel())
-    if array.size == 0:
-        return []
-    return {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
-
-
-class Prebuilt(go.Figure):
-    """A figure given directly as its plotly JSON (a dict), skipping plotly's object model.
-
-    ``go.Figure`` checks every property of every trace of every animation frame when it is
-    built and deep-copies all of it again in ``to_dict``: 10-15 ms for an animated figure,
-    most of a control change's server time. Builders of figures that change on every
-    move of a slider write the dict themselves (with :func:`typed` arrays) and wrap it in
-    this; ``st.plotly_chart`` only asks a figure for ``to_dict()``. What plotly would have
-    checked, the tests check: every figure the pages draw is rebuilt as a validated
-    ``go.Figure`` in ``tests/test_pages.py``.
-    """
-
-    def __init__(self, spec: dict) -> None:  # noqa: D107 (plotly's __init__ is skipped)
-        object.__setattr__(self, "_spec", spec)
-
-    def to_dict(self) -> dict:
-        return self._spec
-
-
-def equal_aspect(layout: dict) -> dict:
-    """A layout dict in which one unit on x is as long as one unit on y."""
-    layout.setdefault("yaxis", {}).update(scaleanchor="x", scaleratio=1)
-    return layout
-
 
 # Plotly waits this long after drawing a frame before it draws the next, so a frame takes
 # this plus its drawing (10-20 ms for a grid of lines): 12 ms keeps the app's heaviest

@@ -1,20 +1,18 @@
-"""Server-side timing and figure sizes of every page, with Streamlit's AppTest.
-
-Also the page-driving helpers the tests share: find a page's widgets and pick values for them.
-"""
+"""Driving pages with Streamlit's AppTest: run a page inside the app (from a URL), find its
+widgets, pick values for them, and read its figures back. Shared by the tests and bench."""
 
 from __future__ import annotations
 
+import base64
 import json
-import statistics
-import time
 from typing import Any
 
 import numpy as np
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from bench.server import ROOT
+from mathviz import urlstate
+from tests.harness.server import ROOT
 
 APP = str(ROOT / "app.py")
 
@@ -135,55 +133,51 @@ def figure_specs(at: AppTest) -> list[str]:
     return [chart.proto.spec for chart in at.get("plotly_chart")]
 
 
-def measure_page(page_path: str, interactions: int = 30, seed: int = 0) -> dict[str, Any]:
-    """Script-run times and figure sizes of one page.
+def decode_arrays(node: Any) -> Any:
+    """Replace plotly's typed arrays (``{"dtype", "bdata", "shape"}``) by numpy arrays."""
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            array = np.frombuffer(base64.b64decode(node["bdata"]), dtype=np.dtype(node["dtype"]))
+            if "shape" in node:
+                shape = [int(n) for n in str(node["shape"]).split(",")]
+                array = array.reshape(shape)
+            return array
+        return {key: decode_arrays(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [decode_arrays(value) for value in node]
+    return node
 
-    The first run is a fresh session's first run of the page; reruns follow a seeded random
-    walk: each moves one random control to a random value (a page without controls reruns
-    as it is).
+
+def figures(at: AppTest) -> list[dict[str, Any]]:
+    """Every plotly figure on the page, as decoded JSON (arrays as numpy arrays)."""
+    return [decode_arrays(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def figure_sizes(at: AppTest) -> list[int]:
+    """Size in bytes of each figure's JSON as sent to the browser."""
+    return [len(chart.proto.spec.encode()) for chart in at.get("plotly_chart")]
+
+
+def random_view(page_path: str, seed: int) -> tuple[AppTest, dict[str, Any], str]:
+    """Move every control of a page to a seeded random value.
+
+    Returns the AppTest in that state, the values by URL key, and the query string the
+    sidebar's "Link to this view" gives for it (presentation mode off).
     """
     rng = np.random.default_rng(seed)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.run()
-    at.switch_page(page_path)
-    start = time.perf_counter()
-    at.run()
-    first_ms = 1000 * (time.perf_counter() - start)
+    at = run_page(page_path)
+    for key in [key for key in widgets(at) if key != "present_mode"]:
+        widget = widgets(at).get(key)
+        if widget is not None:
+            widget.set_value(values_to_try(widget, rng)[2])
+            at.run()
+    bound = at.session_state["_mv_bound_controls"]
+    values = {key: at.session_state[key] for key in bound}
+    return at, values, urlstate.view_query(values, bound)
 
-    rerun_ms = []
-    sizes: dict[str, int] = {}
-    animated: dict[str, bool] = {}
 
-    def record_sizes() -> None:
-        for index, spec in enumerate(figure_specs(at)):
-            name = f"chart{index}"
-            sizes[name] = max(sizes.get(name, 0), len(spec.encode()))
-            animated[name] = animated.get(name, False) or bool(json.loads(spec).get("frames"))
+def query_dict(query: str) -> dict[str, list[str]]:
+    """A query string as AppTest's ``query_params`` wants it."""
+    from urllib.parse import parse_qs
 
-    record_sizes()
-    has_controls = bool(page_controls(at))
-    for _ in range(interactions):
-        keys = page_controls(at)
-        if keys:
-            widget = widgets(at)[keys[rng.integers(len(keys))]]
-            choices = values_to_try(widget, rng)
-            widget.set_value(choices[rng.integers(len(choices))])
-        start = time.perf_counter()
-        at.run()
-        rerun_ms.append(1000 * (time.perf_counter() - start))
-        if at.exception:
-            raise RuntimeError(f"{page_path}: {at.exception[0].value}")
-        record_sizes()
-    ordered = sorted(rerun_ms)
-    return {
-        "first_run_ms": first_ms,
-        "rerun_median_ms": statistics.median(rerun_ms),
-        "rerun_p95_ms": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
-        "interactions": interactions,
-        "has_controls": has_controls,
-        "figure_bytes": sizes,
-        "animated": animated,
-        "largest_static_kb": max([s for n, s in sizes.items() if not animated[n]], default=0) / 1e3,
-        "largest_animated_kb": max([s for n, s in sizes.items() if animated[n]], default=0) / 1e3,
-        "total_figure_kb": sum(sizes.values()) / 1e3,
-    }
+    return dict(parse_qs(query, keep_blank_values=True))

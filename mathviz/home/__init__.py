@@ -1,0 +1,1 @@
+"""Home: the learning path (:mod:`.path`) and its picture (:mod:`.figures`)."""

@@ -1,0 +1,50 @@
+"""Figures as plotly JSON: typed arrays and prebuilt figures, shared by every figure module.
+
+:func:`typed` writes numbers in plotly's binary form, which is what plotly itself sends for
+numpy data, without the per-trace validation a ``go.Figure`` pays; :class:`Prebuilt` hands such a
+dict to ``st.plotly_chart`` as if it were a figure.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import numpy as np
+import plotly.graph_objects as go
+
+
+def typed(values: Any) -> dict[str, str] | list:
+    """Numbers in plotly's typed-array form (``{"dtype": "f8", "bdata": base64}``), flattened.
+
+    Empty arrays become an empty list (plotly.js reads a zero-length typed array as absent).
+    """
+    array = np.ascontiguousarray(np.asarray(values, dtype="<f8").ravel())
+    if array.size == 0:
+        return []
+    return {"dtype": "f8", "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+
+
+class Prebuilt(go.Figure):
+    """A figure given directly as its plotly JSON (a dict), skipping plotly's object model.
+
+    ``go.Figure`` checks every property of every trace of every animation frame when it is
+    built and deep-copies all of it again in ``to_dict``: 10-15 ms for an animated figure,
+    most of a control change's server time. Builders of figures that change on every
+    move of a slider write the dict themselves (with :func:`typed` arrays) and wrap it in
+    this; ``st.plotly_chart`` only asks a figure for ``to_dict()``. What plotly would have
+    checked, the tests check: every figure the pages draw is rebuilt as a validated
+    ``go.Figure`` in ``tests/test_pages.py``.
+    """
+
+    def __init__(self, spec: dict) -> None:  # noqa: D107 (plotly's __init__ is skipped)
+        object.__setattr__(self, "_spec", spec)
+
+    def to_dict(self) -> dict:
+        return self._spec
+
+
+def equal_aspect(layout: dict) -> dict:
+    """A layout dict in which one unit on x is as long as one unit on y."""
+    layout.setdefault("yaxis", {}).update(scaleanchor="x", scaleratio=1)
+    return layout

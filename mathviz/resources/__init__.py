@@ -1,0 +1,1 @@
+"""Learning resources: the curated list and the thread's advice, as data (:mod:`.library`)."""

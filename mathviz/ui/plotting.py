@@ -1,0 +1,89 @@
+"""Drawing figures: the app's look, and the one memoisation path for figures.
+
+``plot(build, *args, key=...)`` draws ``build(*args)``. The styled figure is remembered for the
+session under the chart's key and reused while the builder's arguments (and the theme, mode
+and height) are unchanged, so moving one control rebuilds only the charts that depend on it.
+The key is made from the arguments themselves (:func:`mathviz.plot.memo.call_key`), never by
+the page. ``shared=True`` keeps the figure for every session of the process instead: for
+figures that depend on little and cost much (one per distinct set of arguments, at most
+:data:`SHARED_LIMIT`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from mathviz.plot import memo, theme
+from mathviz.plot.spec import Prebuilt
+from mathviz.ui.shell import is_dark, presenting
+
+PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True}
+SHARED_LIMIT = 64
+_SESSION_MEMO = "_mv_figures"  # this session's FigureMemo: one styled figure per chart
+
+
+@st.cache_resource(show_spinner=False)
+def _shared_memo() -> memo.FigureMemo:
+    """The process's memo of unstyled figure dicts, for ``plot(..., shared=True)``."""
+    return memo.FigureMemo(limit=SHARED_LIMIT)
+
+
+def plot(
+    figure: go.Figure | Callable[..., go.Figure],
+    *args: Any,
+    key: str | None = None,
+    height: int | None = None,
+    shared: bool = False,
+    **kwargs: Any,
+) -> None:
+    """Draw a figure in the app's look (theme, fonts and height follow the mode).
+
+    Parameters
+    ----------
+    figure : a figure, drawn as it is; or a builder, drawn as ``figure(*args, **kwargs)`` and
+        remembered (see the module's docstring). A builder must be a named function of its
+        arguments alone: no lambda, no closure.
+    key : the chart's key (required with a builder: it names the memo's slot).
+    height : the chart's height in pixels outside presentation mode; presentation mode makes
+        every chart taller in the same proportion (its type is larger).
+    shared : remember the built figure for every session (it must not depend on the session).
+    """
+    if height is not None and presenting():
+        height = round(height * theme.CHART_HEIGHT[True] / theme.CHART_HEIGHT[False])
+    style = (is_dark(), presenting(), height)
+    if isinstance(figure, go.Figure):
+        if args or kwargs:
+            raise TypeError("arguments go with a figure builder, not a figure")
+        spec = _styled(figure.to_dict(), style)
+    else:
+        if key is None:
+            raise TypeError("a remembered chart needs a key")
+        call = memo.call_key(figure, args, kwargs)
+        if shared:
+            unstyled = _shared_memo().get(call, call, lambda: figure(*args, **kwargs).to_dict())
+            build = lambda: _styled(unstyled, style)  # noqa: E731 (read once, just below)
+        else:
+            build = lambda: _styled(figure(*args, **kwargs).to_dict(), style)  # noqa: E731
+        spec = _session_memo().get((_page(), key), (call, style), build)
+    st.plotly_chart(Prebuilt(spec), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
+
+
+def _styled(spec: dict, style: tuple) -> dict:
+    """A styled shallow copy of a figure's dict: the layout is copied, the data shared."""
+    spec = {**spec, "layout": dict(spec.get("layout", {}))}
+    dark, present, height = style
+    return theme.style_spec(spec, dark=dark, present=present, height=height)
+
+
+def _session_memo() -> memo.FigureMemo:
+    return st.session_state.setdefault(_SESSION_MEMO, memo.FigureMemo())
+
+
+def _page() -> str:
+    ctx = get_script_run_ctx()
+    return ctx.page_script_hash if ctx else ""

@@ -1,0 +1,161 @@
+"""The app shell: a run's lifecycle, presentation mode, the sidebar's link, sections.
+
+``app.py`` calls :func:`start_run` first, then draws the sidebar (:func:`presentation_toggle`,
+:func:`reserve_link`), runs the page, and ends with :func:`link_to_view`.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Callable
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from mathviz import urlstate
+
+PRESENT_STATE = "present_mode"  # the sidebar toggle's key
+BOUND = "_mv_bound_controls"  # {url key: default} of the controls bound in this run
+_SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page's header
+_SHELL_RETRIED = "_mv_shell_retried"
+_LINK_SLOT = "_mv_link_slot"  # the sidebar placeholder the link is drawn in
+
+_PRESENT_CSS = """
+<style>
+  .stMainBlockContainer { padding-top: 2.5rem; max-width: 100%; }
+  .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label p,
+  .stMainBlockContainer [data-testid="stWidgetLabel"] p { font-size: 1.45rem; }
+  .stMainBlockContainer h1 { font-size: 3.4rem; }
+  .stMainBlockContainer h2 { font-size: 2.4rem; }
+  .stMainBlockContainer h3 { font-size: 2rem; }
+  .stMainBlockContainer .katex { font-size: 1.9em; }
+  .stMainBlockContainer [data-testid="stMetricValue"] { font-size: 3rem; }
+  .stMainBlockContainer [data-testid="stSliderThumbValue"] p,
+  .stMainBlockContainer [data-testid="stSliderTickBar"] p { font-size: 1.05rem; }
+</style>
+"""
+
+
+def start_run() -> bool:
+    """Begin a script run: sync presentation mode with the URL, reset the control registry.
+
+    ``?present=1`` (or ``true``/``yes``/``on``) switches presentation mode on when a session
+    starts; the sidebar toggle changes it later. Streamlit clears query parameters on a page
+    switch, so the parameter is written back on every run while the mode is on; a malformed
+    value is removed.
+    """
+    _calm_the_garbage_collector()
+    state = st.session_state
+    if PRESENT_STATE not in state:
+        state[PRESENT_STATE] = urlstate.is_truthy(st.query_params.get_all(urlstate.PRESENT_PARAM))
+    present = bool(state[PRESENT_STATE])
+    current = st.query_params.get(urlstate.PRESENT_PARAM)
+    if present and current != "1":
+        st.query_params[urlstate.PRESENT_PARAM] = "1"
+    elif not present and current is not None:
+        del st.query_params[urlstate.PRESENT_PARAM]
+    state[BOUND] = {}
+    state[_SHELL_RAN] = True
+    state[_SHELL_RETRIED] = False
+    return present
+
+
+@functools.cache
+def _calm_the_garbage_collector() -> None:
+    """Once per process: move everything alive now (Streamlit, plotly, numpy, scipy: hundreds of
+    thousands of objects) out of the collector's sight, so its full passes stop stalling reruns.
+
+    Without this, a full collection now and then walks every plotly validator and costs a rerun
+    50-90 ms; the objects frozen here live as long as the process anyway.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def _ensure_app_shell() -> None:
+    """Rerun through ``app.py`` if Streamlit ran a page script on its own.
+
+    Streamlit takes an app with a ``pages/`` folder beside its entrypoint for an old-style
+    multipage app until ``st.navigation`` has run once in the process; until then a deep link
+    such as ``/resources`` on a cold server runs ``pages/resources.py`` alone, without the
+    shell (navigation, presentation mode, sidebar). We say "new style" and rerun; at most once
+    between two runs of the shell, so this can never loop.
+    """
+    state = st.session_state
+    if state.pop(_SHELL_RAN, False) or state.get(_SHELL_RETRIED):
+        return
+    state[_SHELL_RETRIED] = True
+    PagesManager.uses_pages_directory = False
+    if urlstate.is_truthy(st.query_params.get_all(urlstate.PRESENT_PARAM)):
+        # The frontend takes the sidebar's initial state from the first page config it sees.
+        st.set_page_config(initial_sidebar_state="collapsed")
+    st.rerun()
+
+
+def presentation_toggle() -> None:
+    """The sidebar switch for presentation mode (its state is read by :func:`start_run`)."""
+    st.toggle(
+        "Presentation mode",
+        key=PRESENT_STATE,
+        help="Large type and tall charts for a projector; prose cut to the essentials. "
+        "Add ?present=1 to a link to open it this way.",
+    )
+    if presenting():
+        st.html(_PRESENT_CSS)
+
+
+def reserve_link() -> None:
+    """Hold the sidebar's place for the link to this view (app.py calls this before the page
+    runs, so that the page's sections can redraw the link after their own reruns)."""
+    st.session_state[_LINK_SLOT] = st.empty()
+
+
+def link_to_view() -> None:
+    """A copyable link that reproduces the current view (every bound control and the mode)."""
+    slot = st.session_state.get(_LINK_SLOT)
+    if slot is None:
+        return
+    bound = st.session_state.get(BOUND, {})
+    values = {key: st.session_state[key] for key in bound if key in st.session_state}
+    query = urlstate.view_query(values, bound, present=presenting())
+    base = st.context.url or ""
+    link = f"{base}?{query}" if query else base
+    # A plain link, not st.code: the code block's syntax highlighter is a 1.5 MB script that
+    # every cold load would fetch and parse for one line of text.
+    shown = f"[{link}]({link})" if link else "This page, as it opens by default."
+    slot.expander("Link to this view", icon=":material/link:").markdown(
+        f"{shown}\n\n:gray[Right-click → Copy link. Every control on the page is in it, "
+        "so it reproduces the view exactly.]"
+    )
+
+
+def section(body: Callable[[], None]) -> None:
+    """Draw ``body`` here, as a fragment: moving one of its controls reruns only ``body``.
+
+    A run of the whole page sends every element again (about a hundred on a topic page) and
+    the browser re-renders all of them, which made a slider feel slower than on a bare page;
+    a section's rerun redraws only its own few elements. The sidebar link is redrawn at the
+    end of every section run, since the full run that normally draws it does not happen.
+    Widgets inside ``body`` must not decide what is drawn outside it.
+    """
+
+    @functools.wraps(body)
+    def run() -> None:
+        body()
+        link_to_view()
+
+    st.fragment(run)()
+
+
+def presenting() -> bool:
+    """Whether presentation mode is on in this session."""
+    return bool(st.session_state.get(PRESENT_STATE, False))
+
+
+def is_dark() -> bool:
+    """Whether the browser shows Streamlit's dark theme."""
+    try:
+        return st.context.theme.type == "dark"
+    except (AttributeError, KeyError):
+        return False

@@ -1,0 +1,125 @@
+"""The page skeleton: title and idea, parts shown one at a time, picture beside words,
+formulas, notes, "Why it matters for ML" and "Learn more"."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import streamlit as st
+
+from mathviz import catalog
+from mathviz.core.notes import Note
+from mathviz.params import PageParams
+from mathviz.resources import library as resources
+from mathviz.ui.controls import part
+from mathviz.ui.shell import _ensure_app_shell, presenting, section
+
+NOTE_BOXES: dict[str, Callable[..., Any]] = {"info": st.info, "warning": st.warning}
+
+
+def page_header(title: str, idea: str) -> None:
+    """The page title and its one-line idea (every page starts with this call)."""
+    _ensure_app_shell()
+    st.title(title)
+    st.markdown(f"##### {idea}")
+
+
+def picture_and_words() -> list[Any]:
+    """Two columns: a picture beside its formula and words (even halves in presentation
+    mode, where the type is larger)."""
+    return st.columns((1, 1) if presenting() else (3, 2))
+
+
+def explain(markdown: str) -> None:
+    """Prose that helps a reader alone; hidden in presentation mode, where the teacher talks."""
+    if not presenting():
+        st.markdown(markdown)
+
+
+def formula(latex: str, caption: str | None = None) -> None:
+    """A formula with the current numbers filled in."""
+    st.latex(latex)
+    if caption and not presenting():
+        st.caption(caption)
+
+
+def why_it_matters(markdown: str, short: str | None = None) -> None:
+    """The page's link to machine learning; ``short`` replaces it in presentation mode."""
+    st.subheader("Why it matters for ML", anchor="why-it-matters")
+    st.markdown(short if (presenting() and short) else markdown)
+
+
+def resource_card(resource: resources.Resource) -> None:
+    """One resource as a bordered card: title link, author, kind, level, topics, description.
+
+    One markdown element per card: every element is a message on every rerun, and the
+    "Learn more" cards sit at the foot of every page.
+    """
+    topics = ", ".join(catalog.TOPICS[topic] for topic in resource.topics)
+    lines = [
+        f"**[{resource.title}]({resource.url})**",
+        resource.author,
+        f":gray[{resource.kind.capitalize()} · {resource.level} · {topics}]",
+    ]
+    if not presenting():
+        lines.append(f"\n{resource.description}")
+    with st.container(border=True):
+        st.markdown("  \n".join(lines))
+
+
+def learn_more(topic: str) -> None:
+    """The resources that teach ``topic``, at the foot of a topic page."""
+    st.subheader("Learn more", anchor="learn-more")
+    matching = resources.filter_resources(topics=(topic,))
+    columns = st.columns(min(3, max(1, len(matching))))
+    for index, resource in enumerate(matching):
+        with columns[index % len(columns)]:
+            resource_card(resource)
+    st.page_link("pages/resources.py", label="All learning resources", icon=":material/menu_book:")
+
+
+def notes(shown: Sequence[Note]) -> None:
+    """Notes beside a picture, each in the box of its level (``info`` or ``warning``)."""
+    for note in shown:
+        NOTE_BOXES[note.level](note.text)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One part of a page: ``body(**inputs(), **shared)`` drawn as a section.
+
+    Attributes
+    ----------
+    body : draws the part; every value it uses is one of its parameters.
+    inputs : draws controls shared by several parts above the section (outside the fragment,
+        so that changing them reruns the page) and returns the body's arguments; None for
+        a part with no such controls.
+    """
+
+    body: Callable[..., None]
+    inputs: Callable[[], Mapping[str, Any]] | None = None
+
+
+def lessons(
+    page: PageParams, parts: Mapping[str, Callable[..., None] | Lesson], **shared: Any
+) -> str:
+    """The page's part chooser, then the chosen part as a section; returns the part's name.
+
+    ``parts`` maps each option of the page's declared part chooser to its lesson (a function,
+    or a :class:`Lesson` whose ``inputs`` come first); ``shared`` are keyword arguments every
+    lesson takes (the theme, say). Each lesson gets its values as arguments, never as globals
+    that only some parts define.
+    """
+    declared = page.part
+    if declared is None or tuple(parts) != declared.options:
+        raise ValueError(f"/{page.url_path}: the lessons must be the part chooser's options")
+    chosen = part(page)
+    lesson = parts[chosen]
+    if not isinstance(lesson, Lesson):
+        lesson = Lesson(lesson)
+    arguments = dict(lesson.inputs()) if lesson.inputs else {}
+    section(functools.partial(lesson.body, **arguments, **shared))
+    return chosen
