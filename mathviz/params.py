@@ -79,14 +79,14 @@ class Param:
     def meaning(self) -> tuple:
         """What the key means, for the check that two pages sharing a key agree.
 
-        Two pages may give one key different defaults or ranges, never a different kind of
-        value or a different label; choices must offer the same options. The part chooser is
-        the page's own and is compared by kind alone.
+        Streamlit carries a bound control's value to any other page that binds the same key,
+        so two pages may share a key only for the same control: the same kind, label, range
+        and options (a default may differ). The part chooser is each page's own and is
+        compared by kind alone.
         """
         if self.key == PART:
             return (self.kind,)
-        family = "number" if self.kind in ("slider", "number") else self.kind
-        return (family, self.label, self.options, self.whole)
+        return (self.kind, self.label, self.low, self.high, self.options, self.whole)
 
     def values_text(self) -> str:
         """The values a link may give, for README: ``-3 to 3``, ``true``/``false``, the options."""
@@ -251,15 +251,18 @@ def replace_readme_section(readme: str, table: str) -> str:
 
 
 def collisions(pages: Iterable[PageParams]) -> list[str]:
-    """Keys that two pages use with different meanings (see :meth:`Param.meaning`)."""
+    """Keys that two pages use with different meanings (see :meth:`Param.meaning`).
+
+    Aliases are left out: an old key is read only by its own page, and only when the link
+    does not carry the current key.
+    """
     seen: dict[str, tuple[str, tuple]] = {}
     found = []
     for declared in pages:
         for p in declared:
-            for key in (p.key, *p.aliases):
-                if key in seen and seen[key][1] != p.meaning():
-                    found.append(f"{key}: /{seen[key][0]} and /{declared.url_path} differ")
-                seen.setdefault(key, (declared.url_path, p.meaning()))
+            if p.key in seen and seen[p.key][1] != p.meaning():
+                found.append(f"{p.key}: /{seen[p.key][0]} and /{declared.url_path} differ")
+            seen.setdefault(p.key, (declared.url_path, p.meaning()))
     return found
 
 

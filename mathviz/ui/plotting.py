@@ -53,16 +53,19 @@ def plot(
         every chart taller in the same proportion (its type is larger).
     shared : remember the built figure for every session (it must not depend on the session).
     """
+    if isinstance(figure, go.Figure):
+        if args or kwargs:
+            raise TypeError("arguments go with a figure builder, not a figure")
+    else:
+        memo.builder_name(figure)  # refuses a lambda or a closure
+        if key is None:
+            raise TypeError("a remembered chart needs a key")
     if height is not None and presenting():
         height = round(height * theme.CHART_HEIGHT[True] / theme.CHART_HEIGHT[False])
     style = (is_dark(), presenting(), height)
     if isinstance(figure, go.Figure):
-        if args or kwargs:
-            raise TypeError("arguments go with a figure builder, not a figure")
         spec = _styled(figure.to_dict(), style)
     else:
-        if key is None:
-            raise TypeError("a remembered chart needs a key")
         call = memo.call_key(figure, args, kwargs)
         if shared:
             unstyled = _shared_memo().get(call, call, lambda: figure(*args, **kwargs).to_dict())

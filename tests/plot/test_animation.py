@@ -1,10 +1,9 @@
-"""Shared plotly plumbing: typed arrays and the Play/Pause/scrub controls."""
+"""The shared Play/Pause/scrub controls and the frame interval."""
 
 import plotly.graph_objects as go
 
 from mathviz.plot.animation import FRAME_MS
 from mathviz.plot.animation import animation_controls as controls
-from mathviz.plot.spec import typed
 
 NAMES = [f"f{i}" for i in range(10)]
 LABELS = [f"t{i}" for i in range(10)]
@@ -60,15 +59,3 @@ def test_plotly_accepts_the_controls():
     fig = go.Figure(go.Scatter(x=[0], y=[0]), frames=frames)
     fig.update_layout(**controls(NAMES, LABELS, active=0, extra_buttons=[("x", NAMES[:2])]))
     assert len(fig.layout.updatemenus[0].buttons) == 3
-
-
-def test_typed_round_trips_through_plotly_json_and_decoding():
-    import base64
-
-    import numpy as np
-
-    values = np.array([[0.5, -1.25], [3.0, 1e-300]])
-    spec = typed(values)
-    decoded = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=spec["dtype"])
-    np.testing.assert_array_equal(decoded, values.ravel())
-    assert typed([]) == []

@@ -1,0 +1,44 @@
+"""Figures as plotly JSON: typed arrays, prebuilt figures, equal aspect."""
+
+import json
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io
+
+from mathviz.plot.spec import Prebuilt, equal_aspect, typed
+from tests.harness.apptest import decode_arrays
+
+
+def test_typed_round_trips_through_plotly_json_and_decoding():
+    import base64
+
+    import numpy as np
+
+    values = np.array([[0.5, -1.25], [3.0, 1e-300]])
+    spec = typed(values)
+    decoded = np.frombuffer(base64.b64decode(spec["bdata"]), dtype=spec["dtype"])
+    np.testing.assert_array_equal(decoded, values.ravel())
+    assert typed([]) == []
+
+
+def test_plotly_accepts_typed_arrays_and_sends_back_the_same_numbers():
+    values = np.linspace(-3.0, 7.5, 11)
+    fig = go.Figure({"data": [{"type": "scatter", "x": typed(values), "y": typed(values**2)}]})
+    sent = decode_arrays(json.loads(plotly.io.to_json(fig)))["data"][0]
+    np.testing.assert_array_equal(sent["x"], values)
+    np.testing.assert_array_equal(sent["y"], values**2)
+
+
+def test_prebuilt_hands_its_own_dict_to_whoever_asks_for_the_figure():
+    spec = {"data": [{"type": "scatter", "x": [0, 1], "y": [1, 0]}], "layout": {}}
+    prebuilt = Prebuilt(spec)
+    assert prebuilt.to_dict() is spec
+    assert json.loads(plotly.io.to_json(go.Figure(prebuilt.to_dict())))["data"][0]["y"] == [1, 0]
+
+
+def test_equal_aspect_ties_y_to_x_one_to_one():
+    layout = equal_aspect({"yaxis": {"range": [0, 1]}})
+    assert layout["yaxis"] == {"range": [0, 1], "scaleanchor": "x", "scaleratio": 1}
+    fig = go.Figure(layout=equal_aspect({}))
+    assert fig.layout.yaxis.scaleanchor == "x"

@@ -1,0 +1,128 @@
+"""URL-bound controls, on small scripts run with AppTest."""
+
+from streamlit.testing.v1 import AppTest
+
+
+def _clamping_script():
+    from mathviz import ui
+
+    high = ui.slider("High end", "high", 1, 100, 100)
+    ui.slider("x", "x", 0, high, 50)
+
+
+def test_slider_clamps_a_kept_value_when_its_range_shrinks():
+    at = AppTest.from_function(_clamping_script).run()
+    at.slider(key="x").set_value(90).run()
+    at.slider(key="high").set_value(10).run()
+    assert not at.exception
+    assert at.slider(key="x").value == 10
+
+
+def _whole_number_script():
+    import streamlit as st
+
+    from mathviz import ui
+
+    st.markdown(repr(ui.number("Seed", "seed", 0, 1000, 42, 1)))
+
+
+def test_whole_number_input_returns_an_int_and_survives_an_infinite_link_value():
+    at = AppTest.from_function(_whole_number_script)
+    at.query_params["seed"] = "1e400"
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value == "42"
+    at.number_input(key="seed").set_value(7.0).run()
+    assert at.markdown[0].value == "7"
+
+
+def _row_script():
+    import streamlit as st
+
+    from mathviz import params, ui
+
+    declared = params.page(
+        "row", params.slider("ra", "a", 0, 10, 3), params.slider("rb", "b", 0.0, 1.0, 0.5, 0.1)
+    )
+    values = ui.controls(declared["ra"], declared["rb"])
+    st.markdown(repr(values))
+
+
+def test_controls_make_a_row_of_url_bound_controls_and_return_their_values_in_order():
+    at = AppTest.from_function(_row_script).run()
+    assert at.markdown[0].value == "[3, 0.5]"
+    assert [s.proto.query_param_key for s in at.slider] == ["ra", "rb"]
+    at.slider(key="rb").set_value(0.7).run()
+    assert at.markdown[0].value == "[3, 0.7]"
+
+
+def _every_kind_script():
+    import streamlit as st
+
+    from mathviz import params, ui
+
+    declared = params.page(
+        "kinds",
+        params.slider("s", "Slider", 0.0, 2.0, 1.5, 0.5),
+        params.number("n", "Number", -10, 10, 4, 1),
+        params.choice("c", "Choice", ["x", "y"], "y"),
+        params.select("p", "Select", ["u", "v", "w"], "w"),
+        params.multi("m", "Multi", ["a", "b", "c"], ["b"]),
+        params.toggle("t", "Toggle", True),
+    )
+    values = [ui.control(p) for p in declared]
+    st.markdown(repr(values))
+
+
+def test_every_kind_of_declaration_becomes_its_widget_with_its_default_and_url_key():
+    at = AppTest.from_function(_every_kind_script).run()
+    assert not at.exception
+    assert at.markdown[0].value == "[1.5, 4, 'y', 'w', ['b'], True]"
+    assert at.slider(key="s").proto.query_param_key == "s"
+    assert at.number_input(key="n").proto.query_param_key == "n"
+    assert at.selectbox(key="p").proto.query_param_key == "p"
+    assert at.toggle(key="t").proto.query_param_key == "t"
+    bound = at.session_state["_mv_bound_controls"]
+    assert bound == {"s": 1.5, "n": 4.0, "c": "y", "p": "w", "m": ["b"], "t": True}
+
+
+def test_a_link_sets_every_kind_of_declared_control():
+    at = AppTest.from_function(_every_kind_script)
+    for key, value in {
+        "s": "0.5",
+        "n": "-3",
+        "c": "x",
+        "p": "u",
+        "m": ["a", "c"],
+        "t": "false",
+    }.items():
+        at.query_params[key] = value
+    at.run()
+    assert at.markdown[0].value == "[0.5, -3, 'x', 'u', ['a', 'c'], False]"
+
+
+def _renamed_script():
+    import streamlit as st
+
+    from mathviz import params, ui
+
+    declared = params.page("renamed", params.part("Chapter", ["One", "Two"], aliases=("chapter",)))
+    st.markdown(ui.part(declared))
+
+
+def test_an_old_key_in_a_link_opens_the_same_view_under_the_current_key():
+    at = AppTest.from_function(_renamed_script)
+    at.query_params["chapter"] = "Two"
+    at.run()
+    assert not at.exception
+    assert at.markdown[0].value == "Two"
+    assert "chapter" not in at.query_params
+    assert at.query_params["part"] in ("Two", ["Two"])
+
+
+def test_the_current_key_wins_over_an_old_one():
+    at = AppTest.from_function(_renamed_script)
+    at.query_params["chapter"] = "Two"
+    at.query_params["part"] = "One"
+    at.run()
+    assert at.markdown[0].value == "One"
