@@ -74,6 +74,37 @@ def test_url_keys_are_documented_in_readme(page_path):
     assert not missing, f"{page_path}: URL keys missing from README: {missing}"
 
 
+_KINDS = {
+    "slider": {"slider"},
+    "number_input": {"number"},
+    "button_group": {"choice", "multi"},
+    "selectbox": {"select"},
+    "toggle": {"toggle"},
+}
+
+
+@pytest.mark.parametrize("page", catalog.PAGES, ids=lambda page: page.url_path)
+def test_every_control_is_built_from_the_pages_declaration(page):
+    """The declaration is the one place a page's URL state is written down: every control the
+    page can show is declared, with the declared kind, options, and a range within the
+    declared one (a range may narrow with another control)."""
+    declared = catalog.declared_params(page)
+    for view in [{}, *chooser_views(page.path)]:
+        for key, widget in widgets(run_page(page.path, view)).items():
+            if key in SIDEBAR_KEYS:
+                continue
+            assert key in declared, f"/{page.url_path}: control {key!r} is not declared"
+            param = declared[key]
+            assert param.kind in _KINDS[widget.type], (page.url_path, key, widget.type)
+            proto = widget.proto
+            if widget.type in ("slider", "number_input"):
+                assert param.low <= proto.min <= proto.max <= param.high, (page.url_path, key)
+            elif widget.type == "button_group":
+                assert tuple(o.content for o in proto.options) == param.options, key
+            elif widget.type == "selectbox":
+                assert tuple(widget.options) == param.options, key
+
+
 def _views(page_path: str) -> list[dict[str, str]]:
     """The page as it opens, then once per option of each of its segmented choosers (the
     parts of a page, a mode), so that controls shown in one part only are reached too."""
