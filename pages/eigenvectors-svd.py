@@ -1,66 +1,62 @@
 """Eigenvectors & SVD: the directions a matrix only stretches, power iteration, A = UΣVᵀ, PCA."""
 
+from typing import Any
+
 import numpy as np
 import streamlit as st
 
-from mathviz import eigen, eigen_figures, ui
+from mathviz import ui
+from mathviz.core import numbers
+from mathviz.core.matrix2 import SVD2, Eigen, eigen_analysis, svd_2x2
+from mathviz.linalg import eigen, pca, power, svd
+from mathviz.linalg import figures_eigen as figures
+from mathviz.linalg import text_eigen as text
+from mathviz.linalg.params import EIGENVECTORS_SVD as P
 from mathviz.plot import theme
-from mathviz.vectors import latex_matrix
 
-NOTE_BOXES = {"info": st.info, "warning": st.warning}
-ENTRY_DEFAULTS = {"a": 1.5, "b": 1.0, "c": 0.5, "d": 1.0}
-
-
-ui.page_header(
-    "Eigenvectors & SVD",
-    "An eigenvector is a direction a matrix only stretches; "
-    "every matrix is a rotation, a stretch and a rotation.",
-)
-dark = ui.is_dark()
 ANIMATED_HEIGHT = theme.CHART_HEIGHT[False] + 110  # room for Play and the slider
 
 
-def matrix_block() -> tuple[np.ndarray, float, eigen.Eigen, eigen.SVD2]:
-    """The matrix A (a preset, or its four entries), shown with its notes."""
+def morph_chart(matrix: np.ndarray, labels: tuple[str, ...], dark: bool):
+    """The I -> A morph of the matrix as drawn (its scene is made only when A changed)."""
+    return figures.morph_figure(eigen.morph_scene(matrix), labels, dark=dark)
+
+
+def svd_chart(matrix: np.ndarray, dark: bool):
+    """A = UΣVᵀ in three stages, for the matrix as drawn."""
+    return figures.svd_figure(svd.svd_scene(matrix), dark)
+
+
+def matrix_block() -> dict[str, Any]:
+    """The matrix A (a preset, or its four entries), shown with its notes; the arguments of
+    the three lessons that share it."""
     controls, shown = st.columns([3, 2], vertical_alignment="center")
     with controls:
-        mode = ui.choice("Matrix from", ["Preset", "Entries"], key="matrix")
-        if mode == "Preset":
-            name = ui.select(
-                "Preset", list(eigen.PRESETS), key="preset", value=eigen.DEFAULT_PRESET
-            )
-            A = np.array(eigen.PRESETS[name].matrix)
-            ui.explain(eigen.PRESETS[name].lesson)
+        if ui.control(P["matrix"]) == "Preset":
+            preset = eigen.PRESETS[ui.control(P["preset"])]
+            A = preset.matrix
+            ui.explain(preset.summary)
         else:
-            entries = []
-            for cell, (key, value) in zip(st.columns(4), ENTRY_DEFAULTS.items(), strict=True):
-                with cell:
-                    entries.append(ui.number(key, key, -1e6, 1e6, value, step=0.1, format="%g"))
-            A = eigen.matrix_from_entries(*entries)
+            A = eigen.matrix_from_entries(*ui.controls(P["a"], P["b"], P["c"], P["d"]))
     with shown:
-        st.latex(rf"A = \begin{{bmatrix}} a & b \\ c & d \end{{bmatrix}} = {latex_matrix(A)}")
+        st.latex(
+            r"A = \begin{bmatrix} a & b \\ c & d \end{bmatrix} = "
+            + numbers.latex_matrix(A, text.DIGITS)
+        )
     factor = eigen.display_factor(A)
-    analysis = eigen.eigen_analysis(A)
-    svd = eigen.svd_2x2(A)
-    for note in eigen.matrix_notes(A, analysis, svd, factor):
-        NOTE_BOXES[note.level](note.text)
-    return A, factor, analysis, svd
+    analysis, decomposition = eigen_analysis(A), svd_2x2(A)
+    ui.notes(text.matrix_notes(A, analysis, decomposition, factor))
+    return {"A": A, "factor": factor, "analysis": analysis, "decomposition": decomposition}
 
 
-def eigenvectors() -> None:
+def eigenvectors(A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool):
     st.header("Eigenvectors: the lines that stay put")
     picture, words = ui.picture_and_words()
     with picture:
-        figure = ui.remembered(
-            "morph",
-            matrix_key,
-            lambda: eigen_figures.morph_figure(
-                eigen.morph_scene(factor * A), eigen.line_labels(analysis), dark=dark
-            ),
-        )
-        ui.plot(figure, key="eigen_morph", height=ANIMATED_HEIGHT)
+        labels = tuple(text.line_labels(analysis))
+        ui.plot(morph_chart, factor * A, labels, dark, key="eigen_morph", height=ANIMATED_HEIGHT)
     with words:
-        ui.formula(eigen.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
+        ui.formula(text.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
         ui.explain(
             "Press ▶ Play: the plane moves from doing nothing (I) to doing A. Almost every arrow "
             "of the circle turns off its own line, but the coloured arrows on the eigenvector "
@@ -70,21 +66,15 @@ def eigenvectors() -> None:
         )
 
 
-def power_iteration() -> None:
+def power_iteration(
+    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool
+) -> None:
     st.header("Apply A again and again: power iteration")
-    left, right = st.columns(2)
-    with left:
-        start_angle = ui.slider("Start vector v₀: angle (degrees)", "v0", 0, 359, 100)
-    with right:
-        steps = ui.slider("Steps K", "steps", 1, 30, 12)
-    power = eigen.power_scene(A, start_angle, steps)
-    figure = ui.remembered(
-        "power", (*matrix_key, start_angle, steps), lambda: eigen_figures.power_figure(power, dark)
-    )
-    ui.plot(figure, key="eigen_power", height=ANIMATED_HEIGHT)
-    for note in eigen.power_notes(power):
-        NOTE_BOXES[note.level](note.text)
-    ui.formula(eigen.power_latex(power.dominant, power.iteration))
+    start_angle, steps = ui.controls(P["v0"], P["power_steps"])
+    scene = power.power_scene(A, start_angle, steps)
+    ui.plot(figures.power_figure, scene, dark, key="eigen_power", height=ANIMATED_HEIGHT)
+    ui.notes(text.power_notes(scene))
+    ui.formula(text.power_latex(scene.dominant, scene.iteration))
     ui.explain(
         "Each application multiplies the part of v along v₁ by λ₁ and the part along v₂ by λ₂, "
         "so the share of v₂ shrinks by |λ₂/λ₁| per step: a straight line on the log plot. "
@@ -99,17 +89,16 @@ def power_iteration() -> None:
     )
 
 
-def singular_values() -> None:
+def singular_values(
+    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool
+) -> None:
     st.header("SVD: rotate, stretch, rotate")
     picture, words = ui.picture_and_words()
     with picture:
-        figure = ui.remembered(
-            "svd", matrix_key, lambda: eigen_figures.svd_figure(eigen.svd_scene(factor * A), dark)
-        )
-        ui.plot(figure, key="eigen_svd", height=ANIMATED_HEIGHT)
+        ui.plot(svd_chart, factor * A, dark, key="eigen_svd", height=ANIMATED_HEIGHT)
     with words:
         ui.formula(
-            eigen.svd_latex(A, svd),
+            text.svd_latex(A, decomposition),
             caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes; κ = σ₁/σ₂ is the condition number.",
         )
         ui.explain(
@@ -122,25 +111,17 @@ def singular_values() -> None:
         )
 
 
-def pca() -> None:
+def principal_components(dark: bool) -> None:
     st.header("PCA: the eigenvectors of a covariance matrix")
-    seed, n_points, correlation, spread_x, spread_y = ui.sliders(
-        ("Seed", "pca_seed", 0, 1000, 0),
-        ("Points n", "pca_n", 10, 1000, 300, 10),
-        ("Correlation ρ", "pca_rho", -0.99, 0.99, 0.8, 0.01),
-        ("Spread along x", "pca_sx", 0.2, 3.0, 2.0, 0.1),
-        ("Spread along y", "pca_sy", 0.2, 3.0, 1.0, 0.1),
+    cloud = pca.pca_scene(
+        *ui.controls(P["pca_seed"], P["pca_n"], P["pca_rho"], P["pca_sx"], P["pca_sy"])
     )
-    cloud = eigen.pca_scene(seed, n_points, correlation, spread_x, spread_y)
     picture, words = ui.picture_and_words()
     with picture:
-        inputs = (seed, n_points, correlation, spread_x, spread_y, dark)
-        figure = ui.remembered("pca", inputs, lambda: eigen_figures.pca_figure(cloud, dark))
-        ui.plot(figure, key="eigen_pca")
+        ui.plot(figures.pca_figure, cloud, dark, key="eigen_pca")
     with words:
-        ui.formula(eigen.pca_latex(cloud.pca))
-        for note in eigen.pca_notes(cloud.pca):
-            NOTE_BOXES[note.level](note.text)
+        ui.formula(text.pca_latex(cloud.pca))
+        ui.notes(text.pca_notes(cloud.pca))
         ui.explain(
             "The covariance matrix C is symmetric, so its eigenvectors are perpendicular: they "
             "are the principal axes, and each eigenvalue is the variance of the data along its "
@@ -149,18 +130,21 @@ def pca() -> None:
         )
 
 
-LESSONS = {
-    "Eigenvectors": eigenvectors,
-    "Power iteration": power_iteration,
-    "SVD": singular_values,
-    "PCA": pca,
-}
-lesson = ui.choice("Show", list(LESSONS), key="lesson")
-if lesson != "PCA":  # PCA makes its matrix from data
-    A, factor, analysis, svd = matrix_block()
-    matrix_key = (*A.ravel().tolist(), dark)
-ui.section(LESSONS[lesson])
-
+ui.page_header(
+    "Eigenvectors & SVD",
+    "An eigenvector is a direction a matrix only stretches; "
+    "every matrix is a rotation, a stretch and a rotation.",
+)
+ui.lessons(
+    P,
+    {
+        "Eigenvectors": ui.Lesson(eigenvectors, inputs=matrix_block),
+        "Power iteration": ui.Lesson(power_iteration, inputs=matrix_block),
+        "SVD": ui.Lesson(singular_values, inputs=matrix_block),
+        "PCA": principal_components,  # its matrix comes from data
+    },
+    dark=ui.is_dark(),
+)
 ui.why_it_matters(
     "Eigenvectors and the SVD are how ML finds structure: PCA compresses data onto its "
     "dominant directions, recommender systems and LSA factor a matrix with the SVD, PageRank "

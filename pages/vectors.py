@@ -4,47 +4,41 @@ least squares as a projection."""
 import numpy as np
 import streamlit as st
 
-from mathviz import ui, vectors, vectors_figures
-from mathviz.vectors import plain_number
+from mathviz import ui
+from mathviz.core import numbers
+from mathviz.linalg import figures_vectors as figures
+from mathviz.linalg import least_squares, vectors
+from mathviz.linalg import text_vectors as text
+from mathviz.linalg.params import VECTORS as P
+from mathviz.linalg.params import WORDS
 
-WORDS_LIST = list(vectors.EMBEDDINGS)
+
+def similarity_chart(chosen: tuple[int, int], dark: bool):
+    """Every pair's cosine similarity, the chosen pair outlined."""
+    table = np.array(list(vectors.EMBEDDINGS.values()))
+    return figures.similarity_figure(
+        WORDS, vectors.cosine_similarity_matrix(table), chosen, dark=dark
+    )
 
 
-def vector_controls(name: str, keys: tuple[str, str], default: tuple[float, float]) -> np.ndarray:
+def vector_controls(x_key: str, y_key: str) -> np.ndarray:
     """Two sliders (x and y) for one vector, returned as an array."""
-    specs = [
-        (f"{name}: {axis}", key, -4.0, 4.0, value, 0.1)
-        for axis, key, value in zip("xy", keys, default, strict=True)
-    ]
-    return np.array(ui.sliders(*specs))
+    return np.array(ui.controls(P[x_key], P[y_key]))
 
 
-ui.page_header(
-    "Vectors & projections",
-    "The dot product measures how far one vector goes along another; "
-    "least squares is a shadow cast onto a plane.",
-)
-dark = ui.is_dark()
-
-
-def dot_product() -> None:
+def dot_product(dark: bool) -> None:
     st.header("The dot product is a shadow")
     left, right = st.columns(2)
     with left:
-        u = vector_controls("u", ("u1", "u2"), (3.0, 1.0))
+        u = vector_controls("u1", "u2")
     with right:
-        v = vector_controls("v", ("v1", "v2"), (1.0, 2.0))
+        v = vector_controls("v1", "v2")
     dot = vectors.dot_product(u, v)
     picture, words = ui.picture_and_words()
     with picture:
-        figure = ui.remembered(
-            "dot",
-            (*u.tolist(), *v.tolist(), dark),
-            lambda: vectors_figures.dot_product_figure(dot, vectors.angle_arc(dot), dark=dark),
-        )
-        ui.plot(figure, key="vec_dot")
+        ui.plot(figures.dot_product_figure, dot, vectors.angle_arc(dot), dark=dark, key="vec_dot")
     with words:
-        ui.formula(vectors.dot_latex(dot))
+        ui.formula(text.dot_latex(dot))
         if dot.cosine is None:
             st.info(
                 "A zero vector has no direction, so the angle between u and v (and cos θ) is "
@@ -57,29 +51,17 @@ def dot_product() -> None:
         )
 
 
-def cosine_similarity() -> None:
+def cosine_similarity(dark: bool) -> None:
     st.header("Cosine similarity: comparing embeddings")
-    left, right = st.columns(2)
-    with left:
-        first = ui.select("First word", WORDS_LIST, key="word1", value="king")
-    with right:
-        second = ui.select("Second word", WORDS_LIST, key="word2", value="queen")
-    table = np.array(list(vectors.EMBEDDINGS.values()))
+    first, second = ui.controls(P["word1"], P["word2"])
     picture, words = ui.picture_and_words()
     with picture:
-        chosen = (WORDS_LIST.index(first), WORDS_LIST.index(second))
-        figure = ui.remembered(
-            "cosine",
-            (*chosen, dark),
-            lambda: vectors_figures.similarity_figure(
-                WORDS_LIST, vectors.cosine_similarity_matrix(table), chosen, dark=dark
-            ),
-        )
-        ui.plot(figure, key="vec_cosine")
+        chosen = (WORDS.index(first), WORDS.index(second))
+        ui.plot(similarity_chart, chosen, dark, key="vec_cosine")
     with words:
         a, b = vectors.EMBEDDINGS[first], vectors.EMBEDDINGS[second]
         ui.formula(
-            vectors.cosine_latex(first, a, second, b),
+            text.cosine_latex(first, a, second, b),
             caption=f"Each word is a vector of {len(a)} made-up features: "
             + ", ".join(vectors.EMBEDDING_FEATURES)
             + ".",
@@ -93,26 +75,22 @@ def cosine_similarity() -> None:
         )
 
 
-def change_of_basis() -> None:
+def change_of_basis(dark: bool) -> None:
     st.header("Change of basis: the same vector, other coordinates")
     columns = st.columns(3)
     with columns[0]:
-        b1 = vector_controls("b₁", ("b1x", "b1y"), (2.0, 1.0))
+        b1 = vector_controls("b1x", "b1y")
     with columns[1]:
-        b2 = vector_controls("b₂", ("b2x", "b2y"), (-1.0, 1.0))
+        b2 = vector_controls("b2x", "b2y")
     with columns[2]:
-        x = vector_controls("x", ("xx", "xy"), (3.0, 2.0))
+        x = vector_controls("xx", "xy")
     basis = vectors.basis_coordinates(b1, b2, x)
     picture, words = ui.picture_and_words()
     with picture:
-        inputs = (*b1.tolist(), *b2.tolist(), *x.tolist(), dark)
-        figure = ui.remembered(
-            "basis", inputs, lambda: vectors_figures.basis_figure(basis, dark=dark)
-        )
-        ui.plot(figure, key="vec_basis")
+        ui.plot(figures.basis_figure, basis, dark=dark, key="vec_basis")
     with words:
-        ui.formula(vectors.basis_latex(basis))
-        if (note := vectors.basis_note(basis)) is not None:
+        ui.formula(text.basis_latex(basis))
+        if (note := text.basis_note(basis)) is not None:
             st.info(note)
         ui.explain(
             "In the standard basis the coordinates of x are its entries: x = x₁e₁ + x₂e₂. In the "
@@ -121,38 +99,25 @@ def change_of_basis() -> None:
         )
 
 
-def least_squares() -> None:
+def least_squares_fit(dark: bool) -> None:
     st.header("Least squares: fitting a line is a projection")
-    seed, n_points, noise = ui.sliders(
-        ("Seed", "ls_seed", 0, 1000, 0),
-        ("Points n", "ls_n", 3, 200, 25),
-        ("Noise", "ls_noise", 0.0, 3.0, 1.0, 0.1),
-    )
-    x_data, y_data = vectors.noisy_line(seed, n_points, noise)
-    fit = vectors.fit_line(x_data, y_data)
-    data_key = (seed, n_points, noise, dark)
+    seed, n_points, noise = ui.controls(P["ls_seed"], P["ls_n"], P["ls_noise"])
+    x_data, y_data = least_squares.noisy_line(seed, n_points, noise)
+    fit = least_squares.fit_line(x_data, y_data)
     left, right = st.columns(2)
     with left:
-        figure = ui.remembered(
-            "fit", data_key, lambda: vectors_figures.line_fit_figure(x_data, fit, dark=dark)
-        )
-        ui.plot(figure, key="vec_fit")
+        ui.plot(figures.line_fit_figure, x_data, fit, dark=dark, key="vec_fit")
     with right:
-        picture = vectors.column_space_picture(fit)
-        stretch = vectors.height_stretch(picture)
-        figure = ui.remembered(
-            "projection",
-            data_key,
-            lambda: vectors_figures.column_space_figure(picture, stretch, dark=dark),
-        )
-        ui.plot(figure, key="vec_projection")
+        picture = least_squares.column_space_picture(fit)
+        stretch = least_squares.height_stretch(picture)
+        ui.plot(figures.column_space_figure, picture, stretch, dark=dark, key="vec_projection")
         if stretch > 1:
             st.caption(
-                f"The height is drawn {plain_number(stretch, 2)}× taller so that e shows; the "
+                f"The height is drawn {numbers.text(stretch, 2)}× taller so that e shows; the "
                 "plane is to scale and e stays perpendicular to it."
             )
     ui.formula(
-        vectors.normal_equations_latex(fit),
+        text.normal_equations_latex(fit),
         caption="Xᵀe = 0 up to rounding: the residual is perpendicular to both columns of X.",
     )
     if fit.exact:
@@ -168,14 +133,21 @@ def least_squares() -> None:
     )
 
 
-IDEAS = {
-    "Dot product": dot_product,
-    "Cosine similarity": cosine_similarity,
-    "Change of basis": change_of_basis,
-    "Least squares": least_squares,
-}
-ui.section(IDEAS[ui.choice("Show", list(IDEAS), key="idea")])
-
+ui.page_header(
+    "Vectors & projections",
+    "The dot product measures how far one vector goes along another; "
+    "least squares is a shadow cast onto a plane.",
+)
+ui.lessons(
+    P,
+    {
+        "Dot product": dot_product,
+        "Cosine similarity": cosine_similarity,
+        "Change of basis": change_of_basis,
+        "Least squares": least_squares_fit,
+    },
+    dark=ui.is_dark(),
+)
 ui.why_it_matters(
     "A neuron computes a dot product: how strongly its input points along its weights. "
     "Recommendation and search compare embeddings by cosine similarity. Changing basis is "

@@ -1,15 +1,13 @@
-"""Plotly figures for the linear algebra page: the transform view and the unit cube in 3D.
+"""Plotly figures of /linear-algebra: the transform view and the unit cube in 3D.
 
-The builders only draw what :mod:`mathviz.linalg` computed (a :class:`~mathviz.linalg.
-TransformScene` or :class:`~mathviz.linalg.CubeScene`); they never apply a matrix themselves.
-Every animation runs in the browser: the frames are precomputed, and Play, Pause and the
-scrub slider are plotly's own ``updatemenus`` and ``sliders``, so scrubbing needs no server.
+The builders only draw what :mod:`mathviz.linalg.scene` and :mod:`mathviz.linalg.cube`
+computed; they never apply a matrix themselves. Every animation runs in the browser: the
+frames are precomputed, and Play, Pause and the scrub slider are plotly's own
+``updatemenus`` and ``sliders``, so scrubbing needs no server.
 
-Coordinates go to plotly as float64 arrays in plotly's binary form (``{"dtype": "f8",
-"bdata": ...}``), which is what plotly itself makes of a numpy array before sending it. We
-encode them here because plotly validates every trace of every frame, and on raw numpy arrays
-that check costs about three times as much: with ~100 frame traces per figure this cuts the
-figure's build time by about two thirds, which the page's rerun budget (30 ms) needs.
+The transform view is redrawn on every move of v or A, so it is written as plotly JSON with
+typed arrays and handed over as a :class:`~mathviz.plot.spec.Prebuilt`: plotly's object
+model would validate ~100 frame traces and cost more than the rest of the rerun together.
 """
 
 from __future__ import annotations
@@ -19,10 +17,13 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz import linalg
+from mathviz.core.numbers import text, vector_text
+from mathviz.linalg.cube import CUBE_EDGE_PATH, CUBE_TRIANGLES, CUBE_VERTICES, CubeScene
+from mathviz.linalg.scene import TransformScene
+from mathviz.linalg.traces import rgba, xy, xyz
 from mathviz.plot import theme
 from mathviz.plot.animation import animation_controls
-from mathviz.plot.spec import Prebuilt, equal_aspect, typed
+from mathviz.plot.spec import Prebuilt, equal_aspect
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {
@@ -38,30 +39,8 @@ ROLE = {
 CUBE_BASIS_ROLES = ("primary", "secondary", "tertiary")
 
 
-def _xy(points: np.ndarray) -> dict[str, dict[str, str]]:
-    points = np.asarray(points, dtype=float)
-    return {"x": typed(points[..., 0]), "y": typed(points[..., 1])}
-
-
-def _xyz(points: np.ndarray) -> dict[str, dict[str, str]]:
-    points = np.asarray(points, dtype=float)
-    return {"x": typed(points[..., 0]), "y": typed(points[..., 1]), "z": typed(points[..., 2])}
-
-
-def _rgba(hex_color: str, alpha: float) -> str:
-    red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"rgba({red}, {green}, {blue}, {alpha})"
-
-
 def _color(role: str) -> str:
     return theme.COLORS[ROLE[role]]
-
-
-def _point(vector: np.ndarray) -> str:
-    return "(" + ", ".join(linalg.fmt(x) for x in vector) + ")"
-
-
-# --- shared animation controls ----------------------------------------------------------------
 
 
 # --- the transform view -----------------------------------------------------------------------
@@ -74,42 +53,42 @@ def _kept_and_flipped(square: np.ndarray, det: float) -> tuple[np.ndarray, np.nd
     return (square, nothing) if det >= 0 else (nothing, square)
 
 
-def _frame_data(scene: linalg.TransformScene, k: int, with_flip: bool) -> list[dict[str, Any]]:
+def _frame_data(scene: TransformScene, k: int, with_flip: bool) -> list[dict[str, Any]]:
     """Data of the animated traces in frame k, in the order of the figure's first traces."""
     kept, flipped = _kept_and_flipped(scene.square_images[k], float(scene.determinants[k]))
-    data = [_xy(scene.grid_images[k]), _xy(kept)]
+    data = [xy(scene.grid_images[k]), xy(kept)]
     if with_flip:
-        data.append(_xy(flipped))
+        data.append(xy(flipped))
     data += [
-        _xy(scene.letter_images[k]),
-        _xy(scene.basis_arrows[k, 0]),
-        _xy(scene.basis_arrows[k, 1]),
-        _xy(scene.image_arrows[k]),
+        xy(scene.letter_images[k]),
+        xy(scene.basis_arrows[k, 0]),
+        xy(scene.basis_arrows[k, 1]),
+        xy(scene.image_arrows[k]),
     ]
-    data += [_xy(arrow) for arrow in scene.eigen_arrows[k]]
+    data += [xy(arrow) for arrow in scene.eigen_arrows[k]]
     return data
 
 
 SCRUB_EVERY = 2  # a scrub step every other frame: half the slider's drawing, still smooth
 
 
-def frame_labels(scene: linalg.TransformScene) -> list[str]:
+def frame_labels(scene: TransformScene) -> list[str]:
     """The slider's text for each frame: its caption and the determinant at that moment."""
     labels = []
     for caption, det in zip(scene.animation.captions, scene.determinants, strict=True):
         state = " · flipped over" if det < 0 else (" · flattened" if det == 0 else "")
-        labels.append(f"{caption} · det = {linalg.fmt(det)}{state}")
+        labels.append(f"{caption} · det = {text(det)}{state}")
     return labels
 
 
 def transform_figure(
-    scene: linalg.TransformScene, *, dark: bool = False, reversible: bool = True
+    scene: TransformScene, *, dark: bool = False, reversible: bool = True
 ) -> go.Figure:
     """The plane under A: grid, î and ĵ, unit square, letter F, v and Av, animated from I.
 
     Parameters
     ----------
-    scene : the geometry from :func:`mathviz.linalg.transform_scene`.
+    scene : the geometry from :func:`mathviz.linalg.scene.transform_scene`.
     dark : draw neutral lines in the dark theme's ink.
     reversible : add a button that plays the animation backwards (undoing A with A⁻¹);
         pass False when A is singular.
@@ -138,9 +117,9 @@ def transform_figure(
         },
         {
             "meta": "square",
-            "name": f"unit square → area det A = {linalg.fmt(det)}" if det >= 0 else "unit square",
+            "name": f"unit square → area det A = {text(det)}" if det >= 0 else "unit square",
             "fill": "toself",
-            "fillcolor": _rgba(_color("square kept"), 0.2),
+            "fillcolor": rgba(_color("square kept"), 0.2),
             "line": {"color": _color("square kept"), "width": 1.5},
             "hoverinfo": "skip",
         },
@@ -153,24 +132,24 @@ def transform_figure(
         },
         {
             "meta": "e1",
-            "name": f"î → {_point(final[:, 0])}",
+            "name": f"î → {vector_text(final[:, 0])}",
             "line": {"color": _color("e1"), "width": 4},
         },
         {
             "meta": "e2",
-            "name": f"ĵ → {_point(final[:, 1])}",
+            "name": f"ĵ → {vector_text(final[:, 1])}",
             "line": {"color": _color("e2"), "width": 4},
         },
         {
             "meta": "Av",
-            "name": f"Av = {_point(scene.vector_images[-1])}",
+            "name": f"Av = {vector_text(scene.vector_images[-1])}",
             "line": {"color": _color("vector"), "width": 3.5},
         },
     ]
     styles += [
         {
             "meta": "eigenvector",
-            "name": f"eigenvector, λ = {linalg.fmt(span.value)}",
+            "name": f"eigenvector, λ = {text(span.value)}",
             "line": {"color": _color("eigen"), "width": 3.5},
         }
         for span in scene.eigen_spans
@@ -180,9 +159,9 @@ def transform_figure(
             2,
             {
                 "meta": "square flipped",
-                "name": f"flipped over: det A = {linalg.fmt(det)}" if det < 0 else "flipped over",
+                "name": f"flipped over: det A = {text(det)}" if det < 0 else "flipped over",
                 "fill": "toself",
-                "fillcolor": _rgba(_color("square flipped"), 0.25),
+                "fillcolor": rgba(_color("square flipped"), 0.25),
                 "line": {"color": _color("square flipped"), "width": 1.5},
                 "hoverinfo": "skip",
             },
@@ -196,7 +175,7 @@ def transform_figure(
     fixed = [
         (
             "v",
-            f"v = {_point(scene.vector)}",
+            f"v = {vector_text(scene.vector)}",
             {"color": _color("vector"), "width": 2, "dash": "dot"},
             scene.vector_arrow,
         )
@@ -204,14 +183,14 @@ def transform_figure(
     fixed += [
         (
             "eigen-line",
-            f"eigen-line, λ = {linalg.fmt(span.value)}",
+            f"eigen-line, λ = {text(span.value)}",
             {"color": _color("eigen"), "width": 1.5, "dash": "dash"},
             line,
         )
         for span, line in zip(scene.eigen_spans, scene.span_lines, strict=True)
     ]
     if scene.column_line is not None:
-        column_style = {"color": _rgba(_color("column space"), 0.6), "width": 10}
+        column_style = {"color": rgba(_color("column space"), 0.6), "width": 10}
         fixed.append(
             ("column space", "column space (all outputs)", column_style, scene.column_line)
         )
@@ -227,7 +206,7 @@ def transform_figure(
                 "name": name,
                 "line": line,
                 "hoverinfo": "name",
-                **_xy(points),
+                **xy(points),
             }
         )
 
@@ -238,7 +217,7 @@ def transform_figure(
         for k, name in enumerate(names)
     ]
     x0, x1, y0, y1 = scene.window
-    axis = {"autorange": False, "zerolinecolor": _rgba(ink, 0.55), "zerolinewidth": 1.5}
+    axis = {"autorange": False, "zerolinecolor": rgba(ink, 0.55), "zerolinewidth": 1.5}
     layout = {
         "xaxis": {**axis, "range": [x0, x1]},
         "yaxis": {**axis, "range": [y0, y1]},
@@ -255,19 +234,19 @@ def transform_figure(
         ),
     }
     # Redrawn on every move of v or A: plotly's object model would cost more than the rest
-    # of the rerun together (see figures.Prebuilt).
+    # of the rerun together (see mathviz.plot.spec.Prebuilt).
     return Prebuilt({"data": data, "layout": equal_aspect(layout), "frames": frames})
 
 
 # --- the unit cube in 3D ----------------------------------------------------------------------
 
 
-def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
+def cube_figure(scene: CubeScene, *, dark: bool = False) -> go.Figure:
     """The unit cube and its image under a 3x3 matrix M, in a 3D view you can turn.
 
     Parameters
     ----------
-    scene : the geometry from :func:`mathviz.linalg.cube_scene`.
+    scene : the geometry from :func:`mathviz.linalg.cube.cube_scene`.
     dark : draw neutral lines in the dark theme's ink.
 
     Returns
@@ -278,12 +257,12 @@ def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
     redraw, and the 2D view above already plays the idea.
     """
     ink = theme.ink(dark)
-    i, j, k = linalg.CUBE_TRIANGLES.T
+    i, j, k = CUBE_TRIANGLES.T
     data: list[dict[str, Any]] = [
         {
             "type": "mesh3d",
             "meta": "cube image",
-            "name": f"image of the cube: volume |det M| = {linalg.fmt(abs(scene.determinant))}",
+            "name": f"image of the cube: volume |det M| = {text(abs(scene.determinant))}",
             "color": theme.COLORS["accent" if scene.determinant < 0 else "primary"],
             "i": i,
             "j": j,
@@ -292,7 +271,7 @@ def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
             "flatshading": True,
             "hoverinfo": "skip",
             "showlegend": True,
-            **_xyz(scene.vertex_images),
+            **xyz(scene.vertex_images),
         },
         {
             "type": "scatter3d",
@@ -301,7 +280,7 @@ def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
             "mode": "lines",
             "line": {"color": ink, "width": 4},
             "hoverinfo": "skip",
-            **_xyz(scene.edge_images),
+            **xyz(scene.edge_images),
         },
     ]
     for index, (role, tip) in enumerate(zip(CUBE_BASIS_ROLES, scene.basis_tips, strict=True)):
@@ -309,12 +288,12 @@ def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
             {
                 "type": "scatter3d",
                 "meta": f"Me{index + 1}",
-                "name": f"M e{index + 1} = {_point(tip)}",
+                "name": f"M e{index + 1} = {vector_text(tip)}",
                 "mode": "lines+markers",
                 "line": {"color": theme.COLORS[role], "width": 8},
                 "marker": {"size": [0, 5], "color": theme.COLORS[role], "symbol": "diamond"},
                 "hoverinfo": "name",
-                **_xyz(np.array([np.zeros(3), tip])),
+                **xyz(np.array([np.zeros(3), tip])),
             }
         )
     data.append(
@@ -323,16 +302,16 @@ def cube_figure(scene: linalg.CubeScene, *, dark: bool = False) -> go.Figure:
             "meta": "unit cube",
             "name": "unit cube (before)",
             "mode": "lines",
-            "line": {"color": _rgba(ink, 0.45), "width": 3, "dash": "dash"},
+            "line": {"color": rgba(ink, 0.45), "width": 3, "dash": "dash"},
             "hoverinfo": "skip",
-            **_xyz(linalg.CUBE_VERTICES[linalg.CUBE_EDGE_PATH]),
+            **xyz(CUBE_VERTICES[CUBE_EDGE_PATH]),
         }
     )
     axes = {
         f"{name}axis": {
             "range": [center - scene.half_width, center + scene.half_width],
             "autorange": False,
-            "zerolinecolor": _rgba(ink, 0.5),
+            "zerolinecolor": rgba(ink, 0.5),
             "title": {"text": name},
         }
         for name, center in zip("xyz", scene.center, strict=True)

@@ -1,11 +1,8 @@
-"""Figures for the Vectors page, and the drawing helpers the linear-algebra figures share.
+"""Figures of /vectors: the dot product as a shadow, the cosine-similarity table, the new
+basis's grid, and least squares as a line fit and as a projection in 3-D.
 
-Builders take the results of :mod:`mathviz.vectors` and lay them out; they compute nothing.
-
-Arrays go to plotly in its binary typed-array form (:func:`typed`): exactly what plotly itself
-makes of a numpy array when it serialises a figure, done once here. Letting plotly convert
-numpy arrays one by one costs about 0.2 ms per array, which for the hundreds of arrays in an
-animation's frames would break the page's 30 ms rerun budget on its own.
+Builders take the results of :mod:`mathviz.linalg.vectors` and
+:mod:`mathviz.linalg.least_squares` and lay them out; they compute nothing.
 """
 
 from __future__ import annotations
@@ -16,122 +13,25 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz.plot import theme
-from mathviz.plot.spec import typed
-from mathviz.vectors import (
-    BasisCoordinates,
+from mathviz.core.geometry import span_segment
+from mathviz.core.numbers import text
+from mathviz.linalg.least_squares import (
     ColumnSpacePicture,
-    DotProduct,
     LineFit,
-    basis_lattice,
-    basis_span,
     fitted_segment,
-    plain_number,
     residual_path,
-    span_segment,
 )
-
-# Plotly waits this long after drawing a frame before it starts the next, and drawing takes
-# about one display refresh (~16 ms): frames then arrive every ~33 ms, 30 per second.
-ARROW_SIZE = 15
-
-# --- shared drawing helpers -----------------------------------------------------------------
-
-
-def xy(points: np.ndarray) -> dict[str, Any]:
-    """``x`` and ``y`` of a trace from (n, 2) points."""
-    points = np.asarray(points, dtype=float).reshape(-1, 2)
-    return {"x": typed(points[:, 0]), "y": typed(points[:, 1])}
-
-
-def arrow_points(tip: np.ndarray, tail: np.ndarray | None = None) -> np.ndarray:
-    """(2, 2) points of an arrow from ``tail`` (default the origin) to ``tip``."""
-    start = np.zeros(2) if tail is None else np.asarray(tail, dtype=float)
-    return np.vstack([start, np.asarray(tip, dtype=float)])
-
-
-def arrow_trace(
-    points: np.ndarray,
-    color: str,
-    name: str,
-    *,
-    width: float = 4,
-    text: str = "",
-    dash: str | None = None,
-    showlegend: bool = True,
-    **extra: Any,
-) -> dict[str, Any]:
-    """A vector drawn as a line with an arrowhead at its tip (the last of the two points)."""
-    line = {"color": color, "width": width}
-    if dash:
-        line["dash"] = dash
-    return {
-        "type": "scatter",
-        **xy(points),
-        "mode": "lines+markers+text",
-        "line": line,
-        "marker": {
-            "symbol": "arrow",
-            "angleref": "previous",
-            "size": typed([0, ARROW_SIZE]),
-            "color": color,
-        },
-        "text": ["", text],
-        "textposition": "top right",
-        "textfont": {"color": color},
-        "name": name,
-        "showlegend": showlegend,
-        "hoverinfo": "name+x+y",
-        **extra,
-    }
-
-
-def line_trace(
-    points: np.ndarray,
-    color: str,
-    name: str = "",
-    *,
-    width: float = 1.5,
-    dash: str | None = None,
-    opacity: float = 1.0,
-    showlegend: bool = False,
-    **extra: Any,
-) -> dict[str, Any]:
-    """A plain polyline through (n, 2) points."""
-    line = {"color": color, "width": width}
-    if dash:
-        line["dash"] = dash
-    return {
-        "type": "scatter",
-        **xy(points),
-        "mode": "lines",
-        "line": line,
-        "opacity": opacity,
-        "name": name,
-        "showlegend": showlegend,
-        "hoverinfo": "skip" if not name else "name",
-        **extra,
-    }
-
-
-def sparse_labels(labels: Sequence[str], keep: int = 6) -> list[str]:
-    """Keep about ``keep`` evenly spread slider labels (and the last); blank the rest."""
-    every = max(1, int(np.ceil((len(labels) - 1) / max(1, keep - 1))))
-    return [
-        label if (i % every == 0 or i == len(labels) - 1) else "" for i, label in enumerate(labels)
-    ]
-
-
-def square_axes(radius: float) -> dict[str, Any]:
-    """Layout for a square view of half-width ``radius`` round the origin."""
-    axis = {"range": [-radius, radius], "zeroline": True, "showgrid": True}
-    return {"xaxis": dict(axis), "yaxis": dict(axis)}
-
-
-def legend_on_top() -> dict[str, Any]:
-    """A horizontal legend above the plot, where it never covers the geometry."""
-    return {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
-
+from mathviz.linalg.traces import (
+    arrow_points,
+    arrow_trace,
+    legend_on_top,
+    line_trace,
+    square_axes,
+    xy,
+)
+from mathviz.linalg.vectors import BasisCoordinates, DotProduct, basis_lattice, basis_span
+from mathviz.plot import theme
+from mathviz.plot.spec import equal_aspect, typed
 
 # --- the dot product ------------------------------------------------------------------------
 
@@ -141,7 +41,7 @@ def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = 
 
     Parameters
     ----------
-    result : :func:`mathviz.vectors.dot_product` of u and v.
+    result : :func:`mathviz.linalg.vectors.dot_product` of u and v.
     arc_points : (n, 2) points of the angle's arc (empty when the angle is undefined).
     dark : whether the page uses the dark theme.
     """
@@ -160,11 +60,10 @@ def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = 
         arrow_trace(arrow_points(v), colors["secondary"], "v", text="v"),
     ]
     if len(arc_points):
-        label = f"θ = {plain_number(result.angle, 3)}°"
+        label = f"θ = {text(result.angle, 3)}°"
         traces.append(line_trace(arc_points, colors["accent"], label, width=2.5, showlegend=True))
     layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
-    fig = go.Figure({"data": traces, "layout": layout})
-    return theme.equal_aspect(fig)
+    return go.Figure({"data": traces, "layout": equal_aspect(layout)})
 
 
 def similarity_figure(
@@ -173,7 +72,7 @@ def similarity_figure(
     """Cosine similarity of every pair of words as a heatmap, the chosen pair outlined."""
     ink = theme.ink(dark)
     labels = list(words)
-    text = [[f"{value:.2f}" for value in row] for row in similarity]
+    cells = [[text(value, places=2) for value in row] for row in similarity]
     heat = {
         "type": "heatmap",
         "z": np.asarray(similarity, dtype=float),
@@ -186,7 +85,7 @@ def similarity_figure(
             [0.5, theme.BACKGROUND["dark" if dark else "light"]],
             [1.0, theme.COLORS["primary"]],
         ],
-        "text": text,
+        "text": cells,
         "texttemplate": "%{text}",
         "hovertemplate": "cos(%{y}, %{x}) = %{z:.3f}<extra></extra>",
         "colorbar": {"title": {"text": "cos θ"}},
@@ -262,12 +161,11 @@ def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = Fa
     layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
     for axis in ("xaxis", "yaxis"):  # the standard axes in ink, under the new grid
         layout[axis]["zerolinecolor"] = ink
-    fig = go.Figure({"data": traces, "layout": layout})
-    return theme.equal_aspect(fig)
+    return go.Figure({"data": traces, "layout": equal_aspect(layout)})
 
 
 def _num(value: float) -> str:
-    return plain_number(value, 3)
+    return text(value, 3)
 
 
 # --- least squares --------------------------------------------------------------------------
@@ -320,9 +218,10 @@ def column_space_figure(
     """y, its projection ŷ onto the plane of X's columns, and the perpendicular residual e.
 
     A 3-D view of the subspace spanned by 1, x and y inside Rⁿ (see
-    :func:`mathviz.vectors.column_space_picture`): the plane to scale, the height stretched
-    ``stretch`` times (:func:`mathviz.vectors.height_stretch`) so that e can be seen. Only
-    the display is stretched; the data drawn are the true coordinates.
+    :func:`mathviz.linalg.least_squares.column_space_picture`): the plane to scale, the
+    height stretched ``stretch`` times (:func:`mathviz.linalg.least_squares.height_stretch`)
+    so that e can be seen. Only the display is stretched; the data drawn are the true
+    coordinates.
     """
     ink = theme.ink(dark)
     colors = theme.COLORS

@@ -1,8 +1,9 @@
-"""Figures for the Eigenvectors & SVD page: three client-side animations and the PCA cloud.
+"""Figures of /eigenvectors-svd: three client-side animations and the PCA cloud.
 
-Builders take the scenes of :mod:`mathviz.eigen` (every point already computed) and lay them
-out as plotly figures; they compute nothing. Each animation opens on its last frame (what A
-does) and plays from the first with ▶ Play, or scrubs with the slider, in the browser.
+Builders take the scenes of :mod:`mathviz.linalg.eigen`, :mod:`~mathviz.linalg.power`,
+:mod:`~mathviz.linalg.svd` and :mod:`~mathviz.linalg.pca` (every point already computed) and
+lay them out as plotly figures; they compute nothing. Each animation opens on its last frame
+(what A does) and plays from the first with ▶ Play, or scrubs with the slider, in the browser.
 """
 
 from __future__ import annotations
@@ -13,18 +14,13 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz.eigen import STAGES, MorphScene, PCAScene, PowerScene, SVDScene
-from mathviz.plot import theme
-from mathviz.plot.animation import animation_controls
-from mathviz.plot.spec import typed
-from mathviz.vectors import (
-    circle_with_spokes,
-    plain_number,
-    span_segment,
-    subscript,
-    with_arrows,
-)
-from mathviz.vectors_figures import (
+from mathviz.core.geometry import circle_with_spokes, span_segment, with_arrows
+from mathviz.core.numbers import subscript, text
+from mathviz.linalg.eigen import MorphScene
+from mathviz.linalg.pca import PCAScene
+from mathviz.linalg.power import PowerScene
+from mathviz.linalg.svd import STAGES, SVDScene
+from mathviz.linalg.traces import (
     ARROW_SIZE,
     arrow_points,
     arrow_trace,
@@ -34,6 +30,9 @@ from mathviz.vectors_figures import (
     square_axes,
     xy,
 )
+from mathviz.plot import theme
+from mathviz.plot.animation import animation_controls
+from mathviz.plot.spec import equal_aspect, typed
 
 EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
 ANIMATION_MARGIN = {"t": 75, "b": 155}
@@ -112,7 +111,7 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
 
     Parameters
     ----------
-    scene : :func:`mathviz.eigen.morph_scene` of the matrix as drawn.
+    scene : :func:`mathviz.linalg.eigen.morph_scene` of the matrix as drawn.
     line_labels : legend text for each eigenvector line (e.g. with A's true eigenvalues);
         for a complex pair, one label for the invariant ellipse.
     dark : whether the page uses the dark theme.
@@ -180,8 +179,7 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
         | animation_controls(names, labels, active=last, sequence=sequence)
     )
-    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
-    return theme.equal_aspect(fig)
+    return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
 
 
 # --- power iteration ------------------------------------------------------------------------
@@ -295,15 +293,14 @@ def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
     } | animation_controls(
         names_frames, labels, active=last, sequence=names_frames, frame_ms=STEP_MS
     )
-    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
-    theme.equal_aspect(fig)  # before the second panel exists, so only the circle is square
-    fig.layout.xaxis2 = {
+    equal_aspect(layout)  # before the second panel exists, so only the circle is square
+    layout["xaxis2"] = {
         "domain": [0.56, 1.0],
         "anchor": "y2",
         "title": {"text": "step k"},
         "range": [-0.5, max(1, last) + 0.5],
     }
-    fig.layout.yaxis2 = {
+    layout["yaxis2"] = {
         "anchor": "x2",
         "type": "log",
         "title": {"text": "angle to v₁ (degrees)"},
@@ -311,7 +308,7 @@ def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
         "dtick": max(1, round((np.log10(95) - low) / 6)),  # whole decades, about six
         "exponentformat": "power",
     }
-    return fig
+    return go.Figure({"data": data, "layout": layout, "frames": frames})
 
 
 # --- the SVD in three stages ----------------------------------------------------------------
@@ -336,8 +333,7 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
         line_trace(
             scene.ellipse,
             theme.COLORS["highlight"],
-            f"A·(unit circle): semi-axes σ₁ = {plain_number(sigma[0], 3)}, "
-            f"σ₂ = {plain_number(sigma[1], 3)}",
+            f"A·(unit circle): semi-axes σ₁ = {text(sigma[0], 3)}, σ₂ = {text(sigma[1], 3)}",
             width=2.5,
             dash="dash",
             showlegend=True,
@@ -356,9 +352,9 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
     names = [f"s{k}" for k in range(len(scene.stage))]
     frames = [{"name": name, "data": moving(k), "traces": [1, 2]} for k, name in enumerate(names)]
     turns = {
-        1: f"{plain_number(np.degrees(svd.first_angle), 3)}°",
+        1: f"{text(np.degrees(svd.first_angle), 3)}°",
         2: "",
-        3: f"{plain_number(np.degrees(svd.last_angle), 3)}°" + (", flip" if svd.reflection else ""),
+        3: f"{text(np.degrees(svd.last_angle), 3)}°" + (", flip" if svd.reflection else ""),
     }
     labels = [""] * len(names)
     labels[0] = "I"
@@ -378,8 +374,7 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
         | animation_controls(names, labels, active=last, sequence=sequence, extra_buttons=by_stage)
     )
-    fig = go.Figure({"data": data, "layout": layout, "frames": frames})
-    return theme.equal_aspect(fig)
+    return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
 
 
 # --- PCA --------------------------------------------------------------------------------------
@@ -414,7 +409,7 @@ def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
         ],
     ]
     for index in range(2):
-        share = plain_number(100 * pca.explained[index], 3)
+        share = text(100 * pca.explained[index], 3)
         traces.append(
             arrow_trace(
                 arrow_points(scene.axes_tips[index], pca.mean),
@@ -427,5 +422,4 @@ def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
     reach = float(np.max(np.abs(np.vstack([points, scene.ellipses[1]])))) if len(points) else 1
     radius = 1.05 * max(reach, 1e-6)
     layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
-    fig = go.Figure({"data": traces, "layout": layout})
-    return theme.equal_aspect(fig)
+    return go.Figure({"data": traces, "layout": equal_aspect(layout)})
