@@ -1,54 +1,46 @@
 """Trigonometry: the unit circle, waves, Fourier series, and the sinusoidal positional
 encodings of Transformers. One part at a time, chosen by ``?part=``."""
 
-from functools import partial
-
 import streamlit as st
 
-from mathviz import fourier, trig, ui
-from mathviz import trig_figures as figures
-
-ANGLE_KEYS = {"degrees": "deg", "radians": "rad"}  # one angle slider per unit, each in the URL
-
-
-@st.cache_resource(show_spinner=False)
-def unit_circle_sweep() -> tuple[trig.CircleAnimation, list[dict]]:
-    """A full turn of the unit circle and its 121 frames as plotly JSON: made once, shared."""
-    animation = trig.circle_animation()
-    return animation, figures.circle_frames(animation)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def epicycles(name: str, n_terms: int) -> tuple[fourier.EpicycleView, list[dict]]:
-    """The epicycles of a shape's partial sum and their frames as plotly JSON, shared."""
-    shape = fourier.SHAPES[name]
-    view = fourier.epicycle_view(fourier.fourier_coefficients(shape), n_terms)
-    return view, figures.epicycle_frames(view)
+from mathviz import ui
+from mathviz.trig import (
+    circle,
+    encoding,
+    figures_circle,
+    figures_encoding,
+    figures_fourier,
+    figures_waves,
+    fourier,
+    text,
+    waves,
+)
+from mathviz.trig.params import ANGLE_KEYS, CUSTOM, PARTIAL_SUM
+from mathviz.trig.params import TRIGONOMETRY as P
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def partial_sums(name: str, n_terms: int) -> fourier.FourierView:
-    shape = fourier.SHAPES[name]
-    return fourier.fourier_view(shape, fourier.fourier_coefficients(shape), n_terms)
+def circle_chart(theta: float, show_tan: bool, dark: bool):
+    """The unit circle at θ; its 121 frames are made once per process (``circle_sweep``)."""
+    animation, frames = figures_circle.circle_sweep()
+    state = circle.circle_state(theta)
+    return figures_circle.unit_circle_figure(animation, frames, state, show_tan, dark)
+
+
+def epicycles_chart(name: str, n_terms: int, dark: bool):
+    coefficients = fourier.fourier_coefficients(fourier.SHAPES[name])
+    return figures_fourier.epicycles_figure(fourier.epicycle_view(coefficients, n_terms), dark)
 
 
 def unit_circle(dark: bool) -> None:
-    unit, show_tan = ui.row(
-        lambda: ui.choice("Angle unit", list(trig.ANGLE_UNITS), key="unit"),
-        lambda: ui.toggle("Graph of tan", key="tan"),
-    )
-    low, high, default, step = trig.ANGLE_UNITS[unit].slider
-    value = ui.slider(f"θ in {unit}", ANGLE_KEYS[unit], low, high, default, step)
-    state = trig.circle_state(trig.ANGLE_UNITS[unit].to_radians(value))
-    animation, frames = unit_circle_sweep()
-    fig = figures.unit_circle_figure(animation, frames, state, show_tan, dark)
-    ui.plot(fig, key="circle", height=480)
-    readout = trig.circle_readout(state.point)
-    for column, (name, text) in zip(st.columns(len(readout)), readout.items(), strict=True):
-        column.metric(name, text)
-    ui.formula(trig.circle_latex(state.point))
-    if not state.point.tan_defined:
-        st.info("cos θ = 0: the extended radius never meets the line x = 1, so tan θ is undefined.")
+    unit, show_tan = ui.controls(P["unit"], P["tan"])
+    theta = circle.ANGLE_UNITS[unit].to_radians(ui.control(P[ANGLE_KEYS[unit]]))
+    ui.plot(circle_chart, theta, show_tan, dark, key="circle", height=480)
+    point = circle.circle_point(theta)
+    readout = text.circle_readout(point)
+    for column, (name, value) in zip(st.columns(len(readout)), readout.items(), strict=True):
+        column.metric(name, value)
+    ui.formula(text.circle_latex(point))
+    ui.notes(text.circle_notes(point))
     ui.explain(
         "Press **▶ Play**: as θ sweeps a full turn the point's height draws the **sine** and its "
         "horizontal position the **cosine**. The green arc is θ long: one radian is the angle "
@@ -58,18 +50,10 @@ def unit_circle(dark: bool) -> None:
 
 
 def one_wave(dark: bool) -> None:
-    view = trig.wave_view(
-        *ui.sliders(
-            ("Amplitude A", "amp", -3.0, 3.0, 1.5, 0.1),
-            ("Angular frequency ω", "omega", 0.2, 5.0, 2.0, 0.1),
-            ("Phase φ", "phase", -3.14, 3.14, 0.0, 0.01),
-            ("Midline c", "mid", -2.0, 2.0, 0.0, 0.1),
-        )
-    )
-    ui.plot(figures.wave_figure(view, dark), key="wave")
-    if not view.period_fits:
-        st.info("One period is longer than this window: the bracket runs off the edge.")
-    ui.formula(view.latex)
+    view = waves.wave_view(*ui.controls(P["amp"], P["omega"], P["phase"], P["mid"]))
+    ui.plot(figures_waves.wave_figure, view, dark, key="wave")
+    ui.notes(text.wave_notes(view))
+    ui.formula(text.wave_view_latex(view))
     ui.explain(
         "A stretches the dashed base sine vertically (negative A flips it), ω squeezes it (ω "
         "waves per 2π), φ slides it left by φ/ω and c lifts the midline. Read the period "
@@ -78,16 +62,10 @@ def one_wave(dark: bool) -> None:
 
 
 def two_waves(dark: bool) -> None:
-    a1, w1, a2, w2, phase = ui.sliders(
-        ("A₁", "amp1", 0.0, 2.0, 1.0, 0.1),
-        ("ω₁", "omega1", 0.5, 10.0, 5.0, 0.1),
-        ("A₂", "amp2", 0.0, 2.0, 1.0, 0.1),
-        ("ω₂", "omega2", 0.5, 10.0, 6.0, 0.1),
-        ("Phase φ of wave 2", "phase2", -3.14, 3.14, 0.0, 0.01),
-    )
-    view = trig.two_waves_view((a1, a2), (w1, w2), phase)
-    ui.plot(figures.two_waves_figure(view, dark), key="waves2")
-    ui.formula(view.latex)
+    a1, w1, a2, w2, phase = ui.controls(P["amp1"], P["omega1"], P["amp2"], P["omega2"], P["phase2"])
+    view = waves.two_waves_view((a1, a2), (w1, w2), phase)
+    ui.plot(figures_waves.two_waves_figure, view, dark, key="waves2")
+    ui.formula(text.two_waves_latex(view))
     ui.explain(
         "Close frequencies **beat**: the waves drift in and out of step, so the sum swells and "
         "fades every 2π/|ω₂ − ω₁|. Equal frequencies **interfere**: in step (φ = 0) they add "
@@ -95,55 +73,37 @@ def two_waves(dark: bool) -> None:
     )
 
 
-def waves(dark: bool) -> None:
-    modes = {"One wave": one_wave, "Sum of two waves": two_waves}
-    modes[ui.choice("Show", list(modes), key="waves")](dark)
+def wave_lessons(dark: bool) -> None:
+    modes = dict(zip(P["waves"].options, (one_wave, two_waves), strict=True))
+    modes[ui.control(P["waves"])](dark)
 
 
 def fourier_series(dark: bool) -> None:
-    name, n_terms, view = ui.row(
-        lambda: ui.select("Target", [*fourier.WAVES, "Custom"], key="target"),
-        lambda: ui.slider("Harmonics N", "terms", 1, fourier.HARMONICS, 5, 1),
-        lambda: ui.choice("View", ["Partial sum", "Epicycles"], key="fourier"),
-    )
-    if name == "Custom":
-        name = ui.select("Custom shape", list(fourier.CUSTOM_SHAPES), key="shape")
+    name, n_terms, view = ui.controls(P["target"], P["terms"], P["fourier"])
+    if name == CUSTOM:
+        name = ui.control(P["shape"])
     shape = fourier.SHAPES[name]
     coefficients = fourier.fourier_coefficients(shape)
-    if view == "Partial sum":
-        sums = partial_sums(name, n_terms)
-        ui.plot(figures.fourier_figure(sums, dark), key="partial_sums", height=540)
-        if sums.overshoot is not None:
-            st.info(
-                f"Gibbs: the sum overshoots by {100 * sums.overshoot.fraction:.1f}% of the jump. "
-                "More harmonics make the overshoot narrower, never lower (it tends to 8.9%)."
-            )
+    if view == PARTIAL_SUM:
+        sums = fourier.fourier_view(shape, coefficients, n_terms)
+        ui.plot(figures_fourier.fourier_figure, sums, dark, key="partial_sums", height=540)
+        ui.notes(text.fourier_notes(sums))
     else:
-        fig = figures.epicycles_figure(*epicycles(name, n_terms), dark)
-        ui.plot(fig, key="epicycles", height=500)
-    ui.formula(fourier.partial_sum_latex(coefficients, n_terms))
-    if shape.series:
-        ui.formula(rf"\text{{{name.lower()}}} = {shape.series}")
-    ui.explain(
-        f"{shape.description} The coefficients are computed numerically (an FFT of the shape); "
-        "the bars are their sizes. In **Epicycles** harmonic n is an arm turning n times per "
-        "period, and the height of the chain's tip is the partial sum."
-    )
+        ui.plot(epicycles_chart, name, n_terms, dark, key="epicycles", height=500, shared=True)
+    ui.formula(text.partial_sum_latex(coefficients, n_terms))
+    if series := text.series_latex(name):
+        ui.formula(series)
+    ui.explain(text.fourier_explanation(name))
 
 
 def positional_encoding(dark: bool) -> None:
-    requested, n_positions, position = ui.sliders(
-        ("d_model", "dmodel", 4, 256, 64, 2),
-        ("Positions", "positions", 10, 100, 50, 1),
-        ("Position p", "pos", 0, 99, 10, 1),
-    )
+    requested, n_positions, position = ui.controls(P["dmodel"], P["positions"], P["pos"])
     d_model = int(requested) - int(requested) % 2
-    if d_model != requested:
-        st.info(f"d_model must be even (a sine and a cosine per frequency): using {d_model}.")
-    view = trig.encoding_view(d_model, int(n_positions), int(position))
-    ui.plot(figures.positional_encoding_figure(view), key="encoding")
-    ui.plot(figures.encoding_similarity_figure(view, dark), key="dot_products")
-    ui.formula(view.latex)
+    ui.notes(text.encoding_notes(int(requested), d_model))
+    view = encoding.encoding_view(d_model, int(n_positions), int(position))
+    ui.plot(figures_encoding.positional_encoding_figure, view, key="encoding")
+    ui.plot(figures_encoding.encoding_similarity_figure, view, dark, key="dot_products")
+    ui.formula(text.encoding_latex(d_model))
     ui.explain(
         "Each pair of columns is a point going round a circle at its own speed, from one turn "
         "per 2π positions to one per 10000·2π. As sin·sin + cos·cos is the cosine of the "
@@ -152,18 +112,20 @@ def positional_encoding(dark: bool) -> None:
     )
 
 
-PARTS = {
-    "Unit circle": unit_circle,
-    "Waves": waves,
-    "Fourier series": fourier_series,
-    "Positional encoding": positional_encoding,
-}
-
 ui.page_header(
     "Trigonometry",
     "Angles become waves, and waves build any shape, including a Transformer's sense of order.",
 )
-ui.section(partial(PARTS[ui.choice("Part", list(PARTS), key="part")], ui.is_dark()))
+ui.lessons(
+    P,
+    {
+        "Unit circle": unit_circle,
+        "Waves": wave_lessons,
+        "Fourier series": fourier_series,
+        "Positional encoding": positional_encoding,
+    },
+    dark=ui.is_dark(),
+)
 ui.why_it_matters(
     "Sines and cosines are how models encode position and periodic time (hour of day, "
     "season): a Transformer adds the encodings above to its word vectors. Fourier's idea, that "

@@ -1,4 +1,4 @@
-"""mathviz.fourier against the textbook series, scipy.integrate.quad and Gibbs' constant.
+"""mathviz.trig.fourier against the textbook series, scipy.integrate.quad and Gibbs' constant.
 
 The coefficients are computed by an FFT in the code; here they are held against closed forms
 (4/(πn) for the square wave, ...) and against numerical integration by scipy.integrate.quad,
@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy import integrate, special
 
-from mathviz import fourier
+from mathviz.trig import fourier
 
 N = 50
 n = np.arange(1, N + 1)
@@ -208,16 +208,6 @@ def test_the_epicycles_tip_draws_the_partial_sum(name):
         expected = np.outer(t, np.arange(1, terms + 1)) + c.phases[:terms]
         big = c.amplitudes[:terms] > 1e-9
         np.testing.assert_allclose(np.cos(angles - expected)[:, big], 1.0, atol=1e-9)
-
-
-def test_partial_sum_latex():
-    assert fourier.partial_sum_latex(coefficients("Square"), 5) == (
-        r"S_{5}(t) = 1.273\sin t + 0.424\sin 3t + 0.255\sin 5t"
-    )
-    text = fourier.partial_sum_latex(coefficients("Half-wave rectified sine"), 9)
-    assert text.startswith(r"S_{9}(t) = 0.318 + 0.5\sin t - 0.212\cos 2t") and text.endswith(
-        r"\cdots"
-    )
 
 
 def test_views_bundle_what_the_page_shows():

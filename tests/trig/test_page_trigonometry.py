@@ -1,22 +1,25 @@
-"""The Trigonometry and Algebra pages: every part runs clean from any control value, and what
-the browser receives is mathematically right.
+"""The Trigonometry page: every part runs clean from any control value, and what the browser
+receives is mathematically right.
 
-Figures are decoded from the JSON the page sends (conftest.figures) and checked against numpy
-and closed forms computed here, never against the page's own modules.
+Figures are decoded from the JSON the page sends (tests.harness.apptest.figures) and checked
+against numpy and closed forms computed here, never against the page's own modules.
 """
 
 from __future__ import annotations
 
-import numpy as np
-import pytest
-from scipy import special
+import json
 
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from mathviz.trig.params import TRIGONOMETRY
 from tests.harness.apptest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
 
 PAGE = "pages/trigonometry.py"
-ALGEBRA = "pages/algebra.py"
-TITLES = {PAGE: "Trigonometry", ALGEBRA: "Algebra"}
-# Every part and sub-view, as the URL a teacher would share (``chapter`` is Algebra's chooser).
+TITLE = "Trigonometry"
+# Every part and sub-view, as the URL a teacher would share.
 VIEWS = {
     "circle": {},
     "circle-radians-tan": {"unit": "radians", "rad": "2.5", "tan": "true"},
@@ -25,22 +28,12 @@ VIEWS = {
     "fourier": {"part": "Fourier series"},
     "epicycles": {"part": "Fourier series", "fourier": "Epicycles", "terms": "12"},
     "custom-shape": {"part": "Fourier series", "target": "Custom", "shape": "Staircase"},
-    "functions": {"chapter": "Functions", "parent": "ln x", "ga": "2", "gb": "-1", "gh": "1"},
-    "polynomials": {"chapter": "Polynomials"},
-    "exp-log": {"chapter": "Exp & log"},
     "encodings": {"part": "Positional encoding"},
-    "softmax": {"chapter": "Sigmoid & softmax"},
-    "log-loss": {"chapter": "Log-loss", "truth": "y = 0"},
 }
 
 
-def page_of(query: dict) -> str:
-    return ALGEBRA if "chapter" in query else PAGE
-
-
 def run_view(query: dict):
-    """A view of whichever page it belongs to."""
-    return run_page(page_of(query), query)
+    return run_page(PAGE, query)
 
 
 def clean(at, context=""):
@@ -57,7 +50,7 @@ def traces_by_name(fig):
 def test_every_view_runs_clean_with_the_skeleton(view, present):
     at = run_view({**VIEWS[view], "present": present})
     clean(at, view)
-    assert at.title[0].value == TITLES[page_of(VIEWS[view])]
+    assert at.title[0].value == TITLE
     assert at.latex, "a formula with the current numbers"
     assert any("Why it matters for ML" in s.value for s in at.subheader)
     assert any("Learn more" in s.value for s in at.subheader)
@@ -89,7 +82,7 @@ def test_every_key_of_every_view_is_in_the_readme():
     for query in VIEWS.values():
         keys |= set(widgets(run_view(query)))
     keys -= {"present_mode"}
-    assert len(keys) > 40
+    assert keys == {param.key for param in TRIGONOMETRY}  # every declared control is reached
     assert not sorted(key for key in keys if f"`{key}`" not in readme)
 
 
@@ -106,9 +99,6 @@ def test_figures_stay_small(view):
     for fig, size in zip(figures(at), figure_sizes(at), strict=True):
         limit = 2_000_000 if fig.get("frames") else 300_000
         assert size <= limit, (view, size)
-
-
-# --- the unit circle --------------------------------------------------------------------------
 
 
 def _circle(query):
@@ -220,9 +210,6 @@ def test_the_frames_do_not_change_with_the_angle():
             np.testing.assert_array_equal(np.asarray(ta["x"], float), np.asarray(tb["x"], float))
 
 
-# --- waves and Fourier series -----------------------------------------------------------------
-
-
 def test_the_wave_drawn_is_a_sin_of_omega_x_plus_phi_plus_c():
     query = {"part": "Waves", "amp": "-1.5", "omega": "3", "phase": "0.7", "mid": "0.5"}
     at = run_view(query)
@@ -288,65 +275,6 @@ def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
         assert chain["y"][-1] == pytest.approx(tip_y, abs=1e-5)  # the chain ends at the tip
 
 
-# --- functions, polynomials, exp and log ------------------------------------------------------
-
-
-def test_ln_transformed_is_drawn_in_its_domain_with_its_asymptote():
-    (fig,) = figures(run_view(VIEWS["functions"]))  # g(x) = 2 ln(-(x - 1))
-    named = traces_by_name(fig)
-    g = named["g (transformed)"]
-    x, y = np.asarray(g["x"], float), np.asarray(g["y"], float)
-    finite = np.isfinite(y)
-    assert np.all(x[finite] < 1)
-    np.testing.assert_allclose(y[finite], 2 * np.log(1 - x[finite]))
-    assert np.nanmin(y) < -30, "runs down the asymptote, not stopping short"
-    asymptote = named["asymptotes of g"]
-    assert set(np.asarray(asymptote["x"], float)[np.isfinite(asymptote["x"])]) == {1.0}
-
-
-def test_polynomial_roots_are_drawn_where_numpy_finds_them():
-    query = {"chapter": "Polynomials", "c4": "1", "c3": "0", "c2": "-5", "c1": "0", "c0": "4"}
-    at = run_view(query)  # x⁴ - 5x² + 4 = (x² - 1)(x² - 4)
-    clean(at)
-    (fig,) = figures(at)
-    named = traces_by_name(fig)
-    real = np.sort(np.asarray(named["real roots: p(x) = 0"]["x"], float))
-    np.testing.assert_allclose(real, np.sort(np.roots([1, 0, -5, 0, 4]).real), atol=1e-9)
-    plane = named["all roots, in the complex plane"]
-    np.testing.assert_allclose(plane["y"], 0.0, atol=1e-9)
-    graph = named["p(x)"]
-    x = np.asarray(graph["x"], float)
-    np.testing.assert_allclose(graph["y"], np.polyval([1, 0, -5, 0, 4], x))
-    assert "Roots: -2, -1, 1, 2" in at.caption[0].value
-
-
-def test_complex_roots_come_in_mirror_pairs():
-    (fig,) = figures(run_view({"chapter": "Polynomials"}))  # (x - 2)(x² + 1)
-    plane = traces_by_name(fig)["all roots, in the complex plane"]
-    roots = np.asarray(plane["x"], float) + 1j * np.asarray(plane["y"], float)
-    np.testing.assert_allclose(np.sort_complex(roots), np.sort_complex(np.roots([1, -2, 1, -2])))
-
-
-def test_exp_and_log_mirror_each_other():
-    at = run_view({"chapter": "Exp & log", "logbase": "10", "expx": "0.5"})
-    clean(at)
-    fig, rule = figures(at)
-    named = traces_by_name(fig)
-    log = named["y = log_b x"]
-    x = np.asarray(log["x"], float)
-    finite = np.isfinite(log["y"])
-    assert np.all(x[finite] > 0)
-    np.testing.assert_allclose(np.asarray(log["y"], float)[finite], np.log10(x[finite]))
-    pair = next(t for t in fig["data"] if t.get("mode") == "lines+markers")
-    (px, qx), (py, qy) = pair["x"], pair["y"]
-    assert (px, py) == pytest.approx((0.5, 10**0.5)) and (qx, qy) == pytest.approx((py, px))
-    end = traces_by_name(rule)["log x₂"]["x"][1]
-    assert end == pytest.approx(np.log10(2 * 3))  # the default x₁ = 2, x₂ = 3
-
-
-# --- in machine learning ----------------------------------------------------------------------
-
-
 def test_encoding_heatmap_and_dot_products_match_the_paper():
     at = run_view({"part": "Positional encoding", "dmodel": "16", "positions": "20", "pos": "5"})
     clean(at)
@@ -373,43 +301,15 @@ def test_odd_d_model_from_a_link_is_rounded_down_with_a_note():
     assert np.asarray(figures(at)[0]["data"][0]["z"]).shape[1] == 36
 
 
-def test_softmax_bars_are_scipys_softmax():
-    query = {"chapter": "Sigmoid & softmax", "z1": "3", "z2": "-1", "temp": "2"}
-    (fig,) = figures(run_view(query))
-    bars = next(t for t in fig["data"] if t["type"] == "bar")
-    np.testing.assert_allclose(bars["y"], special.softmax(np.array([3, -1, -1]) / 2))
-    point = next(t for n, t in traces_by_name(fig).items() if n.startswith("p₁"))
-    assert point["x"][0] == pytest.approx(2.0)  # (z₁ - z₂)/T
-    assert point["y"][0] == pytest.approx(special.expit(2.0))  # lies on the sigmoid
+def test_the_unit_circle_figure_reaches_the_browser_whole_and_valid():
+    """The figure is plotly JSON with prebuilt frames (plot.spec.Prebuilt): what the browser
+    gets is a figure plotly itself accepts, frames included."""
+    from mathviz.trig import circle, figures_circle
 
-
-def test_log_loss_point_and_asymptote():
-    at = run_view({"chapter": "Log-loss", "logit": "-2", "truth": "y = 1"})
-    (fig,) = figures(at)
-    named = traces_by_name(fig)
-    point = named["this prediction"]
-    p = special.expit(-2.0)
-    assert point["x"][0] == pytest.approx(p) and point["y"][0] == pytest.approx(-np.log(p))
-    curve = named["loss against p"]
-    x = np.asarray(curve["x"], float)
-    assert np.all((x > 0) & (x < 1))
-    assert np.nanmax(curve["y"]) > 15  # climbs the asymptote at p = 0
-
-
-def test_prebuilt_frames_survive_copying_and_reach_the_json():
-    import copy
-    import json
-    import pickle
-
-    import plotly.graph_objects as go
-
-    from mathviz import trig_figures
-
-    frames = trig_figures.encode_frames([{"name": "0", "data": [{"x": np.arange(3.0)}]}])
-    fig = trig_figures.PrebuiltFrames([go.Scatter(x=np.zeros(3))], {"height": 300}, frames)
-    assert not fig.frames  # kept out of plotly's object model...
-    assert fig.to_dict()["frames"] == frames  # ...but sent all the same
-    assert json.loads(fig.to_json())["frames"][0]["name"] == "0"
-    for twin in (copy.deepcopy(fig), pickle.loads(pickle.dumps(fig))):
-        assert twin.to_dict()["frames"] == frames
-        assert twin.layout.height == 300
+    animation, frames = figures_circle.circle_sweep()
+    assert figures_circle.circle_sweep()[1] is frames  # made once per process
+    fig = figures_circle.unit_circle_figure(animation, frames, circle.circle_state(1.0))
+    sent = json.loads(pio.to_json(fig, validate=False))
+    assert len(sent["frames"]) == len(animation.frames) == 121
+    assert sent["frames"][0]["name"] == "0"
+    go.Figure(sent)  # validates every trace, the layout and every frame

@@ -3,6 +3,7 @@
 Coefficients are computed numerically (an FFT of a fine sampling), never typed in, so the
 tests can hold them against the textbook series (e.g. 4/(πn) for the odd harmonics of the
 square wave). Everything works on one period, t in [-π, π), and repeats with period 2π.
+Pure numpy: the textbook series and descriptions the page prints are in :mod:`mathviz.trig.text`.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathviz.trig import format_number, with_breaks
+from mathviz.trig.circle import TAU, with_breaks
 
-TAU = 2.0 * np.pi
 HARMONICS = 50  # the most harmonics the page offers
 N_SAMPLES = 2**15  # samples per period M for the FFT: coefficient errors ~ n/M², 2e-7 at n = 50
 
@@ -33,14 +33,10 @@ class PeriodicShape:
     function : the function on [-π, π) (vectorised); at a jump it takes the midpoint, the
         value every Fourier series converges to there.
     jumps : where in [-π, π) it jumps; empty for a continuous shape.
-    series : the textbook series as LaTeX, or "" if it has no tidy closed form here.
-    description : one sentence for the page.
     """
 
     function: Callable[[np.ndarray], np.ndarray]
     jumps: tuple[float, ...] = ()
-    series: str = ""
-    description: str = ""
 
     def __call__(self, t: np.ndarray) -> np.ndarray:
         """The shape at any t (repeated every 2π)."""
@@ -85,50 +81,16 @@ def _heartbeat(u: np.ndarray) -> np.ndarray:
 
 
 WAVES: dict[str, PeriodicShape] = {
-    "Square": PeriodicShape(
-        _square,
-        jumps=(-np.pi, 0.0),
-        series=r"\frac{4}{\pi}\left(\sin t + \frac{\sin 3t}{3} + \frac{\sin 5t}{5} + \cdots\right)",
-        description="+1 for half a period, -1 for the other half: only odd harmonics, "
-        "amplitudes 4/(πn).",
-    ),
-    "Sawtooth": PeriodicShape(
-        _sawtooth,
-        jumps=(-np.pi,),
-        series=r"\frac{2}{\pi}\left(\sin t - \frac{\sin 2t}{2} + \frac{\sin 3t}{3} - \cdots\right)",
-        description="A steady ramp that drops back: every harmonic, amplitudes 2/(πn).",
-    ),
-    "Triangle": PeriodicShape(
-        _triangle,
-        series=r"\frac{8}{\pi^2}\left(\cos t + \frac{\cos 3t}{9} + \frac{\cos 5t}{25}"
-        r" + \cdots\right)",
-        description="Continuous with corners: amplitudes fall like 1/n², so a few terms suffice.",
-    ),
+    "Square": PeriodicShape(_square, jumps=(-np.pi, 0.0)),
+    "Sawtooth": PeriodicShape(_sawtooth, jumps=(-np.pi,)),
+    "Triangle": PeriodicShape(_triangle),
 }
 
 CUSTOM_SHAPES: dict[str, PeriodicShape] = {
-    "Pulse train (25% duty)": PeriodicShape(
-        _pulse,
-        jumps=(-np.pi / 4, np.pi / 4),
-        series=r"\frac{1}{4} + \sum_{n\ge1} \frac{2\sin(n\pi/4)}{\pi n}\cos nt",
-        description="On for a quarter of the period: a clock signal, or a pixel row of a barcode.",
-    ),
-    "Half-wave rectified sine": PeriodicShape(
-        _half_wave,
-        series=r"\frac{1}{\pi} + \frac{\sin t}{2} - \frac{2}{\pi}\sum_{k\ge1}"
-        r"\frac{\cos 2kt}{4k^2-1}",
-        description="A sine with its negative half cut off, as a diode does to mains current.",
-    ),
-    "Staircase": PeriodicShape(
-        _staircase,
-        jumps=(-np.pi, -np.pi / 2, np.pi / 2),
-        description="Three levels, three jumps: Gibbs' ringing appears at every one of them.",
-    ),
-    "Heartbeat": PeriodicShape(
-        _heartbeat,
-        description="A stylised ECG trace: continuous, so the series converges everywhere, "
-        "but the sharp spike needs many harmonics.",
-    ),
+    "Pulse train (25% duty)": PeriodicShape(_pulse, jumps=(-np.pi / 4, np.pi / 4)),
+    "Half-wave rectified sine": PeriodicShape(_half_wave),
+    "Staircase": PeriodicShape(_staircase, jumps=(-np.pi, -np.pi / 2, np.pi / 2)),
+    "Heartbeat": PeriodicShape(_heartbeat),
 }
 
 SHAPES: dict[str, PeriodicShape] = {**WAVES, **CUSTOM_SHAPES}
@@ -325,23 +287,6 @@ def epicycles(coefficients: FourierCoefficients, n_terms: int, t: np.ndarray) ->
     return joints
 
 
-def partial_sum_latex(coefficients: FourierCoefficients, n_terms: int, shown: int = 3) -> str:
-    """S_N(t) with its first few non-zero terms written out, e.g. ``1.273\\sin t + ...``."""
-    terms = []
-    if abs(coefficients.a0) > 1e-9:
-        terms.append(format_number(coefficients.a0 / 2))
-    for n in range(1, n_terms + 1):
-        for value, name in ((coefficients.a[n - 1], "cos"), (coefficients.b[n - 1], "sin")):
-            if abs(value) > 1e-6:
-                argument = "t" if n == 1 else f"{n}t"
-                terms.append(f"{format_number(value)}\\{name} {argument}")
-    if not terms:
-        return f"S_{{{n_terms}}}(t) = 0"
-    text = " + ".join(terms[:shown]).replace("+ -", "- ")
-    more = r" + \cdots" if len(terms) > shown else ""
-    return f"S_{{{n_terms}}}(t) = {text}{more}"
-
-
 # --- what the page shows ----------------------------------------------------------------------
 
 
@@ -355,7 +300,6 @@ class FourierView:
     target : (x, y) the shape, with NaN breaks at its jumps.
     coefficients, n_terms : the harmonics and N.
     overshoot : Gibbs' overshoot, None for a continuous shape.
-    latex : S_N(t) with its first terms written out.
     """
 
     t: np.ndarray
@@ -364,7 +308,6 @@ class FourierView:
     coefficients: FourierCoefficients
     n_terms: int
     overshoot: Overshoot | None
-    latex: str
 
 
 def fourier_view(
@@ -383,7 +326,6 @@ def fourier_view(
         coefficients=coefficients,
         n_terms=n_terms,
         overshoot=gibbs_overshoot(shape, coefficients, n_terms),
-        latex=partial_sum_latex(coefficients, n_terms),
     )
 
 

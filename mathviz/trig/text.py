@@ -1,0 +1,217 @@
+"""What the Trigonometry page says: its formulas with the current numbers, its read-outs and
+its notes, made from the results of :mod:`.circle`, :mod:`.waves`, :mod:`.fourier` and
+:mod:`.encoding`.
+
+Numbers are written by :mod:`mathviz.core.numbers` with ``places=`` (a fixed number of
+decimals, trailing zeros dropped): angles, read-outs and coefficients read to the decimal a
+learner compares.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from mathviz.core import numbers
+from mathviz.core.notes import Note
+from mathviz.trig.circle import CirclePoint
+from mathviz.trig.fourier import FourierCoefficients, FourierView
+from mathviz.trig.waves import TwoWavesView, WaveView
+
+
+def _tex(value: float, places: int = 3) -> str:
+    return numbers.tex(value, places=places)
+
+
+# --- the unit circle --------------------------------------------------------------------------
+
+
+def angle_tex(theta: float) -> str:
+    """An angle in radians as LaTeX in both units, e.g. ``60^\\circ = 1.047 = 0.333\\pi``."""
+    return (
+        rf"{_tex(np.degrees(theta), 1)}^\circ = {_tex(theta)}\ \text{{rad}}"
+        rf" = {_tex(theta / np.pi)}\pi"
+    )
+
+
+def angle_label(theta: float) -> str:
+    """θ in both units, as the unit-circle figure writes it: ``60° = 1.05 rad``."""
+    return f"{numbers.text(np.degrees(theta), places=0)}° = {numbers.text(theta, places=2)} rad"
+
+
+def degrees_label(theta: float) -> str:
+    """θ in whole degrees, for a scrubber step: ``45°``."""
+    return f"{numbers.text(np.degrees(theta), places=0)}°"
+
+
+def circle_readout(point: CirclePoint) -> dict[str, str]:
+    """cos θ, sin θ, tan θ and the arc length, to four decimals ("undefined" for tan at 90°)."""
+    values = {"cos θ": point.cos, "sin θ": point.sin, "tan θ": point.tan}
+    values["arc = θ"] = point.arc_length
+    return {name: numbers.text(value, places=4) for name, value in values.items()}
+
+
+def circle_latex(point: CirclePoint) -> str:
+    """The unit circle's numbers at one angle, as one LaTeX line."""
+    return (
+        rf"\theta = {angle_tex(point.theta)},\quad (\cos\theta, \sin\theta) = "
+        rf"({_tex(point.cos)}, {_tex(point.sin)}),\quad \cos^2\theta + \sin^2\theta = 1,\quad"
+        rf" \tan\theta = \frac{{\sin\theta}}{{\cos\theta}} = {_tex(point.tan)}"
+    )
+
+
+def circle_notes(point: CirclePoint) -> list[Note]:
+    """Why tan θ is missing from the picture, when it is."""
+    if point.tan_defined:
+        return []
+    return [
+        Note(
+            "info",
+            "cos θ = 0: the extended radius never meets the line x = 1, so tan θ is undefined.",
+        )
+    ]
+
+
+# --- waves ------------------------------------------------------------------------------------
+
+
+def wave_latex(amplitude: float, angular_frequency: float, phase: float, offset: float) -> str:
+    """y = A sin(ωx + φ) + c as LaTeX with the numbers in, tidied (no ``1·``, no ``+ -0``)."""
+    scale = {1.0: "", -1.0: "-"}.get(float(amplitude), _tex(amplitude, 2))
+    rate = {1.0: ""}.get(float(angular_frequency), _tex(angular_frequency, 2))
+    shift = "" if phase == 0 else f" {numbers.signed_tex(phase, places=2)}"
+    tail = "" if offset == 0 else f" {numbers.signed_tex(offset, places=2)}"
+    if amplitude == 0:
+        return f"y = {_tex(offset, 2)}"
+    return f"y = {scale}\\sin({rate}x{shift}){tail}"
+
+
+def wave_view_latex(view: WaveView) -> str:
+    """The wave and its period, frequency and shift, with the numbers in."""
+    props = view.properties
+    return (
+        rf"{wave_latex(*view.parameters)},\quad T = "
+        rf"\frac{{2\pi}}{{\omega}} = {_tex(props.period)},\quad f = \frac{{1}}{{T}} = "
+        rf"{_tex(props.frequency)},\quad \text{{shift}} = -\frac{{\varphi}}{{\omega}} = "
+        rf"{_tex(props.phase_shift)}"
+    )
+
+
+def wave_notes(view: WaveView) -> list[Note]:
+    """A note when the marked period does not fit in the window."""
+    if view.period_fits:
+        return []
+    return [Note("info", "One period is longer than this window: the bracket runs off the edge.")]
+
+
+def two_waves_latex(view: TwoWavesView) -> str:
+    """The envelope formula and the beat period, with the numbers in."""
+    return (
+        r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)},\quad"
+        rf" \text{{beat period}} = \frac{{2\pi}}{{|\omega_2 - \omega_1|}} ="
+        rf" {_tex(view.beat_period)}"
+    )
+
+
+# --- Fourier series ---------------------------------------------------------------------------
+
+# The textbook series of the shapes that have a tidy closed form (LaTeX), by shape name.
+SERIES: dict[str, str] = {
+    "Square": r"\frac{4}{\pi}\left(\sin t + \frac{\sin 3t}{3} + \frac{\sin 5t}{5} + \cdots\right)",
+    "Sawtooth": r"\frac{2}{\pi}\left(\sin t - \frac{\sin 2t}{2} + \frac{\sin 3t}{3}"
+    r" - \cdots\right)",
+    "Triangle": r"\frac{8}{\pi^2}\left(\cos t + \frac{\cos 3t}{9} + \frac{\cos 5t}{25}"
+    r" + \cdots\right)",
+    "Pulse train (25% duty)": r"\frac{1}{4} + \sum_{n\ge1} \frac{2\sin(n\pi/4)}{\pi n}\cos nt",
+    "Half-wave rectified sine": r"\frac{1}{\pi} + \frac{\sin t}{2} - \frac{2}{\pi}\sum_{k\ge1}"
+    r"\frac{\cos 2kt}{4k^2-1}",
+}
+
+# One sentence about each shape, by shape name.
+DESCRIPTIONS: dict[str, str] = {
+    "Square": "+1 for half a period, -1 for the other half: only odd harmonics, amplitudes 4/(πn).",
+    "Sawtooth": "A steady ramp that drops back: every harmonic, amplitudes 2/(πn).",
+    "Triangle": "Continuous with corners: amplitudes fall like 1/n², so a few terms suffice.",
+    "Pulse train (25% duty)": "On for a quarter of the period: a clock signal, or a pixel row "
+    "of a barcode.",
+    "Half-wave rectified sine": "A sine with its negative half cut off, as a diode does to "
+    "mains current.",
+    "Staircase": "Three levels, three jumps: Gibbs' ringing appears at every one of them.",
+    "Heartbeat": "A stylised ECG trace: continuous, so the series converges everywhere, "
+    "but the sharp spike needs many harmonics.",
+}
+
+
+def partial_sum_latex(coefficients: FourierCoefficients, n_terms: int, shown: int = 3) -> str:
+    """S_N(t) with its first few non-zero terms written out, e.g. ``1.273\\sin t + ...``."""
+    terms = []
+    if abs(coefficients.a0) > 1e-9:
+        terms.append(_tex(coefficients.a0 / 2))
+    for n in range(1, n_terms + 1):
+        for value, name in ((coefficients.a[n - 1], "cos"), (coefficients.b[n - 1], "sin")):
+            if abs(value) > 1e-6:
+                argument = "t" if n == 1 else f"{n}t"
+                terms.append(f"{_tex(value)}\\{name} {argument}")
+    if not terms:
+        return f"S_{{{n_terms}}}(t) = 0"
+    text = " + ".join(terms[:shown]).replace("+ -", "- ")
+    more = r" + \cdots" if len(terms) > shown else ""
+    return f"S_{{{n_terms}}}(t) = {text}{more}"
+
+
+def series_latex(name: str) -> str | None:
+    """``square = 4/π(...)``: the shape's textbook series, None if it has no tidy one."""
+    series = SERIES.get(name)
+    return None if series is None else rf"\text{{{name.lower()}}} = {series}"
+
+
+def overshoot_percent(view: FourierView) -> str:
+    """Gibbs' overshoot as a percentage of the jump, ``8.9%`` ("" for a continuous shape)."""
+    if view.overshoot is None:
+        return ""
+    return f"{numbers.text(100 * view.overshoot.fraction, places=1)}%"
+
+
+def fourier_notes(view: FourierView) -> list[Note]:
+    """Gibbs' overshoot in words, for a shape that jumps."""
+    if view.overshoot is None:
+        return []
+    return [
+        Note(
+            "info",
+            f"Gibbs: the sum overshoots by {overshoot_percent(view)} of the jump. More "
+            "harmonics make the overshoot narrower, never lower (it tends to 8.9%).",
+        )
+    ]
+
+
+def fourier_explanation(name: str) -> str:
+    """The words under the Fourier chart: the shape, then how the chart is made."""
+    return (
+        f"{DESCRIPTIONS[name]} The coefficients are computed numerically (an FFT of the "
+        "shape); the bars are their sizes. In **Epicycles** harmonic n is an arm turning n "
+        "times per period, and the height of the chain's tip is the partial sum."
+    )
+
+
+# --- positional encodings ---------------------------------------------------------------------
+
+
+def encoding_latex(d_model: int) -> str:
+    """The definition of the encodings and the dot-product identity."""
+    return (
+        rf"PE_{{p,2i}} = \sin\frac{{p}}{{10000^{{2i/{d_model}}}}},\ "
+        rf"PE_{{p,2i+1}} = \cos\frac{{p}}{{10000^{{2i/{d_model}}}}},\quad"
+        r" PE_p\cdot PE_{p+k} = \sum_i \cos(k\,\omega_i)"
+    )
+
+
+def encoding_notes(requested: int, d_model: int) -> list[Note]:
+    """A note when an odd d_model (from a link) was rounded down to an even one."""
+    if d_model == requested:
+        return []
+    return [
+        Note(
+            "info",
+            f"d_model must be even (a sine and a cosine per frequency): using {d_model}.",
+        )
+    ]

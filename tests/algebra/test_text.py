@@ -1,0 +1,111 @@
+"""mathviz.algebra.text: the formulas, captions and notes of the Algebra page, written out by
+hand from the maths (numbers by the one rule of mathviz.core.numbers, ``places=``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mathviz.algebra import classification, explog, functions, polynomials, text
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "latex"),
+    [
+        ("x²", (1, 1, 0, 0), "g(x) = x^2"),
+        ("x²", (2, 1, 3, -1), r"g(x) = 2\left(x - 3\right)^2 - 1"),
+        ("√x", (-1, -1, 0, 0), r"g(x) = -\sqrt{-x}"),
+        ("ln x", (1, -1, 2, 0.5), r"g(x) = \ln\left(-(x - 2)\right) + 0.5"),
+        ("1/x", (0.5, 2, -1, 0), r"g(x) = 0.5\frac{1}{2(x + 1)}"),
+        ("sin x", (0, 3, 1, 2), "g(x) = 2"),
+    ],
+)
+def test_transformed_latex(name, args, latex):
+    assert text.transformed_latex(functions.transform(functions.PARENTS[name], *args)) == latex
+
+
+def test_transformation_view_explains_the_domain_and_asymptotes():
+    view = functions.transformation_view(functions.PARENTS["ln x"], 2.0, -1.0, 1.0, -1.0)
+    assert text.asymptotes_text(view.transformed) == "x = 1"
+    assert r"\text{domain of g} = (-\infty, 1)" in text.transformation_latex(view.transformed)
+    plain = functions.transformation_view(functions.PARENTS["x²"], 1, 1, 0, 0)
+    assert text.asymptotes_text(plain.transformed) == "none"
+    assert text.transformation_caption(view.transformed) == "Asymptotes of g: x = 1."
+    both = functions.transform(functions.PARENTS["1/x"], 1.0, 2.0, 0.5, -1.0)
+    assert text.asymptotes_text(both) == "x = 0.5, y = -1"
+    assert text.transformation_notes(view.transformed) == []
+    (note,) = text.transformation_notes(functions.transform(functions.PARENTS["x²"], 1, 0, 0, 0))
+    assert "b = 0" in note.text
+
+
+@pytest.mark.parametrize(
+    ("c", "expanded", "factored"),
+    [
+        ([0, 1, -2, 1, -2], "x^3 - 2x^2 + x - 2", "(x + i)(x - i)(x - 2)"),
+        ([0, 0, -0.5, 0, 2], "-0.5x^2 + 2", "-0.5(x + 2)(x - 2)"),
+        ([0, 0, 1, -1, 0], "x^2 - x", "x(x - 1)"),
+        ([1, 0, 0, 0, 1], "x^4 + 1", None),
+        ([0, 0, 0, 0, 3], "3", "3"),
+        ([0, 0, 0, 0, 0], "0", "0"),
+    ],
+)
+def test_polynomial_latex(c, expanded, factored):
+    assert text.polynomial_latex(c) == expanded
+    if factored is not None:
+        trimmed = polynomials.trim(c)
+        assert text.factored_latex(trimmed, polynomials.polynomial_roots(c)) == factored
+
+
+def test_root_latex():
+    assert text.root_latex(2 + 0j) == "2"
+    assert text.root_latex(-1j) == "-i"
+    assert text.root_latex(0.5 + 1.3229j) == "0.5 + 1.323i"
+    assert text.root_latex(-0.707 - 0.707j) == "-0.707 - 0.707i"
+
+
+def test_intervals():
+    closed = functions.Interval(0.0, functions.INF, closed_lower=True)
+    assert text.interval_latex(closed) == r"[0, \infty)"
+    assert text.interval_latex(functions.Interval(-2.5, 1.0, False, True)) == "(-2.5, 1]"
+    both = (functions.Interval(-functions.INF, 0.0), functions.Interval(0.0, functions.INF))
+    assert text.domain_latex(both) == r"(-\infty, 0) \cup (0, \infty)"
+    assert text.domain_latex(()) == r"\varnothing"
+    assert text.domain_latex(functions.REALS) == r"\mathbb{R}"
+
+
+def test_polynomial_view_text():
+    view = polynomials.polynomial_view([1, 0, -5, 0, 4])  # (x² - 1)(x² - 4)
+    assert text.polynomial_caption(view) == "Roots: -2, -1, 1, 2"
+    assert text.polynomial_view_latex(view) == (
+        "p(x) = x^4 - 5x^2 + 4 = (x + 2)(x + 1)(x - 1)(x - 2)"
+    )
+    assert text.polynomial_notes(view) == []
+    zero = polynomials.polynomial_view([0, 0, 0, 0, 0])
+    assert text.roots_text(zero) == "none"
+    (note,) = text.polynomial_notes(zero)
+    assert "zero polynomial" in note.text
+
+
+def test_exp_log_text():
+    view = explog.exp_log_view("2", 1.0)
+    assert text.exp_log_latex(view) == r"2^{1} = 2 \iff \log_{2} 2 = 1"
+    assert text.exp_log_notes(view) == []
+    assert text.exp_log_notes(explog.exp_log_view("10", 2.0))  # 10² = 100 is off the chart
+    product = explog.product_view(2.0, 3.0)
+    assert text.product_latex(product) == (
+        r"\log_{10}(2 \times 3) = \log_{10} 2 + \log_{10} 3 = 0.301 + 0.477 = 0.778"
+        r" = \log_{10} 6"
+    )
+    assert text.product_label(product) == "log x₁ + log x₂ = log 6"
+    assert [text.scale_label(v) for v in (1.0, 20.0, 100.0)] == ["1", "20", "100"]
+
+
+def test_classification_text():
+    view = classification.softmax_view([0.0, 0.0, 0.0], 1.0)  # three equal logits
+    assert text.probability_labels(view) == ["0.333", "0.333", "0.333"]
+    assert text.softmax_latex(view).endswith(r"= 0.5")  # σ(0)
+    loss = classification.log_loss_view(0.0, 1)
+    assert text.log_loss_latex(loss).endswith(r"L = \log(1 + e^{-z}) = 0.693")  # log 2
+    assert r"p = \sigma(0) = 0.5" in text.log_loss_latex(loss)
+    assert text.asymptote_label(loss) == "asymptote p = 0"
+    assert text.asymptote_label(classification.log_loss_view(0.0, 0)) == "asymptote p = 1"
