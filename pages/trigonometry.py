@@ -27,6 +27,7 @@ def circle_chart(theta: float, show_tan: bool, dark: bool):
 
 
 def epicycles_chart(name: str, n_terms: int, dark: bool):
+    """The epicycles of a shape's partial sum (4-5 ms to build: kept per session only)."""
     coefficients = fourier.fourier_coefficients(fourier.SHAPES[name])
     return figures_fourier.epicycles_figure(fourier.epicycle_view(coefficients, n_terms), dark)
 
@@ -89,7 +90,7 @@ def fourier_series(dark: bool) -> None:
         ui.plot(figures_fourier.fourier_figure, sums, dark, key="partial_sums", height=540)
         ui.notes(text.fourier_notes(sums))
     else:
-        ui.plot(epicycles_chart, name, n_terms, dark, key="epicycles", height=500, shared=True)
+        ui.plot(epicycles_chart, name, n_terms, dark, key="epicycles", height=500)
     ui.formula(text.partial_sum_latex(coefficients, n_terms))
     if series := text.series_latex(name):
         ui.formula(series)

@@ -57,8 +57,7 @@ def transformation_figure(view: functions.TransformView, dark: bool = False) -> 
     """The parent f (left) and g(x) = a·f(b(x - h)) + k (right), with asymptotes and key
     points; on the right, dotted lines join each key point of f to where it lands on g.
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     f, g, window = view.parent, view.transformed, view.window
     left, right = {"xaxis": "x", "yaxis": "y"}, {"xaxis": "x2", "yaxis": "y2"}
     f_lines = traces.guide_lines(f.vertical_asymptotes, f.horizontal_asymptotes, window)
@@ -87,18 +86,15 @@ def transformation_figure(view: functions.TransformView, dark: bool = False) -> 
         "yaxis": axis | {"anchor": "x", "scaleanchor": "x"},
         "xaxis2": axis | {"domain": [0.54, 1.0], "anchor": "y2", "title": {"text": "x"}},
         "yaxis2": axis | {"anchor": "x2", "scaleanchor": "x2"},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 50},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=50)
 
 
 def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> go.Figure:
     """The graph of p with its real roots on the x-axis (left), and every root in the complex
     plane (right: real roots on the real axis, complex roots in mirror pairs).
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     roots, real = view.roots, view.real
     reach = max(1.5, 1.25 * float(np.max(np.abs(roots)))) if roots.size else 1.5
     real_x = roots.real[real]
@@ -142,16 +138,13 @@ def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> g
             "scaleanchor": "x2",
             "title": {"text": "imaginary part"},
         },
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 50},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=50)
 
 
 def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
     """bˣ and log_b x, mirror images in y = x, with a point and its reflection joined."""
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     lo, hi = view.window
     (px, py), (qx, qy) = view.pair
     edge = np.array([lo, hi])
@@ -180,18 +173,15 @@ def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
     layout = {
         "xaxis": {"range": [lo, hi], "title": {"text": "x"}, "constrain": "domain"},
         "yaxis": {"range": [lo, hi], "scaleanchor": "x", "constrain": "domain"},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 70},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=70)
 
 
 def slide_rule_figure(view: explog.ProductView, dark: bool = False) -> go.Figure:
     """A logarithmic scale from 1 to 100 with log x₁ and log x₂ laid end to end beneath it:
     together they reach the mark of x₁x₂ (a slide rule).
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     values, positions = view.tick_values, view.tick_positions
     labelled = np.isin(values, [1, 2, 3, 5, 10, 20, 30, 50, 100])
     ticks = traces.polylines(
@@ -249,19 +239,17 @@ def softmax_figure(view: classification.SoftmaxView, dark: bool = False) -> go.F
     """σ(z) with its asymptotes and the point ((z₁ - z₂)/T, p₁/(p₁ + p₂)), which lies on it
     (left); the softmax probabilities of the classes (right).
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     z = view.z
     p = view.probabilities
     data = [
         traces.line(c["primary"], 3.5, x=z, y=view.sigma, name="σ(z) = 1 / (1 + e⁻ᶻ)"),
         traces.line(ink, 1.5, "dash", name="asymptotes y = 0 and y = 1")
         | traces.joined((z[[0, -1]], np.zeros(2)), (z[[0, -1]], np.ones(2))),
-        traces.markers(
+        traces.point(
             c["accent"],
-            13,
-            x=np.array([view.difference]),
-            y=np.array([view.pair_probability]),
+            view.difference,
+            view.pair_probability,
             name="p₁ / (p₁ + p₂) at z = (z₁ - z₂)/T",
         ),
         {
@@ -282,10 +270,8 @@ def softmax_figure(view: classification.SoftmaxView, dark: bool = False) -> go.F
         "yaxis": {"range": [-0.1, 1.1], "anchor": "x"},
         "xaxis2": {"domain": [0.65, 1.0], "anchor": "y2"},
         "yaxis2": {"range": [0, 1.15], "anchor": "x2", "title": {"text": "softmax probability"}},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 60},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=60)
 
 
 def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.Figure:
@@ -310,18 +296,16 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
         traces.line(
             c["tertiary"], 3.5, x=view.z, y=view.z_loss, name="loss against the logit z", **right
         ),
-        traces.markers(
+        traces.point(
             c["accent"],
-            13,
-            x=np.array([view.probability]),
-            y=np.array([view.loss]),
+            view.probability,
+            view.loss,
             name="this prediction",
         ),
-        traces.markers(
+        traces.point(
             c["accent"],
-            13,
-            x=np.array([view.logit]),
-            y=np.array([view.loss]),
+            view.logit,
+            view.loss,
             showlegend=False,
             **right,
         ),
@@ -340,7 +324,5 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
             "title": {"text": "logit z"},
         },
         "yaxis2": {"range": [0, top], "anchor": "x2"},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 60},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=60)

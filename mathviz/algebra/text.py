@@ -20,6 +20,11 @@ from mathviz.core import numbers
 from mathviz.core.notes import Note
 
 
+def _info_if(condition: bool, sentence: str) -> list[Note]:
+    """The sentence as an info note when the condition holds, else no note."""
+    return [Note("info", sentence)] if condition else []
+
+
 def _tex(value: float, places: int = 3) -> str:
     return numbers.tex(value, places=places)
 
@@ -89,14 +94,9 @@ def transformation_caption(g: Transformed) -> str:
 
 def transformation_notes(g: Transformed) -> list[Note]:
     """What b = 0 does to the graph, when it is 0."""
-    if g.b != 0:
-        return []
-    return [
-        Note(
-            "info",
-            "b = 0 squeezes the graph onto f(0): g is constant, or nothing if f(0) is not.",
-        )
-    ]
+    return _info_if(
+        g.b == 0, "b = 0 squeezes the graph onto f(0): g is constant, or nothing if f(0) is not."
+    )
 
 
 # --- polynomials ------------------------------------------------------------------------------
@@ -179,9 +179,7 @@ def polynomial_caption(view: PolynomialView) -> str:
 
 def polynomial_notes(view: PolynomialView) -> list[Note]:
     """A note for the zero polynomial."""
-    if not view.is_zero:
-        return []
-    return [Note("info", "All coefficients are 0: the zero polynomial, zero everywhere.")]
+    return _info_if(view.is_zero, "All coefficients are 0: the zero polynomial, zero everywhere.")
 
 
 # --- exp and log ------------------------------------------------------------------------------
@@ -195,9 +193,9 @@ def exp_log_latex(view: ExpLogView) -> str:
 
 def exp_log_notes(view: ExpLogView) -> list[Note]:
     """A note when the point or its mirror image is off the chart."""
-    if view.pair_visible:
-        return []
-    return [Note("info", "The point or its mirror image is off the chart: bˣ grows fast.")]
+    return _info_if(
+        not view.pair_visible, "The point or its mirror image is off the chart: bˣ grows fast."
+    )
 
 
 def product_latex(view: ProductView) -> str:

@@ -72,7 +72,7 @@ def circle_frames(animation: circle.CircleAnimation) -> list[dict]:
 def circle_sweep() -> tuple[circle.CircleAnimation, tuple[dict, ...]]:
     """A full turn of the unit circle and its frames as plotly JSON, made once per process.
 
-    The 121 frames never change (they depend on no control) and cost about 40 ms to make:
+    The 121 frames never change (they depend on no control) and take 10-16 ms to make:
     every session and every angle shares this one copy; only the few traces at the chosen
     angle are built per figure.
     """

@@ -35,6 +35,7 @@ def encoding_similarity_figure(view: encoding.EncodingView, dark: bool = False) 
     k = q - p (right: the dot products measured from one position lie on Σ cos(kω_i)).
     """
     c = theme.COLORS
+    right = {"x": view.offsets, "xaxis": "x2", "yaxis": "y2"}  # against the offset k
     data = [
         go.Heatmap(
             z=view.gram.astype(np.float32),
@@ -42,23 +43,13 @@ def encoding_similarity_figure(view: encoding.EncodingView, dark: bool = False) 
             showscale=False,
             hovertemplate="p = %{y}, q = %{x}: %{z:.2f}<extra></extra>",
         ),
-        traces.line(
-            c["primary"],
-            3,
-            x=view.offsets,
-            y=view.similarity,
-            name="Σᵢ cos(k ωᵢ)",
-            xaxis="x2",
-            yaxis="y2",
-        ),
+        traces.line(c["primary"], 3, y=view.similarity, name="Σᵢ cos(k ωᵢ)", **right),
         traces.markers(
             c["accent"],
             7,
-            x=view.offsets,
             y=view.measured,
-            xaxis="x2",
-            yaxis="y2",
             name=f"PE({view.position})·PE({view.position} + k)",
+            **right,
         ),
     ]
     layout = {

@@ -26,8 +26,7 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
     Bar n is r_n = sqrt(a_n² + b_n²), coloured for the harmonics in use (n ≤ N); bar 0 is
     the mean |a₀/2|. Gibbs' overshoot, if the shape jumps, is marked at the peak.
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     coefficients = view.coefficients
     amplitudes = np.concatenate([[abs(coefficients.a0) / 2], coefficients.amplitudes])
     n = np.arange(len(amplitudes))
@@ -51,11 +50,11 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
     if view.overshoot is not None:
         peak = view.overshoot
         data.append(
-            traces.markers(
+            traces.point(
                 c["accent"],
-                14,
-                x=np.array([peak.t]),
-                y=np.array([peak.value]),
+                peak.t,
+                peak.value,
+                size=14,
                 name=f"overshoot: {text.overshoot_percent(view)} of the jump",
             )
         )
@@ -67,11 +66,9 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
         "yaxis": {"domain": [0.42, 1.0], "range": [low - pad, high + pad]},
         "xaxis2": {"anchor": "y2", "range": [-0.7, n[-1] + 0.7], "title": {"text": "harmonic n"}},
         "yaxis2": {"domain": [0.0, 0.27], "title": {"text": "amplitude"}},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 70},
         "bargap": 0.15,
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=70)
 
 
 N_CIRCLES = 8  # circles are drawn for the longest arms only (the others are specks)
@@ -121,8 +118,7 @@ def epicycles_figure(view: fourier.EpicycleView, dark: bool = False) -> Prebuilt
     The tip's height is S_N(t), so the dotted pointer from the tip to (offset + t, S_N(t)) is
     horizontal: the wave on the right is the tip's height over time.
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     reach, offset, _ = _epicycle_layout(view)
     fine_t, fine_y = view.curve
     chain, trail, pointer = _epicycle_moving(view, 0)

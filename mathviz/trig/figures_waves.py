@@ -16,8 +16,7 @@ def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:
     """y = A sin(ωx + φ) + c over the dashed base sine, with the period (bracket), the
     amplitude (arrow from the midline to a crest), the midline and the phase shift marked.
     """
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     props = view.properties
     (x0, x1), (crest_x, crest_y) = view.landmarks.period, view.landmarks.crest
     mid = props.midline
@@ -51,11 +50,10 @@ def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:
             marker={"symbol": "arrow", "angleref": "previous", "size": 14, "color": c["highlight"]},
             name=f"amplitude |A| = {numbers.text(props.amplitude, places=2)}",
         ),
-        traces.markers(
+        traces.point(
             c["tertiary"],
-            13,
-            x=np.array([props.phase_shift]),
-            y=np.array([mid]),
+            props.phase_shift,
+            mid,
             name=f"shift -φ/ω = {numbers.text(props.phase_shift, places=2)}",
         ),
     ]
@@ -63,16 +61,13 @@ def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:
     layout = {
         "xaxis": {"range": [view.x[0], view.x[-1]], "title": {"text": "x"}},
         "yaxis": {"range": [min(-2.0, mid - props.amplitude) - 0.5, top + 0.6]},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 90},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=90)
 
 
 def two_waves_figure(view: waves.TwoWavesView, dark: bool = False) -> go.Figure:
     """The two waves (top) and their sum inside its envelope ±E(x) (bottom)."""
-    ink = theme.ink(dark)
-    c = theme.COLORS
+    ink, c = theme.ink(dark), theme.COLORS
     x = view.x
     reach = 1.15 * max(float(np.max(np.abs(view.total))), float(np.max(view.envelope)), 1.0)
     lower = {"xaxis": "x2", "yaxis": "y2"}
@@ -89,7 +84,5 @@ def two_waves_figure(view: waves.TwoWavesView, dark: bool = False) -> go.Figure:
         "yaxis": {"domain": [0.56, 1.0], "range": [-reach, reach], "title": {"text": "waves"}},
         "xaxis2": {"range": window, "anchor": "y2", "matches": "x", "title": {"text": "x"}},
         "yaxis2": {"domain": [0.0, 0.44], "range": [-reach, reach], "title": {"text": "sum"}},
-        "legend": traces.TOP_LEGEND,
-        "margin": {"t": 70},
     }
-    return go.Figure(data, layout)
+    return traces.figure(data, layout, top=70)

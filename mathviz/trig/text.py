@@ -18,6 +18,11 @@ from mathviz.trig.fourier import FourierCoefficients, FourierView
 from mathviz.trig.waves import TwoWavesView, WaveView
 
 
+def _info_if(condition: bool, sentence: str) -> list[Note]:
+    """The sentence as an info note when the condition holds, else no note."""
+    return [Note("info", sentence)] if condition else []
+
+
 def _tex(value: float, places: int = 3) -> str:
     return numbers.tex(value, places=places)
 
@@ -50,6 +55,14 @@ def circle_readout(point: CirclePoint) -> dict[str, str]:
     return {name: numbers.text(value, places=4) for name, value in values.items()}
 
 
+def circle_notes(point: CirclePoint) -> list[Note]:
+    """Why tan θ is missing from the picture, when it is."""
+    return _info_if(
+        not point.tan_defined,
+        "cos θ = 0: the extended radius never meets the line x = 1, so tan θ is undefined.",
+    )
+
+
 def circle_latex(point: CirclePoint) -> str:
     """The unit circle's numbers at one angle, as one LaTeX line."""
     return (
@@ -57,18 +70,6 @@ def circle_latex(point: CirclePoint) -> str:
         rf"({_tex(point.cos)}, {_tex(point.sin)}),\quad \cos^2\theta + \sin^2\theta = 1,\quad"
         rf" \tan\theta = \frac{{\sin\theta}}{{\cos\theta}} = {_tex(point.tan)}"
     )
-
-
-def circle_notes(point: CirclePoint) -> list[Note]:
-    """Why tan θ is missing from the picture, when it is."""
-    if point.tan_defined:
-        return []
-    return [
-        Note(
-            "info",
-            "cos θ = 0: the extended radius never meets the line x = 1, so tan θ is undefined.",
-        )
-    ]
 
 
 # --- waves ------------------------------------------------------------------------------------
@@ -96,19 +97,20 @@ def wave_view_latex(view: WaveView) -> str:
     )
 
 
-def wave_notes(view: WaveView) -> list[Note]:
-    """A note when the marked period does not fit in the window."""
-    if view.period_fits:
-        return []
-    return [Note("info", "One period is longer than this window: the bracket runs off the edge.")]
-
-
 def two_waves_latex(view: TwoWavesView) -> str:
     """The envelope formula and the beat period, with the numbers in."""
     return (
         r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)},\quad"
         rf" \text{{beat period}} = \frac{{2\pi}}{{|\omega_2 - \omega_1|}} ="
         rf" {_tex(view.beat_period)}"
+    )
+
+
+def wave_notes(view: WaveView) -> list[Note]:
+    """A note when the marked period does not fit in the window."""
+    return _info_if(
+        not view.period_fits,
+        "One period is longer than this window: the bracket runs off the edge.",
     )
 
 
@@ -173,15 +175,13 @@ def overshoot_percent(view: FourierView) -> str:
 
 def fourier_notes(view: FourierView) -> list[Note]:
     """Gibbs' overshoot in words, for a shape that jumps."""
-    if view.overshoot is None:
-        return []
-    return [
-        Note(
-            "info",
+    return _info_if(
+        view.overshoot is not None,
+        (
             f"Gibbs: the sum overshoots by {overshoot_percent(view)} of the jump. More "
-            "harmonics make the overshoot narrower, never lower (it tends to 8.9%).",
-        )
-    ]
+            "harmonics make the overshoot narrower, never lower (it tends to 8.9%)."
+        ),
+    )
 
 
 def fourier_explanation(name: str) -> str:
@@ -207,11 +207,7 @@ def encoding_latex(d_model: int) -> str:
 
 def encoding_notes(requested: int, d_model: int) -> list[Note]:
     """A note when an odd d_model (from a link) was rounded down to an even one."""
-    if d_model == requested:
-        return []
-    return [
-        Note(
-            "info",
-            f"d_model must be even (a sine and a cosine per frequency): using {d_model}.",
-        )
-    ]
+    return _info_if(
+        d_model != requested,
+        f"d_model must be even (a sine and a cosine per frequency): using {d_model}.",
+    )

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import plotly.graph_objects as go
 
 from mathviz.plot.spec import typed
 
@@ -56,6 +57,11 @@ def markers(color: Any, size: float = 12, **kwargs: Any) -> dict:
     return {"type": "scatter", "mode": "markers", "marker": {"size": size, "color": color}} | kwargs
 
 
+def point(color: Any, x: float, y: float, size: float = 13, **kwargs: Any) -> dict:
+    """One marker at (x, y)."""
+    return markers(color, size, x=np.array([x]), y=np.array([y]), **kwargs)
+
+
 def guide_lines(
     vertical: Sequence[float], horizontal: Sequence[float], window: tuple[float, float]
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -64,6 +70,12 @@ def guide_lines(
     return polylines(
         *[[(v, lo), (v, hi)] for v in vertical], *[[(lo, h), (hi, h)] for h in horizontal]
     )
+
+
+def figure(data: list, layout: dict, top: int) -> go.Figure:
+    """A figure with the legend on top and ``top`` pixels of margin above the plot for it
+    (``layout`` may set its own legend or margin instead)."""
+    return go.Figure(data, {"legend": TOP_LEGEND, "margin": {"t": top}} | layout)
 
 
 def encoded(node: Any) -> Any:
