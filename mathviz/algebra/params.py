@@ -42,11 +42,22 @@ ALGEBRA = page(
         1.0,
         0.1,
         part=FUNCTIONS,
-        doc="a in g(x) = a·f(b(x − h)) + k",
+        doc="a of g(x) = a·f(b(x − h)) + k: the vertical stretch",
     ),
-    slider("gb", "b: horizontal squeeze", -3.0, 3.0, 1.0, 0.1, part=FUNCTIONS, doc="b"),
-    slider("gh", "h: shift right", -5.0, 5.0, 0.0, 0.5, part=FUNCTIONS, doc="h"),
-    slider("gk", "k: shift up", -5.0, 5.0, 0.0, 0.5, part=FUNCTIONS, doc="k"),
+    slider(
+        "gb",
+        "b: horizontal squeeze",
+        -3.0,
+        3.0,
+        1.0,
+        0.1,
+        part=FUNCTIONS,
+        doc="b of g: the horizontal squeeze",
+    ),
+    slider(
+        "gh", "h: shift right", -5.0, 5.0, 0.0, 0.5, part=FUNCTIONS, doc="h of g: the shift right"
+    ),
+    slider("gk", "k: shift up", -5.0, 5.0, 0.0, 0.5, part=FUNCTIONS, doc="k of g: the shift up"),
     *(
         _coefficient(key, term, default)
         for key, (term, default) in zip(COEFFICIENT_KEYS, TERMS.items(), strict=True)

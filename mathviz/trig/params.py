@@ -41,11 +41,11 @@ TRIGONOMETRY = page(
         1.5,
         0.1,
         part=WAVE,
-        doc="one wave: A in y = A sin(ωx + φ) + c",
+        doc="A of one wave y = A sin(ωx + φ) + c",
     ),
-    slider("omega", "Angular frequency ω", 0.2, 5.0, 2.0, 0.1, part=WAVE, doc="one wave: ω"),
-    slider("phase", "Phase φ", -3.14, 3.14, 0.0, 0.01, part=WAVE, doc="one wave: φ"),
-    slider("mid", "Midline c", -2.0, 2.0, 0.0, 0.1, part=WAVE, doc="one wave: c, the midline"),
+    slider("omega", "Angular frequency ω", 0.2, 5.0, 2.0, 0.1, part=WAVE, doc="ω of one wave"),
+    slider("phase", "Phase φ", -3.14, 3.14, 0.0, 0.01, part=WAVE, doc="φ of one wave"),
+    slider("mid", "Midline c", -2.0, 2.0, 0.0, 0.1, part=WAVE, doc="c of one wave, its midline"),
     slider(
         "amp1", "A₁", 0.0, 2.0, 1.0, 0.1, part=WAVE, doc="sum of two waves: the first's amplitude"
     ),
