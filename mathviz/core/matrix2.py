@@ -103,7 +103,10 @@ def determinant(matrix: np.ndarray) -> float:
         )
     else:
         value = np.linalg.det(s)
-    return float(value) * scale**n + 0.0
+    value = float(value)
+    for _ in range(n):  # scaled back step by step: beyond the floats it is ±inf, never an error
+        value *= scale
+    return value + 0.0
 
 
 # --- facts about a square matrix -------------------------------------------------------------

@@ -1,0 +1,69 @@
+"""The words and formulas of /eigenvectors-svd: plain words, never NaN."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from mathviz.core import matrix2, numbers
+from mathviz.linalg import (
+    eigen,
+    pca,
+    power,
+    text_eigen,
+)
+
+
+def test_numbers_never_show_nan_or_negative_zero():
+    assert numbers.text(float("nan")) == "undefined"
+    assert numbers.text(float("inf")) == "∞"
+    assert numbers.text(-0.0) == "0" and numbers.text(-1e-15) == "-10⁻¹⁵"  # never "-1e-15"
+    assert numbers.tex(2e6) == r"2 \times 10^{6}"
+    assert numbers.tex(-float("inf")) == r"-\infty"
+    assert numbers.tex(1.23456, text_eigen.DIGITS) == "1.235"  # the page's four digits
+    assert numbers.text(1e-12 * 1.0000889, text_eigen.DIGITS) == "10⁻¹²"
+
+
+@pytest.mark.parametrize("name", list(eigen.PRESETS))
+def test_every_preset_has_plain_words_and_nan_free_formulas(name):
+    A = np.array(eigen.PRESETS[name].matrix)
+    result, svd = matrix2.eigen_analysis(A), matrix2.svd_2x2(A)
+    notes = text_eigen.matrix_notes(A, result, svd, eigen.display_factor(A))
+    scene = power.power_scene(A, 100, 12)
+    texts = [note.text for note in notes] + [
+        text_eigen.eigen_latex(result),
+        text_eigen.svd_latex(A, svd),
+        text_eigen.power_latex(scene.dominant, scene.iteration),
+        *text_eigen.line_labels(result),
+    ]
+    for text in texts:
+        assert not re.search(r"\bnan\b|\binf\b", text.lower()), text
+    awkward = {
+        "Shear (defective)": "defective",
+        "Reflection": "same size",
+        "Projection (singular)": "singular",
+        "Uniform scaling": "every vector",
+        "Nearly singular": "nearly singular",
+        "Huge entries": "scaled",
+        "Zero matrix": "zero matrix",
+        "Rotation and scale (complex)": "no real eigenvector",
+    }
+    if name in awkward:
+        assert any(awkward[name] in note.text for note in notes), [n.text for n in notes]
+    else:
+        assert not notes
+
+
+def test_power_and_pca_notes_explain_stalls_in_words():
+    stuck = power.power_scene(np.array([[0.5, 0.5], [0.5, 0.5]]), 135, 5)  # v₀ in the null space
+    assert any(
+        "zero vector" in note.text and "v₀" in note.text for note in text_eigen.power_notes(stuck)
+    )
+    blind = power.power_scene(np.array([[3.0, 0.0], [0.0, 1.0]]), 90, 5)
+    assert any("other eigenvector" in note.text for note in text_eigen.power_notes(blind))
+    assert text_eigen.power_notes(power.power_scene(np.eye(2) * [[3], [1]], 30, 5)) == []
+    round_cloud = pca.pca_scene(0, 500, 0.0, 1.0, 1.0)
+    assert text_eigen.pca_notes(round_cloud.pca)
+    assert not text_eigen.pca_notes(pca.pca_scene(0, 500, 0.9, 2.0, 1.0).pca)
