@@ -103,6 +103,14 @@ def _grid_trace(points: np.ndarray, dark: bool) -> dict[str, Any]:
     return line_trace(points, theme.ink(dark), width=1, opacity=0.28)
 
 
+def _moving_traces(scene: MorphScene | SVDScene, frame: int, dark: bool, name: str) -> list:
+    """The grid and the circle-with-arrows traces as drawn in ``frame`` (the animated two)."""
+    shape = _shape_trace(
+        scene.shape[frame], scene.tips, scene.arrow_tips, theme.COLORS["primary"], name
+    )
+    return [_grid_trace(scene.grid[frame], dark), shape]
+
+
 # --- eigenvectors during the I -> A morph ---------------------------------------------------
 
 
@@ -154,19 +162,10 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
         return [xy(scene.grid[frame]), xy(scene.shape[frame])]
 
     last = len(scene.t) - 1
-    start = moving(last)
     arrows = "the vectors p₁, p₂" if complex_pair else "the eigenvectors"
     data = [
         *statics,
-        _grid_trace(scene.grid[last], dark) | start[0],
-        _shape_trace(
-            scene.shape[last],
-            scene.tips,
-            scene.arrow_tips,
-            theme.COLORS["primary"],
-            f"unit circle and {arrows} → their images",
-        )
-        | start[1],
+        *_moving_traces(scene, last, dark, f"unit circle and {arrows} → their images"),
     ]
     names = [f"t{k}" for k in range(len(scene.t))]
     frames = [{"name": name, "data": moving(k), "traces": [2, 3]} for k, name in enumerate(names)]
@@ -328,7 +327,6 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
     def moving(frame: int) -> list[dict[str, Any]]:
         return [xy(scene.grid[frame]), xy(scene.shape[frame])]
 
-    start = moving(last)
     data = [
         line_trace(
             scene.ellipse,
@@ -338,15 +336,7 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
             dash="dash",
             showlegend=True,
         ),
-        _grid_trace(scene.grid[last], dark) | start[0],
-        _shape_trace(
-            scene.shape[last],
-            scene.tips,
-            scene.arrow_tips,
-            theme.COLORS["primary"],
-            "unit circle → its image",
-        )
-        | start[1],
+        *_moving_traces(scene, last, dark, "unit circle → its image"),
         *_legend_keys(["v₁ → σ₁u₁", "v₂ → σ₂u₂"]),
     ]
     names = [f"s{k}" for k in range(len(scene.stage))]

@@ -25,6 +25,11 @@ def xy(points: np.ndarray) -> dict[str, Any]:
     return {"x": typed(points[:, 0]), "y": typed(points[:, 1])}
 
 
+def line_style(color: str, width: float, dash: str | None = None) -> dict[str, Any]:
+    """A trace's ``line``: colour, width and (if any) dash pattern."""
+    return {"color": color, "width": width} | ({"dash": dash} if dash else {})
+
+
 def arrow_points(tip: np.ndarray, tail: np.ndarray | None = None) -> np.ndarray:
     """(2, 2) points of an arrow from ``tail`` (default the origin) to ``tip``."""
     start = np.zeros(2) if tail is None else np.asarray(tail, dtype=float)
@@ -43,14 +48,11 @@ def arrow_trace(
     **extra: Any,
 ) -> dict[str, Any]:
     """A vector drawn as a line with an arrowhead at its tip (the last of the two points)."""
-    line = {"color": color, "width": width}
-    if dash:
-        line["dash"] = dash
     return {
         "type": "scatter",
         **xy(points),
         "mode": "lines+markers+text",
-        "line": line,
+        "line": line_style(color, width, dash),
         "marker": {
             "symbol": "arrow",
             "angleref": "previous",
@@ -79,14 +81,11 @@ def line_trace(
     **extra: Any,
 ) -> dict[str, Any]:
     """A plain polyline through (n, 2) points."""
-    line = {"color": color, "width": width}
-    if dash:
-        line["dash"] = dash
     return {
         "type": "scatter",
         **xy(points),
         "mode": "lines",
-        "line": line,
+        "line": line_style(color, width, dash),
         "opacity": opacity,
         "name": name,
         "showlegend": showlegend,
