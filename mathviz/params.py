@@ -11,10 +11,11 @@ Each topic package declares its pages in ``mathviz/<package>/params.py`` as one
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
+
+from mathviz.core import numbers
 
 Kind = Literal["slider", "number", "choice", "select", "multi", "toggle"]
 PART = "part"  # the one key of the part (lesson, chapter, view) chooser on every page
@@ -117,11 +118,8 @@ class Param:
 
 
 def _number(x: float | None) -> str:
-    if x is None:
-        return ""
-    if isinstance(x, float) and x.is_integer() and abs(x) >= 1e5:
-        return f"-10^{round(math.log10(-x))}" if x < 0 else f"10^{round(math.log10(x))}"
-    return f"{x:g}"
+    """A bound or default as the app shows numbers (``-3.14``, ``10⁶``)."""
+    return "" if x is None else numbers.text(x, digits=6)
 
 
 def _cell(text: str) -> str:

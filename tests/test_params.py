@@ -70,7 +70,7 @@ def test_readme_table_lists_every_key_with_values_and_default():
         "| Demo (`/demo`) | `part` (also `view`) | the part shown | `One`, `Two \\| three` | One |"
         in table
     )
-    assert "| Demo (`/demo`) | `a` | entry a | -10^6 to 10^6 | 3 |" in table
+    assert "| Demo (`/demo`) | `a` | entry a | -10⁶ to 10⁶ | 3 |" in table
     assert "| Demo (`/demo`) | `p` | One: Preset | `x`, `y` | y |" in table
     assert "| Demo (`/demo`) | `eig` | Eigenvectors | `true` / `false` | false |" in table
 
