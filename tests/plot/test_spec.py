@@ -3,6 +3,7 @@
 import json
 
 import numpy as np
+import pytest
 import plotly.graph_objects as go
 import plotly.io
 
@@ -42,3 +43,25 @@ def test_equal_aspect_ties_y_to_x_one_to_one():
     assert layout["yaxis"] == {"range": [0, 1], "scaleanchor": "x", "scaleratio": 1}
     fig = go.Figure(layout=equal_aspect({}))
     assert fig.layout.yaxis.scaleanchor == "x"
+
+
+def test_single_precision_halves_the_bytes_and_keeps_seven_digits():
+    import base64
+
+    values = np.linspace(-5.0, 5.0, 1000) / 3.0
+    single, double = typed(values, "f4"), typed(values)
+    assert single["dtype"] == "f4"
+    assert len(base64.b64decode(single["bdata"])) * 2 == len(base64.b64decode(double["bdata"]))
+    decoded = np.frombuffer(base64.b64decode(single["bdata"]), dtype="<f4")
+    np.testing.assert_allclose(decoded, values, rtol=1e-7, atol=1e-7)
+    with pytest.raises(ValueError, match="precision"):
+        typed(values, "i4")
+
+
+def test_a_prebuilt_figure_copies_and_pickles_with_its_dict():
+    import copy
+    import pickle
+
+    spec = {"data": [{"type": "scatter", "y": [1, 2]}], "layout": {}}
+    for clone in (copy.deepcopy(Prebuilt(spec)), pickle.loads(pickle.dumps(Prebuilt(spec)))):
+        assert clone.to_dict() == spec and clone.to_dict() is not spec
