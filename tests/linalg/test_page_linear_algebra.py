@@ -8,12 +8,13 @@ import re
 import numpy as np
 import pytest
 
+from mathviz import urlstate
 from mathviz.linalg import cube, morph
 from mathviz.linalg import (
     scene as transform_scene,
 )
 from tests.core.cases import cross, fan_area
-from tests.harness.apptest import figure_sizes, figures, run_page
+from tests.harness.apptest import figure_sizes, figures, query_dict, run_page
 
 PAGE = "pages/linear-algebra.py"
 
@@ -329,7 +330,7 @@ def test_figure_sizes_stay_within_budget():
 def test_an_old_link_with_view_3d_opens_the_3d_view():
     at = run_page(PAGE, {"view": "3D"})
     assert not at.exception and at.session_state["part"] == "3D"
-    assert "view" not in at.query_params and at.query_params["part"] == ["3D"]
+    assert "view" not in at.query_params and at.query_params["part"] == "3D"
     (drawn,) = figures(at)
     assert drawn["layout"]["scene"]["aspectmode"] == "cube"
 
@@ -337,16 +338,18 @@ def test_an_old_link_with_view_3d_opens_the_3d_view():
 def test_edit_these_numbers_carries_the_matrix_into_the_link():
     at = run_page(PAGE, {"mode": "Preset", "p": "quarter turn"})
     at.button[0].click().run()
-    assert not at.exception
-    assert at.query_params["mode"] == ["Entries"]
-    assert [float(at.query_params[key][0]) for key in "abcd"] == [0.0, -1.0, 1.0, 0.0]
-    reopened = run_page(PAGE, {key: at.query_params[key][0] for key in ("mode", *"abcd")})
+    assert not at.exception and at.session_state["mode"] == "Entries"
+    bound = at.session_state["_mv_bound_controls"]
+    link = urlstate.view_query({key: at.session_state[key] for key in bound}, bound)
+    reopened = run_page(PAGE, query_dict(link))  # the sidebar's "Link to this view"
+    assert reopened.session_state["mode"] == "Entries"
     assert [reopened.session_state[key] for key in "abcd"] == [0.0, -1.0, 1.0, 0.0]
 
 
 def test_a_step_amount_takes_the_range_of_its_step():
     at = run_page(PAGE, {"mode": "Steps", "s1": "shear x", "t1": "170"})
     slider = at.slider(key="t1")
-    assert (slider.min, slider.max) == (-3.0, 3.0) and slider.value == 3.0
+    assert (slider.min, slider.max, slider.step) == (-3.0, 3.0, 0.1)
+    assert slider.label == "amount k" and -3.0 <= slider.value <= 3.0
     rotate = run_page(PAGE, {"mode": "Steps", "s1": "rotate", "t1": "170"}).slider(key="t1")
-    assert (rotate.min, rotate.max, rotate.value) == (-180.0, 180.0, 170.0)
+    assert (rotate.min, rotate.max, rotate.step, rotate.value) == (-180.0, 180.0, 5.0, 170.0)
