@@ -114,6 +114,9 @@ class Param:
         allowed = {"label", "low", "high", "default", "step"}
         if unknown := set(changes) - allowed:
             raise TypeError(f"cannot change {sorted(unknown)} of a declared control")
+        if "default" not in changes and self.kind in ("slider", "number"):
+            low, high = changes.get("low", self.low), changes.get("high", self.high)
+            changes["default"] = type(self.default)(min(max(self.default, low), high))
         return replace(self, **changes)
 
 

@@ -45,6 +45,7 @@ def test_with_range_changes_only_the_range():
     assert (narrow.key, narrow.low, narrow.high, narrow.default) == ("t1", -3.0, 3.0, 1.0)
     with pytest.raises(TypeError, match="key"):
         amount.with_range(key="other")
+    assert amount.with_range(low=10.0).default == 10.0, "a default outside is clamped in"
 
 
 def test_collisions_find_a_key_with_two_meanings_but_allow_other_defaults():

@@ -10,19 +10,7 @@ control lives in the URL, and presentation mode applies everywhere.
 - :mod:`.skeleton`: the page skeleton and the part (lesson) chooser.
 """
 
-from mathviz.ui.controls import (
-    choice,
-    control,
-    controls,
-    multi,
-    number,
-    part,
-    read_old_links,
-    row,
-    select,
-    slider,
-    toggle,
-)
+from mathviz.ui.controls import control, controls, part, read_old_links, row
 from mathviz.ui.plotting import PLOTLY_CONFIG, plot
 from mathviz.ui.shell import (
     is_dark,
@@ -49,7 +37,6 @@ from mathviz.ui.skeleton import (
 __all__ = [
     "PLOTLY_CONFIG",
     "Lesson",
-    "choice",
     "control",
     "controls",
     "explain",
@@ -58,9 +45,7 @@ __all__ = [
     "learn_more",
     "lessons",
     "link_to_view",
-    "multi",
     "notes",
-    "number",
     "page_header",
     "part",
     "picture_and_words",
@@ -72,11 +57,6 @@ __all__ = [
     "resource_card",
     "row",
     "section",
-    "select",
-    "slider",
     "start_run",
-    "toggle",
     "why_it_matters",
 ]
-
-from mathviz.ui._transition import remembered, sliders  # noqa: E402, F401 (TEMPORARY)

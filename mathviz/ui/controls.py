@@ -1,15 +1,14 @@
 """URL-bound controls: widgets built from a page's declared parameters (``mathviz.params``).
 
 ``control(P["amp"])`` draws the widget the declaration describes, bound to the URL under its
-key; ``controls`` draws several side by side; ``part`` draws the page's part chooser. The
-lower-level ``slider``/``number``/``choice``/``select``/``multi``/``toggle`` are what those
-call, and what the adapter's own tests use.
+key; ``controls`` draws several side by side; ``part`` draws the page's part chooser. There is
+no other way to make a control: what a page shows is what it declared.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
@@ -20,31 +19,15 @@ from mathviz.ui.shell import BOUND
 _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated this session
 
 
-def _bind(key: str, default: Any) -> dict[str, Any]:
-    st.session_state.setdefault(BOUND, {})[key] = default
-    return {"key": key, "bind": "query-params"}
-
-
-def slider(
-    label: str,
-    key: str,
-    min_value: float,
-    max_value: float,
-    value: float,
-    step: float | None = None,
-    **kwargs: Any,
-) -> Any:
-    """A slider kept in the URL under ``key``.
-
-    When the range depends on another control, a value this session kept from before may fall
-    outside the new range; it is clamped into it rather than raising.
-    """
-    kept = st.session_state.get(key)
-    if kept is not None:
-        clamped = _clamp(kept, min_value, max_value)
-        if clamped != kept:
-            st.session_state[key] = clamped
-    return st.slider(label, min_value, max_value, value, step, **_bind(key, value), **kwargs)
+def _bind(param: Param) -> dict[str, Any]:
+    """Register ``param`` as bound in this run (for the sidebar's link) and bind its widget."""
+    default = param.default
+    if param.kind == "number" and param.whole:
+        default = float(default)  # whole numbers are float inputs (see _number)
+    elif param.kind == "multi":
+        default = list(default)
+    st.session_state.setdefault(BOUND, {})[param.key] = default
+    return {"key": param.key, "bind": "query-params"}
 
 
 def _clamp(value: Any, low: float, high: float) -> Any:
@@ -55,77 +38,73 @@ def _clamp(value: Any, low: float, high: float) -> Any:
     return value
 
 
-def number(
-    label: str,
-    key: str,
-    min_value: float,
-    max_value: float,
-    value: float,
-    step: float | None = None,
-    **kwargs: Any,
-) -> Any:
-    """A number input kept in the URL under ``key``; out-of-range URL values are clamped.
+def _slider(p: Param, **kwargs: Any) -> Any:
+    """A slider. When its range depends on another control, a value this session kept from
+    before may fall outside the new range; it is clamped into it rather than raising."""
+    kept = st.session_state.get(p.key)
+    if kept is not None:
+        clamped = _clamp(kept, p.low, p.high)
+        if clamped != kept:
+            st.session_state[p.key] = clamped
+    return st.slider(p.label, p.low, p.high, p.default, p.step, **_bind(p), **kwargs)
+
+
+def _number(p: Param, **kwargs: Any) -> Any:
+    """A number input; out-of-range URL values are clamped.
 
     Whole-number inputs are float inputs shown without decimals: Streamlit's integer input
     crashes on a URL value such as ``1e400`` (it converts infinity to int), its float input
     does not.
     """
-    whole = all(isinstance(v, int) for v in (min_value, max_value, value, step or 1))
-    if not whole:
-        return st.number_input(
-            label, min_value, max_value, value, step, **_bind(key, value), **kwargs
-        )
-    chosen = st.number_input(
-        label,
-        float(min_value),
-        float(max_value),
-        float(value),
-        float(step or 1),
-        format="%.0f",
-        **_bind(key, float(value)),
+    if p.format:
+        kwargs.setdefault("format", p.format)
+    if not p.whole:
+        return st.number_input(p.label, p.low, p.high, p.default, p.step, **_bind(p), **kwargs)
+    kwargs["format"] = "%.0f"
+    low, high, default, step = (float(v) for v in (p.low, p.high, p.default, p.step or 1))
+    return int(round(st.number_input(p.label, low, high, default, step, **_bind(p), **kwargs)))
+
+
+def _choice(p: Param, **kwargs: Any) -> str:
+    """One of a few options as a segmented control (always one selected)."""
+    options = list(p.options)
+    return st.segmented_control(
+        p.label, options, default=p.default, required=True, **_bind(p), **kwargs
+    )
+
+
+def _select(p: Param, **kwargs: Any) -> str:
+    """One of many options as a select box."""
+    index = p.options.index(p.default)
+    return st.selectbox(p.label, list(p.options), index=index, **_bind(p), **kwargs)
+
+
+def _multi(p: Param, **kwargs: Any) -> list[str]:
+    """Any subset of the options as pills (the key repeats per selection)."""
+    chosen = st.pills(
+        p.label,
+        list(p.options),
+        selection_mode="multi",
+        default=list(p.default),
+        **_bind(p),
         **kwargs,
     )
-    return int(round(chosen))
+    return list(chosen)
 
 
-def choice(
-    label: str, options: Sequence[str], key: str, value: str | None = None, **kwargs: Any
-) -> str:
-    """One of a few options as a segmented control kept in the URL (always one selected)."""
-    default = value if value is not None else options[0]
-    return st.segmented_control(
-        label, list(options), default=default, required=True, **_bind(key, default), **kwargs
-    )
+def _toggle(p: Param, **kwargs: Any) -> bool:
+    """An on/off switch (``true``/``false``)."""
+    return st.toggle(p.label, value=p.default, **_bind(p), **kwargs)
 
 
-def select(
-    label: str, options: Sequence[str], key: str, value: str | None = None, **kwargs: Any
-) -> str:
-    """One of many options as a select box kept in the URL."""
-    default = value if value is not None else options[0]
-    index = list(options).index(default)
-    return st.selectbox(label, list(options), index=index, **_bind(key, default), **kwargs)
-
-
-def multi(
-    label: str,
-    options: Sequence[str],
-    key: str,
-    value: Sequence[str] = (),
-    **kwargs: Any,
-) -> list[str]:
-    """Any subset of the options as pills kept in the URL (the key repeats per selection)."""
-    default = list(value)
-    return list(
-        st.pills(
-            label,
-            list(options),
-            selection_mode="multi",
-            default=default,
-            **_bind(key, default),
-            **kwargs,
-        )
-    )
+_WIDGETS: dict[str, Callable[..., Any]] = {
+    "slider": _slider,
+    "number": _number,
+    "choice": _choice,
+    "select": _select,
+    "multi": _multi,
+    "toggle": _toggle,
+}
 
 
 def row(*controls: Callable[[], Any]) -> list[Any]:
@@ -137,14 +116,6 @@ def row(*controls: Callable[[], Any]) -> list[Any]:
     return values
 
 
-def toggle(label: str, key: str, value: bool = False, **kwargs: Any) -> bool:
-    """An on/off switch kept in the URL (``true``/``false``)."""
-    return st.toggle(label, value=value, **_bind(key, value), **kwargs)
-
-
-# --- controls from declarations -------------------------------------------------------------
-
-
 def control(param: Param, **options: Any) -> Any:
     """The widget ``param`` declares, kept in the URL under its key; returns its value.
 
@@ -152,25 +123,9 @@ def control(param: Param, **options: Any) -> Any:
     ``label_visibility``...). A control whose range depends on another control is declared
     with its widest range and drawn with ``control(param.with_range(...))``.
     """
-    extra = {"help": param.help} if param.help else {}
-    extra.update(options)
-    if param.kind == "slider":
-        return slider(
-            param.label, param.key, param.low, param.high, param.default, param.step, **extra
-        )
-    if param.kind == "number":
-        if param.format:
-            extra.setdefault("format", param.format)
-        return number(
-            param.label, param.key, param.low, param.high, param.default, param.step, **extra
-        )
-    if param.kind == "choice":
-        return choice(param.label, param.options, param.key, param.default, **extra)
-    if param.kind == "select":
-        return select(param.label, param.options, param.key, param.default, **extra)
-    if param.kind == "multi":
-        return multi(param.label, param.options, param.key, param.default, **extra)
-    return toggle(param.label, param.key, param.default, **extra)
+    if param.help:
+        options.setdefault("help", param.help)
+    return _WIDGETS[param.kind](param, **options)
 
 
 def controls(*declared: Param) -> list[Any]:

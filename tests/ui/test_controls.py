@@ -4,10 +4,11 @@ from streamlit.testing.v1 import AppTest
 
 
 def _clamping_script():
-    from mathviz import ui
+    from mathviz import params, ui
 
-    high = ui.slider("High end", "high", 1, 100, 100)
-    ui.slider("x", "x", 0, high, 50)
+    declared = params.page("clamp", params.slider("high", "High end", 1, 100, 100))
+    high = ui.control(declared["high"])
+    ui.control(params.slider("x", "x", 0, 100, 50).with_range(high=high))
 
 
 def test_slider_clamps_a_kept_value_when_its_range_shrinks():
@@ -21,9 +22,9 @@ def test_slider_clamps_a_kept_value_when_its_range_shrinks():
 def _whole_number_script():
     import streamlit as st
 
-    from mathviz import ui
+    from mathviz import params, ui
 
-    st.markdown(repr(ui.number("Seed", "seed", 0, 1000, 42, 1)))
+    st.markdown(repr(ui.control(params.number("seed", "Seed", 0, 1000, 42, 1))))
 
 
 def test_whole_number_input_returns_an_int_and_survives_an_infinite_link_value():
