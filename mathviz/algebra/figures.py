@@ -15,8 +15,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz.algebra import classification, explog, functions, polynomials, text
-from mathviz.plot import theme
-from mathviz.trig import traces
+from mathviz.plot import theme, traces
 
 
 def _curve_traces(

@@ -20,7 +20,10 @@ from mathviz.linalg.eigen import MorphScene
 from mathviz.linalg.pca import PCAScene
 from mathviz.linalg.power import PowerScene
 from mathviz.linalg.svd import STAGES, SVDScene
-from mathviz.linalg.traces import (
+from mathviz.plot import theme
+from mathviz.plot.animation import animation_controls
+from mathviz.plot.spec import equal_aspect, typed
+from mathviz.plot.traces import (
     ARROW_SIZE,
     arrow_points,
     arrow_trace,
@@ -30,9 +33,6 @@ from mathviz.linalg.traces import (
     square_axes,
     xy,
 )
-from mathviz.plot import theme
-from mathviz.plot.animation import animation_controls
-from mathviz.plot.spec import equal_aspect, typed
 
 EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
 ANIMATION_MARGIN = {"t": 75, "b": 155}

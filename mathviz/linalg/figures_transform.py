@@ -20,10 +20,10 @@ import plotly.graph_objects as go
 from mathviz.core.numbers import text, vector_text
 from mathviz.linalg.cube import CUBE_EDGE_PATH, CUBE_TRIANGLES, CUBE_VERTICES, CubeScene
 from mathviz.linalg.scene import TransformScene
-from mathviz.linalg.traces import rgba, xy, xyz
 from mathviz.plot import theme
 from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt, equal_aspect
+from mathviz.plot.traces import rgba, xy, xyz
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {

@@ -21,7 +21,10 @@ from mathviz.linalg.least_squares import (
     fitted_segment,
     residual_path,
 )
-from mathviz.linalg.traces import (
+from mathviz.linalg.vectors import BasisCoordinates, DotProduct, basis_lattice, basis_span
+from mathviz.plot import theme
+from mathviz.plot.spec import equal_aspect, typed
+from mathviz.plot.traces import (
     arrow_points,
     arrow_trace,
     legend_on_top,
@@ -29,9 +32,6 @@ from mathviz.linalg.traces import (
     square_axes,
     xy,
 )
-from mathviz.linalg.vectors import BasisCoordinates, DotProduct, basis_lattice, basis_span
-from mathviz.plot import theme
-from mathviz.plot.spec import equal_aspect, typed
 
 # --- the dot product ------------------------------------------------------------------------
 

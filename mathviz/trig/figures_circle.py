@@ -14,10 +14,10 @@ from typing import Any
 
 import numpy as np
 
-from mathviz.plot import theme
+from mathviz.plot import theme, traces
 from mathviz.plot.animation import FRAME_MS, animation_controls
 from mathviz.plot.spec import Prebuilt
-from mathviz.trig import circle, text, traces
+from mathviz.trig import circle, text
 
 GRAPH_OFFSET = 1.7  # x of θ = 0 on the graph beside the unit circle
 
@@ -63,7 +63,7 @@ def circle_frames(animation: circle.CircleAnimation) -> list[dict]:
     angle, so :func:`circle_sweep` makes them once per process."""
     indices = list(range(N_STATIC, N_STATIC + len(MOVING)))
     return [
-        {"name": str(i), "traces": indices, "data": traces.encoded(_circle_moving(frame))}
+        {"name": str(i), "traces": indices, "data": traces.encoded(_circle_moving(frame), "f4")}
         for i, frame in enumerate(animation.frames)
     ]
 

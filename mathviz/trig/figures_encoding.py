@@ -8,8 +8,8 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz.plot import theme
-from mathviz.trig import encoding, traces
+from mathviz.plot import theme, traces
+from mathviz.trig import encoding
 
 
 def positional_encoding_figure(view: encoding.EncodingView) -> go.Figure:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import numpy as np
 import plotly.graph_objects as go
 
-from mathviz.plot import theme
+from mathviz.plot import theme, traces
 from mathviz.plot.animation import FRAME_MS, animation_controls
 from mathviz.plot.spec import Prebuilt
-from mathviz.trig import fourier, text, traces
+from mathviz.trig import fourier, text
 
 # The epicycles turn slower than the app's other animations: each frame is held for three
 # frame intervals (three screen refreshes), so the 49 frames of one period take about 2.4 s.
@@ -99,7 +99,11 @@ def _epicycle_moving(view: fourier.EpicycleView, i: int) -> list[dict[str, np.nd
 def epicycle_frames(view: fourier.EpicycleView) -> list[dict]:
     """The epicycles' frames over one period, as plotly JSON (typed arrays)."""
     return [
-        {"name": str(i), "traces": [1, 2, 3], "data": traces.encoded(_epicycle_moving(view, i))}
+        {
+            "name": str(i),
+            "traces": [1, 2, 3],
+            "data": traces.encoded(_epicycle_moving(view, i), "f4"),
+        }
         for i in range(len(view.t))
     ]
 

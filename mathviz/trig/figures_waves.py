@@ -8,8 +8,8 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz.core import numbers
-from mathviz.plot import theme
-from mathviz.trig import traces, waves
+from mathviz.plot import theme, traces
+from mathviz.trig import waves
 
 
 def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:

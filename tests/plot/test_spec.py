@@ -3,9 +3,9 @@
 import json
 
 import numpy as np
-import pytest
 import plotly.graph_objects as go
 import plotly.io
+import pytest
 
 from mathviz.plot.spec import Prebuilt, equal_aspect, typed
 from tests.harness.apptest import decode_arrays

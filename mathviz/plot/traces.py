@@ -1,10 +1,12 @@
-"""Plotly trace pieces shared by the figure modules of the linear-algebra pages: points as
-typed arrays, arrows, polylines, square axes and a legend above the plot.
+"""Trace pieces every figure module shares, as plain dicts in plotly's JSON form: points as
+typed arrays, lines, markers, arrows, polylines joined with NaN breaks, guide lines, square axes,
+the legend on top, and whole figures encoded for :class:`mathviz.plot.spec.Prebuilt`.
 
 Arrays go to plotly in its binary typed-array form (:func:`mathviz.plot.spec.typed`): what
 plotly itself makes of a numpy array when it serialises a figure, done once here. Letting
 plotly convert numpy arrays one by one costs about 0.2 ms per array, which for the hundreds
-of arrays in an animation's frames would break the page's 30 ms rerun budget on its own.
+of arrays in an animation's frames would break a page's 30 ms rerun budget on its own.
+Nothing here computes any mathematics.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
+import plotly.graph_objects as go
 
 from mathviz.plot.spec import typed
 
@@ -109,8 +112,8 @@ def square_axes(radius: float) -> dict[str, Any]:
 
 
 def legend_on_top() -> dict[str, Any]:
-    """A horizontal legend above the plot, where it never covers the geometry."""
-    return {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
+    """A horizontal legend above the plot, where it never covers the geometry (a copy)."""
+    return dict(TOP_LEGEND)
 
 
 def xyz(points: np.ndarray) -> dict[str, Any]:
@@ -123,3 +126,78 @@ def rgba(hex_color: str, alpha: float) -> str:
     """``#RRGGBB`` with an opacity, as plotly's ``rgba(r, g, b, a)``."""
     red, green, blue = (int(hex_color[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red}, {green}, {blue}, {alpha})"
+
+
+NAN = np.nan
+# A horizontal legend above the plot, where it never covers the picture.
+TOP_LEGEND = {"orientation": "h", "x": 0.0, "y": 1.02, "xanchor": "left", "yanchor": "bottom"}
+
+
+def polylines(*pieces: Sequence[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """Polylines given as lists of (x, y) points, joined with NaN breaks, as two arrays."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for piece in pieces:
+        if xs:
+            xs.append(NAN)
+            ys.append(NAN)
+        xs.extend(float(p[0]) for p in piece)
+        ys.extend(float(p[1]) for p in piece)
+    return np.array(xs, dtype=float), np.array(ys, dtype=float)
+
+
+def joined(*pieces: tuple[np.ndarray, np.ndarray]) -> dict[str, np.ndarray]:
+    """(x, y) array pieces concatenated with NaN breaks, as one trace's ``x`` and ``y``."""
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for x, y in pieces:
+        if xs:
+            xs.append(np.array([NAN]))
+            ys.append(np.array([NAN]))
+        xs.append(np.asarray(x, dtype=float))
+        ys.append(np.asarray(y, dtype=float))
+    return {"x": np.concatenate(xs), "y": np.concatenate(ys)}
+
+
+def line(color: str, width: float = 2, dash: str | None = None, **kwargs: Any) -> dict:
+    """A scatter trace drawn as a line (``kwargs`` add or override any property)."""
+    return {"type": "scatter", "mode": "lines", "line": line_style(color, width, dash)} | kwargs
+
+
+def markers(color: Any, size: float = 12, **kwargs: Any) -> dict:
+    """A scatter trace of markers."""
+    return {"type": "scatter", "mode": "markers", "marker": {"size": size, "color": color}} | kwargs
+
+
+def point(color: Any, x: float, y: float, size: float = 13, **kwargs: Any) -> dict:
+    """One marker at (x, y)."""
+    return markers(color, size, x=np.array([x]), y=np.array([y]), **kwargs)
+
+
+def guide_lines(
+    vertical: Sequence[float], horizontal: Sequence[float], window: tuple[float, float]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Guide lines across the window at the given x (vertical) and y (horizontal) values."""
+    lo, hi = window
+    return polylines(
+        *[[(v, lo), (v, hi)] for v in vertical], *[[(lo, h), (hi, h)] for h in horizontal]
+    )
+
+
+def figure(data: list, layout: dict, top: int) -> go.Figure:
+    """A figure with the legend on top and ``top`` pixels of margin above the plot for it
+    (``layout`` may set its own legend or margin instead)."""
+    return go.Figure(data, {"legend": TOP_LEGEND, "margin": {"t": top}} | layout)
+
+
+def encoded(node: Any, precision: str = "f8") -> Any:
+    """A trace, frame or figure with every numpy array in plotly's typed-array form, ready to
+    be sent as it is (:class:`mathviz.plot.spec.Prebuilt`); ``precision="f4"`` for the many
+    frames of an animation (see :func:`mathviz.plot.spec.typed`)."""
+    if isinstance(node, np.ndarray):
+        return typed(node, precision)
+    if isinstance(node, dict):
+        return {key: encoded(value, precision) for key, value in node.items()}
+    if isinstance(node, list):
+        return [encoded(value, precision) for value in node]
+    return node
