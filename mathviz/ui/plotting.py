@@ -4,9 +4,9 @@
 session under the chart's key and reused while the builder's arguments (and the theme, mode
 and height) are unchanged, so moving one control rebuilds only the charts that depend on it.
 The key is made from the arguments themselves (:func:`mathviz.plot.memo.call_key`), never by
-the page. ``shared=True`` keeps the figure for every session of the process instead: for
-figures that depend on little and cost much (one per distinct set of arguments, at most
-:data:`SHARED_LIMIT`).
+the page. (A part of a figure that is the same for every session and costly, such as the unit
+circle's 121 frames, is made once per process by a ``functools.cache``d function of its figure
+module instead.)
 """
 
 from __future__ import annotations
@@ -23,14 +23,7 @@ from mathviz.plot.spec import Prebuilt
 from mathviz.ui.shell import is_dark, presenting
 
 PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True}
-SHARED_LIMIT = 64
 _SESSION_MEMO = "_mv_figures"  # this session's FigureMemo: one styled figure per chart
-
-
-@st.cache_resource(show_spinner=False)
-def _shared_memo() -> memo.FigureMemo:
-    """The process's memo of unstyled figure dicts, for ``plot(..., shared=True)``."""
-    return memo.FigureMemo(limit=SHARED_LIMIT)
 
 
 def plot(
@@ -38,7 +31,6 @@ def plot(
     *args: Any,
     key: str | None = None,
     height: int | None = None,
-    shared: bool = False,
     **kwargs: Any,
 ) -> None:
     """Draw a figure in the app's look (theme, fonts and height follow the mode).
@@ -51,7 +43,6 @@ def plot(
     key : the chart's key (required with a builder: it names the memo's slot).
     height : the chart's height in pixels outside presentation mode; presentation mode makes
         every chart taller in the same proportion (its type is larger).
-    shared : remember the built figure for every session (it must not depend on the session).
     """
     if isinstance(figure, go.Figure):
         if args or kwargs:
@@ -67,11 +58,7 @@ def plot(
         spec = _styled(figure.to_dict(), style)
     else:
         call = memo.call_key(figure, args, kwargs)
-        if shared:
-            unstyled = _shared_memo().get(call, call, lambda: figure(*args, **kwargs).to_dict())
-            build = lambda: _styled(unstyled, style)  # noqa: E731 (read once, just below)
-        else:
-            build = lambda: _styled(figure(*args, **kwargs).to_dict(), style)  # noqa: E731
+        build = lambda: _styled(figure(*args, **kwargs).to_dict(), style)  # noqa: E731
         spec = _session_memo().get((_page(), key), (call, style), build)
     st.plotly_chart(Prebuilt(spec), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
 
