@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from mathviz import catalog
+from mathviz import catalog, params
 from tests.harness.apptest import (
     ROOT,
     chooser_views,
@@ -213,11 +213,28 @@ def test_a_key_used_on_two_pages_means_the_same_control():
     owners: dict[str, tuple[str, tuple]] = {}
     for page_path in PAGE_PATHS:
         for key, signature in _reachable_controls(page_path).items():
+            if key == params.PART:  # each page's own; see the next test
+                continue
             if key in owners:
                 first_page, first_signature = owners[key]
                 assert signature == first_signature, (key, first_page, page_path)
             else:
                 owners[key] = (page_path, signature)
+
+
+def test_the_part_chooser_is_each_pages_own_across_a_page_switch():
+    """Every page's part chooser is ``part``, with the page's own options: a part chosen on one
+    page never reaches another (it would be no option there); each opens on its own part."""
+    parted = [p.path for p in catalog.PAGES if catalog.declared_params(p).part is not None]
+    at = run_page("pages/algebra.py", {"part": "Log-loss"})
+    for page_path in [*parted, "pages/algebra.py"]:
+        at.switch_page(page_path)
+        at.run()
+        assert_clean(at, f"switch to {page_path}")
+    assert [m.label for m in at.switch_page("pages/trigonometry.py").run().metric][:2] == [
+        "cos θ",
+        "sin θ",
+    ], "trigonometry opens on its unit circle"
 
 
 @pytest.mark.parametrize("page_path", PAGE_PATHS)
