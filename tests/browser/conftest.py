@@ -60,6 +60,7 @@ class Watched:
 
     def __init__(self, chromium, server, **context_options):
         self.context = chromium.new_context(viewport=browser.VIEWPORT, **context_options)
+        self.context.set_default_timeout(browser.TIMEOUT_MS)  # clicks wait for their target
         self.page = self.context.new_page()
         self.server = server
         self.errors: list[str] = []

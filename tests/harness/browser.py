@@ -104,13 +104,14 @@ class ScriptRuns:
 
     def __init__(self, page: Any) -> None:
         self.socket: Any = None
-        self.requests = 0  # rerun requests the browser sent on this socket
+        self.requests = 0  # rerun requests this document sent
         self._started_after = 0  # requests sent before the current run started
         self.answered = 0  # requests answered by a finished run
         page.on("websocket", self._attach)
 
     def reset(self) -> None:
-        """Forget the current socket: a navigation opens a new one (see :func:`goto`)."""
+        """Forget the document's socket and its runs: a navigation opens a new document
+        (see :func:`goto`)."""
         self.socket, self.requests, self._started_after, self.answered = None, 0, 0, 0
 
     @property
@@ -118,9 +119,11 @@ class ScriptRuns:
         return self.socket is not None and 0 < self.requests == self.answered
 
     def _attach(self, socket: Any) -> None:
+        # The counts go on across a reconnect (the frontend asks for a run again on its new
+        # socket, and that run answers what the old one left open); an older socket's frames
+        # are ignored.
         if not socket.url.endswith("/_stcore/stream"):
             return
-        self.reset()
         self.socket = socket
         socket.on("framesent", lambda payload: self._sent(socket, payload))
         socket.on("framereceived", lambda payload: self._received(socket, payload))

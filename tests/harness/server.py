@@ -50,7 +50,7 @@ class StreamlitServer:
     def url(self, path: str = "", query: str = "") -> str:
         return f"{self.base_url}/{path.lstrip('/')}" + (f"?{query}" if query else "")
 
-    def start(self, timeout: float = 60.0) -> StreamlitServer:
+    def start(self, timeout: float = 120.0) -> StreamlitServer:
         command = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.address", "127.0.0.1",
