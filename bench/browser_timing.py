@@ -248,7 +248,7 @@ async def _concurrent(
         ]
         while not all(task.done() for task in tasks):
             peak = max(peak, server.memory_kb()["VmRSS"])
-            await asyncio.sleep(0.25)
+            await asyncio.wait(tasks, timeout=0.25)  # a memory sample every 0.25 s until all end
         results = [task.result() for task in tasks]
         await chromium.close()
     memory = server.memory_kb()
