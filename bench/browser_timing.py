@@ -55,19 +55,31 @@ async (maxSeconds) => {
           frameMs = options && options.frame ? options.frame.duration : null;
         }
     const stamps = [];
-    let done = false;
     gd.on('plotly_animatingframe', () => stamps.push(performance.now()));
-    gd.on('plotly_animated', () => { done = true; });
+    // Until the animation says it is done (or maxSeconds, for one that never ends).
+    const done = new Promise(resolve => {
+      gd.on('plotly_animated', resolve);
+      setTimeout(resolve, maxSeconds * 1000);
+    });
     play.dispatchEvent(new MouseEvent('click', {bubbles: true}));
-    const t0 = performance.now();
-    while (!done && performance.now() - t0 < maxSeconds * 1000)
-      await new Promise(r => setTimeout(r, 50));
+    await done;
     const gaps = stamps.slice(1).map((t, i) => t - stamps[i]).sort((a, b) => a - b);
     const median = gaps.length ? gaps[Math.floor(gaps.length / 2)] : null;
     results.push({frames: frames.length, shown: stamps.length, frame_ms: frameMs,
                   fps: median ? 1000 / median : null});
   }
   return results;
+}
+"""
+# Whether a slider's thumb can move left and right: a range slider's thumbs stop at each other.
+SLIDER_ROOM_JS = """
+e => {
+  const slider = e.closest("[data-testid='stSlider']");
+  const thumbs = Array.from(slider.querySelectorAll("input[type='range']"));
+  const i = thumbs.indexOf(e), value = e.valueAsNumber;
+  const low = i > 0 ? thumbs[i - 1].valueAsNumber : Number(e.min);
+  const high = i < thumbs.length - 1 ? thumbs[i + 1].valueAsNumber : Number(e.max);
+  return [value > low, value < high];
 }
 """
 SMOOTH_FRAME_MS = 50  # animations meant as motion; slower ones step on purpose
@@ -85,7 +97,7 @@ def cold_load_ms(page: Any, url: str) -> float:
         " (document.querySelector(\"[data-testid='stMain'] h1\") &&"
         "  document.querySelectorAll('.js-plotly-plot').length === 0 &&"
         "  document.querySelector(\"[data-testid='stApp'][data-test-script-state='notRunning']\"))",
-        timeout=60_000,
+        timeout=browser.TIMEOUT_MS,
     )
     return page.evaluate("() => performance.now()")
 
@@ -94,15 +106,16 @@ def control_latency(page: Any, step: int) -> float:
     """Milliseconds from moving the first control a step (right on even steps, left on odd
     ones, so a slider never runs into its end) to the chart showing new data."""
     page.evaluate(ARM_LATENCY_JS)
+    asked = browser.requests_sent(page)
     slider = page.locator(browser.MAIN_SLIDER)
     if slider.count():
         slider.first.focus()
         page.keyboard.press("ArrowRight" if step % 2 == 0 else "ArrowLeft")
     else:
         browser.move_first_control(page)
-    page.wait_for_function("() => window.__latency !== null", timeout=30_000)
+    page.wait_for_function("() => window.__latency !== null", timeout=browser.TIMEOUT_MS)
     latency = page.evaluate("() => window.__latency")
-    browser.wait_idle(page)
+    browser.wait_idle(page, after=asked)  # the rest of the run, before the next move
     return latency
 
 
@@ -180,10 +193,13 @@ async def _interacting_session(
     counts: dict[str, Any] = {"interactions": 0, "errors": 0, "failures": []}
     failures = counts["failures"]
     deadline = time.monotonic() + seconds
+    runs = browser.script_runs(page)
     while time.monotonic() < deadline:
         try:
+            runs.reset()  # a navigation opens a new socket: count its runs only
             await page.goto(server.url(paths[rng.integers(len(paths))]))
-            await page.wait_for_function(browser.SETTLED_JS, timeout=60_000)
+            await browser.wait_idle_async(page)
+            await page.wait_for_function(browser.SETTLED_JS, timeout=browser.TIMEOUT_MS)
             for _ in range(5):
                 controls = page.locator(
                     f"{browser.MAIN_SLIDER}, [data-testid='stMain'] {browser.UNSELECTED_OPTION}"
@@ -192,13 +208,19 @@ async def _interacting_session(
                 if not count:
                     break
                 control = controls.nth(int(rng.integers(count)))
+                asked = runs.requests
                 if await control.get_attribute("type") == "range":
+                    # A step that moves the thumb (one at an end, or against the other thumb
+                    # of a range, moves one way only), so that the move asks for a run.
+                    left, right = await control.evaluate(SLIDER_ROOM_JS)
+                    if not (left or right):
+                        continue
                     await control.focus()
-                    await page.keyboard.press("ArrowRight" if rng.random() < 0.5 else "ArrowLeft")
+                    step_right = right and (not left or rng.random() < 0.5)
+                    await page.keyboard.press("ArrowRight" if step_right else "ArrowLeft")
                 else:
                     await control.click()
-                await page.wait_for_timeout(200)
-                await page.wait_for_function(browser.SETTLED_JS, timeout=60_000)
+                await browser.wait_idle_async(page, after=asked)  # the run this move asked for
                 counts["interactions"] += 1
             if await page.locator("[data-testid='stException']").count():
                 counts["errors"] += 1
@@ -226,7 +248,7 @@ async def _concurrent(
         ]
         while not all(task.done() for task in tasks):
             peak = max(peak, server.memory_kb()["VmRSS"])
-            await asyncio.sleep(0.25)
+            await asyncio.wait(tasks, timeout=0.25)  # a memory sample every 0.25 s until all end
         results = [task.result() for task in tasks]
         await chromium.close()
     memory = server.memory_kb()

@@ -133,9 +133,15 @@ class Session:
 
 
 async def user(
-    base_url: str, page_names: list[str], seconds: float, seed: int, think: float = 0.0
+    base_url: str,
+    page_names: list[str],
+    seconds: float,
+    seed: int,
+    think: float = 0.0,
+    runs: int | None = None,
 ) -> Session:
-    """Until time is up: open a random page, then move its controls ten times.
+    """Until time is up (or ``runs`` script runs are done): open a random page, then move its
+    controls ten times.
 
     ``think`` is the pause after each answer (a person looking at the new picture); with 0 the
     session fires its next request the moment the last one is answered (a stress test).
@@ -144,14 +150,19 @@ async def user(
     session = Session(url=base_url, rng=rng)
     ws_url = base_url.replace("http://", "ws://") + "/_stcore/stream"
     deadline = time.monotonic() + seconds
+
+    def done() -> bool:
+        ran = len(session.latencies_ms) + len(session.errors)
+        return time.monotonic() >= deadline or (runs is not None and ran >= runs)
+
     try:
         async with websockets.connect(ws_url, max_size=None) as socket:
-            while time.monotonic() < deadline:
+            while not done():
                 session.widgets.clear()
                 page = page_names[int(rng.integers(len(page_names)))]
                 await session.run_script(socket, session.open_page(page))
                 for _ in range(10):
-                    if time.monotonic() >= deadline:
+                    if done():
                         break
                     message = session.interaction()
                     if message is None:
@@ -169,16 +180,21 @@ async def load(
     seconds: float,
     pages: list[str] | None = None,
     think: float = 0.0,
+    runs: int | None = None,
 ) -> dict[str, Any]:
+    """``sessions`` users for ``seconds``; with ``runs``, each stops after that many script runs
+    (a test's load: bounded by work done, not by how fast a busy machine does it)."""
     page_names = pages or ["" if page.default else page.url_path for page in catalog.PAGES]
     peak = 0
+    start = time.monotonic()
     tasks = [
-        asyncio.create_task(user(server.base_url, page_names, seconds, seed, think))
+        asyncio.create_task(user(server.base_url, page_names, seconds, seed, think, runs))
         for seed in range(sessions)
     ]
     while not all(task.done() for task in tasks):
         peak = max(peak, server.memory_kb()["VmRSS"])
-        await asyncio.sleep(0.2)
+        await asyncio.wait(tasks, timeout=0.2)  # a memory sample every 0.2 s until all end
+    elapsed = time.monotonic() - start
     results = [task.result() for task in tasks]
     latencies = np.array([ms for result in results for ms in result.latencies_ms])
     errors = [error for result in results for error in result.errors]
@@ -187,7 +203,7 @@ async def load(
         "seconds": seconds,
         "think_seconds": think,
         "script_runs": int(latencies.size),
-        "runs_per_second": latencies.size / seconds,
+        "runs_per_second": latencies.size / elapsed,
         "errors": len(errors),
         "error_samples": errors[:5],
         "latency_ms": {

@@ -7,21 +7,20 @@ on a blank page: no Streamlit, no network. Reported per figure: the milliseconds
 
 More than one draw means plotly's automargin found the margins too small for the tick labels,
 a slider or a legend and drew the whole figure again: that doubled the cost of a control
-change on a chart page. :mod:`mathviz.theme` sizes the margins so that this does not happen.
+change on a chart page. :mod:`mathviz.plot.theme` sizes the margins so that this does not happen.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import plotly
 
-from tests.harness import apptest, browser
+from tests.harness import browser
+from tests.harness.apptest import page_figures
 
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 VIEWPORT = {"width": 1400, "height": 900}
@@ -46,24 +45,6 @@ async ([spec, repeats]) => {
   return {ms: times[Math.floor(times.length / 2)], pushed: pushed.join(' ')};
 }
 """
-
-
-def page_figures(page_path: str) -> Iterator[tuple[str, str]]:
-    """``(view, figure JSON)`` of a page's figures: its default view, then each option of each
-    chooser (segmented control, select box) on its own; every distinct figure once."""
-    seen: set[str] = set()
-
-    def fresh(at: Any, view: str) -> Iterator[tuple[str, str]]:
-        for index, spec in enumerate(apptest.figure_specs(at)):
-            digest = hashlib.sha1(spec.encode()).hexdigest()
-            if digest not in seen:
-                seen.add(digest)
-                yield f"{view} #{index}", spec
-
-    yield from fresh(apptest.run_page(page_path), "default")
-    for query in apptest.chooser_views(page_path):
-        ((key, option),) = query.items()
-        yield from fresh(apptest.run_page(page_path, query), f"{key}={option}")
 
 
 def draw_costs(chromium: Any, specs: list[str], repeats: int = 5) -> list[dict[str, float]]:

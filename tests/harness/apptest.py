@@ -4,7 +4,9 @@ widgets, pick values for them, and read its figures back. Shared by the tests an
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -95,6 +97,24 @@ def chooser_views(page_path: str, selects: bool = True) -> list[dict[str, str]]:
             continue
         views += [{key: option} for option in options if option != widget.value]
     return views
+
+
+def page_figures(page_path: str) -> Iterator[tuple[str, str]]:
+    """``(view, figure JSON)`` of a page's figures: its default view, then each option of each
+    chooser (segmented control, select box) on its own; every distinct figure once."""
+    seen: set[str] = set()
+
+    def fresh(at: Any, view: str) -> Iterator[tuple[str, str]]:
+        for index, spec in enumerate(figure_specs(at)):
+            digest = hashlib.sha1(spec.encode()).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                yield f"{view} #{index}", spec
+
+    yield from fresh(run_page(page_path), "default")
+    for query in chooser_views(page_path):
+        ((key, option),) = query.items()
+        yield from fresh(run_page(page_path, query), f"{key}={option}")
 
 
 def values_to_try(widget: Any, rng: np.random.Generator) -> list[Any]:

@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -25,7 +25,8 @@ class StreamlitServer:
     """``streamlit run SCRIPT`` on 127.0.0.1, as a context manager.
 
     The server's log goes to a temporary file (``log_text()``), so tests can assert that it
-    holds no warning or traceback.
+    holds no warning or traceback. ``start`` returns when the log says the server listens on
+    its port (and its health check answers), not after a fixed wait.
     """
 
     def __init__(
@@ -35,6 +36,9 @@ class StreamlitServer:
         self.cwd = cwd  # Streamlit reads .streamlit/config.toml from here
         self.port = port or free_port()
         self.process: subprocess.Popen[bytes] | None = None
+        self._listening = threading.Event()  # set when the log names our port, or at its end
+        self._listens = False  # whether it named the port
+        self._copier: threading.Thread | None = None
         self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (lives as long as the server)
             prefix="streamlit-", suffix=".log", delete=False
         )
@@ -46,7 +50,7 @@ class StreamlitServer:
     def url(self, path: str = "", query: str = "") -> str:
         return f"{self.base_url}/{path.lstrip('/')}" + (f"?{query}" if query else "")
 
-    def start(self, timeout: float = 60.0) -> StreamlitServer:
+    def start(self, timeout: float = 120.0) -> StreamlitServer:
         command = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.address", "127.0.0.1",
@@ -57,20 +61,34 @@ class StreamlitServer:
         ]  # fmt: skip
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
-            command, cwd=self.cwd, stdout=self._log, stderr=subprocess.STDOUT, env=env
+            command, cwd=self.cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited early:\n{self.log_text()}")
-            try:
-                with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        raise TimeoutError(f"streamlit did not answer within {timeout} s:\n{self.log_text()}")
+        self._copier = threading.Thread(target=self._copy_log, daemon=True)
+        self._copier.start()
+        if not self._listening.wait(timeout):
+            self.stop()
+            raise TimeoutError(f"streamlit did not listen within {timeout} s:\n{self.log_text()}")
+        if not self._listens:
+            self.stop()
+            raise RuntimeError(f"streamlit exited early:\n{self.log_text()}")
+        with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=timeout) as reply:
+            if reply.status != 200:
+                self.stop()
+                raise RuntimeError(f"streamlit's health check answered {reply.status}")
+        return self
+
+    def _copy_log(self) -> None:
+        """Copy the server's output to the log file; note the line that says it listens
+        ("Uvicorn server started on 127.0.0.1:PORT", "URL: http://127.0.0.1:PORT")."""
+        assert self.process is not None and self.process.stdout is not None
+        address = f"127.0.0.1:{self.port}".encode()
+        for line in self.process.stdout:
+            self._log.write(line)
+            self._log.flush()
+            if address in line:
+                self._listens = True
+                self._listening.set()
+        self._listening.set()  # the process ended: start() reports it
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
@@ -80,6 +98,8 @@ class StreamlitServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        if self._copier is not None:
+            self._copier.join(timeout=10)
 
     def log_text(self) -> str:
         self._log.flush()
