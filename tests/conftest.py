@@ -1,1 +1,3 @@
-"""pytest's shared fixtures live in the harness; this file makes the tests one package."""
+"""The tests are one package (``tests/__init__.py``). Their shared helpers are in
+``tests/harness/`` (AppTest page driving, a real server, headless Chromium), which bench uses
+too; the browser tests' fixtures are in ``tests/browser/conftest.py``."""

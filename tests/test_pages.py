@@ -243,7 +243,7 @@ def test_every_figure_is_valid_plotly(page_path):
     every figure of every view is checked here instead, by rebuilding it as a ``go.Figure``."""
     import plotly.graph_objects as go
 
-    from bench.plotcost import page_figures
+    from tests.harness.apptest import page_figures
 
     for view, spec in page_figures(page_path):
         try:
