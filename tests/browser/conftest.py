@@ -26,7 +26,9 @@ BENIGN_CONSOLE = ("Unrecognized feature:", "Permissions-Policy", "Failed to load
 BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: Playwright's sync API keeps an event loop running in this thread
+# while it is open, and tests after the browser package (the load test) start their own.
+@pytest.fixture(scope="package")
 def chromium():
     if not browser.chromium_available():
         if os.environ.get("CI") == "true":
@@ -43,7 +45,7 @@ def chromium():
         launched.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def server(chromium):  # chromium first: without it the suite skips before a server starts
     with StreamlitServer() as running:
         yield running
