@@ -86,3 +86,43 @@ def test_every_topic_package_has_tests_that_mirror_its_modules():
                 continue
             test = ROOT / "tests" / package / f"test_{module.name}"
             assert test.is_file(), f"mathviz/{package}/{module.name} has no {test.name}"
+
+
+def _imports(module_path) -> set[str]:
+    import ast
+
+    tree = ast.parse(module_path.read_text())
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found
+
+
+def _role(module_path) -> str:
+    name = module_path.stem
+    if name.startswith("figures") or module_path.parent.name == "plot":
+        return "drawing"
+    if name.startswith("text"):
+        return "words"
+    return "maths"
+
+
+def test_no_module_mixes_maths_drawing_and_words():
+    """Maths modules import neither plotly nor a figure or text module; text modules draw
+    nothing; only mathviz/ui imports Streamlit."""
+    topics = {page.package for page in catalog.PAGES} | {"core", "plot"}
+    for package in topics:
+        for module in (ROOT / "mathviz" / package).glob("*.py"):
+            imported = _imports(module)
+            where = f"mathviz/{package}/{module.name}"
+            assert not any(i.split(".")[0] == "streamlit" for i in imported), where
+            role = _role(module)
+            if role != "drawing":
+                assert not any(i.split(".")[0] == "plotly" for i in imported), where
+                assert not any(".figures" in i or i.endswith("traces") for i in imported), where
+            if role == "maths":
+                assert not any(i.split(".")[-1].startswith("text") for i in imported), where
