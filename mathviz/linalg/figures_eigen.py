@@ -21,7 +21,7 @@ from mathviz.linalg.pca import PCAScene
 from mathviz.linalg.power import PowerScene
 from mathviz.linalg.svd import STAGES, SVDScene
 from mathviz.plot import theme
-from mathviz.plot.animation import animation_controls
+from mathviz.plot.animation import STEP_MS, animation_controls
 from mathviz.plot.spec import equal_aspect, typed
 from mathviz.plot.traces import (
     ARROW_SIZE,
@@ -182,8 +182,6 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
 
 
 # --- power iteration ------------------------------------------------------------------------
-
-STEP_MS = 450  # power iteration is a sequence of discrete steps: slow enough to follow each
 
 
 def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:

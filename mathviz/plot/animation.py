@@ -15,6 +15,9 @@ from typing import Any
 # this plus its drawing (10-20 ms for a grid of lines): 12 ms keeps the app's heaviest
 # animations above 30 frames a second (17 ms left them at 29.9, just under).
 FRAME_MS = 12
+# Not a motion but a sequence of discrete steps (power iteration's v, Av, A²v...): each is held
+# long enough for the eye to follow it. The only other timing of the app.
+STEP_MS = 450
 
 
 def animate_args(
