@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                             path,
                             chromium,
                             base_server,
-                            charts=len(row["figure_bytes"]),
+                            charts=row["opening_charts"],
                             has_controls=row["has_controls"],
                         )
                     )

@@ -39,6 +39,7 @@ def measure_page(page_path: str, interactions: int = 30, seed: int = 0) -> dict[
             animated[name] = animated.get(name, False) or bool(json.loads(spec).get("frames"))
 
     record_sizes()
+    opening_charts = len(figure_specs(at))  # the charts of the view a link opens on
     has_controls = bool(page_controls(at))
     for _ in range(interactions):
         keys = page_controls(at)
@@ -58,6 +59,7 @@ def measure_page(page_path: str, interactions: int = 30, seed: int = 0) -> dict[
         "rerun_median_ms": statistics.median(rerun_ms),
         "rerun_p95_ms": ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))],
         "interactions": interactions,
+        "opening_charts": opening_charts,
         "has_controls": has_controls,
         "figure_bytes": sizes,
         "animated": animated,

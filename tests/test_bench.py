@@ -13,6 +13,7 @@ def test_measure_page_times_reruns_and_sizes_figures():
     assert 0 < row["rerun_median_ms"] <= row["rerun_p95_ms"]
     assert row["figure_bytes"] and all(size > 100 for size in row["figure_bytes"].values())
     assert row["largest_animated_kb"] == 0  # the home page's path is not animated
+    assert row["opening_charts"] == 1  # the browser waits for this many on a fresh load
 
 
 def test_verdicts_name_every_missed_target():
