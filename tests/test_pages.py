@@ -11,11 +11,11 @@ import re
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from mathviz import catalog, params
 from tests.harness.apptest import (
     ROOT,
+    assert_clean,
     chooser_views,
     figures,
     query_dict,
@@ -27,12 +27,6 @@ from tests.harness.apptest import (
 
 PAGE_PATHS = [page.path for page in catalog.PAGES]
 SIDEBAR_KEYS = {"present_mode"}  # app-wide controls with their own URL handling
-
-
-def assert_clean(at: AppTest, context: str) -> None:
-    """No exception and no error box; pages explain bad input with st.warning/st.info."""
-    assert not at.exception, f"{context}: {[e.value for e in at.exception]}"
-    assert not at.error, f"{context}: {[e.value for e in at.error]}"
 
 
 def test_every_page_file_is_listed_and_pages_holds_no_helpers():

@@ -12,7 +12,17 @@ import pytest
 from scipy import special
 
 from mathviz.algebra.params import ALGEBRA
-from tests.harness.apptest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
+from tests.harness.apptest import (
+    ROOT,
+    assert_clean,
+    assert_view_has_the_skeleton,
+    figure_sizes,
+    figures,
+    monkey_view,
+    reached_keys,
+    run_page,
+    traces_by_name,
+)
 
 PAGE = "pages/algebra.py"
 TITLE = "Algebra"
@@ -32,52 +42,20 @@ def run_view(query: dict):
     return run_page(PAGE, query)
 
 
-def clean(at, context=""):
-    assert not at.exception, f"{context}: {[e.value for e in at.exception]}"
-    assert not at.error, f"{context}: {[e.value for e in at.error]}"
-
-
-def traces_by_name(fig):
-    return {trace.get("name"): trace for trace in fig["data"] if trace.get("name")}
-
-
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("present", ["0", "1"])
 def test_every_view_runs_clean_with_the_skeleton(view, present):
-    at = run_view({**VIEWS[view], "present": present})
-    clean(at, view)
-    assert at.title[0].value == TITLE
-    assert at.latex, "a formula with the current numbers"
-    assert any("Why it matters for ML" in s.value for s in at.subheader)
-    assert any("Learn more" in s.value for s in at.subheader)
-    assert not any(w in " ".join(m.value for m in at.markdown) for w in ("nan", "NaN"))
+    assert_view_has_the_skeleton(PAGE, {**VIEWS[view], "present": present}, TITLE)
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_monkey_every_control_of_every_view(view):
-    """The generic monkey test only reaches the default part; this one reaches them all."""
-    rng = np.random.default_rng(sum(map(ord, view)))
-    at = run_view(VIEWS[view])
-    keys = [key for key in widgets(at) if key not in ("present_mode", "part", "chapter")]
-    for key in keys:
-        if key not in widgets(at):  # a control of a mode switched away from
-            continue
-        for value in values_to_try(widgets(at)[key], rng):
-            widget = widgets(at).get(key)
-            if widget is None:  # the control belonged to a mode just switched away from
-                break
-            widget.set_value(value)
-            at.run()
-            clean(at, f"{view} {key}={value!r}")
-            assert not any("nan" in m.value.lower().split() for m in at.metric)
+    monkey_view(PAGE, VIEWS[view], seed=sum(map(ord, view)))
 
 
 def test_every_key_of_every_view_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
-    keys = set()
-    for query in VIEWS.values():
-        keys |= set(widgets(run_view(query)))
-    keys -= {"present_mode"}
+    keys = reached_keys(PAGE, VIEWS.values())
     assert keys == {param.key for param in ALGEBRA}  # every declared control is reached
     assert not sorted(key for key in keys if f"`{key}`" not in readme)
 
@@ -106,7 +84,7 @@ def test_ln_transformed_is_drawn_in_its_domain_with_its_asymptote():
 def test_polynomial_roots_are_drawn_where_numpy_finds_them():
     query = {"chapter": "Polynomials", "c4": "1", "c3": "0", "c2": "-5", "c1": "0", "c0": "4"}
     at = run_view(query)  # x⁴ - 5x² + 4 = (x² - 1)(x² - 4)
-    clean(at)
+    assert_clean(at)
     (fig,) = figures(at)
     named = traces_by_name(fig)
     real = np.sort(np.asarray(named["real roots: p(x) = 0"]["x"], float))
@@ -128,7 +106,7 @@ def test_complex_roots_come_in_mirror_pairs():
 
 def test_exp_and_log_mirror_each_other():
     at = run_view({"chapter": "Exp & log", "logbase": "10", "expx": "0.5"})
-    clean(at)
+    assert_clean(at)
     fig, rule = figures(at)
     named = traces_by_name(fig)
     log = named["y = log_b x"]
@@ -168,7 +146,7 @@ def test_log_loss_point_and_asymptote():
 
 def test_an_old_chapter_link_opens_its_chapter_under_the_part_key():
     at = run_view({"chapter": "Log-loss"})
-    clean(at, "chapter=Log-loss")
+    assert_clean(at, "chapter=Log-loss")
     assert at.session_state["part"] == "Log-loss"
     assert at.query_params.get("part") in ("Log-loss", ["Log-loss"])
     assert "chapter" not in at.query_params

@@ -6,7 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -201,3 +201,56 @@ def query_dict(query: str) -> dict[str, list[str]]:
     from urllib.parse import parse_qs
 
     return dict(parse_qs(query, keep_blank_values=True))
+
+
+# --- checks every page test uses on its own views -------------------------------------------
+
+
+def assert_clean(at: AppTest, context: str = "") -> None:
+    """No exception and no error box; pages explain bad input with st.warning/st.info."""
+    assert not at.exception, f"{context}: {[e.value for e in at.exception]}"
+    assert not at.error, f"{context}: {[e.value for e in at.error]}"
+
+
+def traces_by_name(fig: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A decoded figure's named traces, by name."""
+    return {trace.get("name"): trace for trace in fig["data"] if trace.get("name")}
+
+
+def assert_view_has_the_skeleton(page_path: str, query: dict[str, Any], title: str) -> None:
+    """The view runs clean and shows the page skeleton: title, a formula with the current
+    numbers, "Why it matters for ML", "Learn more", and no NaN in the prose."""
+    at = run_page(page_path, query)
+    assert_clean(at, str(query))
+    assert at.title[0].value == title
+    assert at.latex, "a formula with the current numbers"
+    assert any("Why it matters for ML" in s.value for s in at.subheader)
+    assert any("Learn more" in s.value for s in at.subheader)
+    assert not any(w in " ".join(m.value for m in at.markdown) for w in ("nan", "NaN"))
+
+
+def monkey_view(page_path: str, query: dict[str, Any], seed: int) -> None:
+    """Every control of the view to its minimum, maximum and a seeded random value, each run
+    clean (the generic monkey test reaches only a page's opening view and its choosers)."""
+    rng = np.random.default_rng(seed)
+    at = run_page(page_path, query)
+    keys = [key for key in widgets(at) if key not in (*SIDEBAR_KEYS, "part")]
+    for key in keys:
+        if key not in widgets(at):  # a control of a mode switched away from
+            continue
+        for value in values_to_try(widgets(at)[key], rng):
+            widget = widgets(at).get(key)
+            if widget is None:  # the control belonged to a mode just switched away from
+                break
+            widget.set_value(value)
+            at.run()
+            assert_clean(at, f"{query} {key}={value!r}")
+            assert not any("nan" in m.value.lower().split() for m in at.metric)
+
+
+def reached_keys(page_path: str, views: Iterable[dict[str, Any]]) -> set[str]:
+    """The URL keys of every control the views show."""
+    keys: set[str] = set()
+    for query in views:
+        keys |= set(widgets(run_page(page_path, query)))
+    return keys - SIDEBAR_KEYS

@@ -15,7 +15,17 @@ import plotly.io as pio
 import pytest
 
 from mathviz.trig.params import TRIGONOMETRY
-from tests.harness.apptest import ROOT, figure_sizes, figures, run_page, values_to_try, widgets
+from tests.harness.apptest import (
+    ROOT,
+    assert_clean,
+    assert_view_has_the_skeleton,
+    figure_sizes,
+    figures,
+    monkey_view,
+    reached_keys,
+    run_page,
+    traces_by_name,
+)
 
 PAGE = "pages/trigonometry.py"
 TITLE = "Trigonometry"
@@ -36,52 +46,20 @@ def run_view(query: dict):
     return run_page(PAGE, query)
 
 
-def clean(at, context=""):
-    assert not at.exception, f"{context}: {[e.value for e in at.exception]}"
-    assert not at.error, f"{context}: {[e.value for e in at.error]}"
-
-
-def traces_by_name(fig):
-    return {trace.get("name"): trace for trace in fig["data"] if trace.get("name")}
-
-
 @pytest.mark.parametrize("view", list(VIEWS))
 @pytest.mark.parametrize("present", ["0", "1"])
 def test_every_view_runs_clean_with_the_skeleton(view, present):
-    at = run_view({**VIEWS[view], "present": present})
-    clean(at, view)
-    assert at.title[0].value == TITLE
-    assert at.latex, "a formula with the current numbers"
-    assert any("Why it matters for ML" in s.value for s in at.subheader)
-    assert any("Learn more" in s.value for s in at.subheader)
-    assert not any(w in " ".join(m.value for m in at.markdown) for w in ("nan", "NaN"))
+    assert_view_has_the_skeleton(PAGE, {**VIEWS[view], "present": present}, TITLE)
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_monkey_every_control_of_every_view(view):
-    """The generic monkey test only reaches the default part; this one reaches them all."""
-    rng = np.random.default_rng(sum(map(ord, view)))
-    at = run_view(VIEWS[view])
-    keys = [key for key in widgets(at) if key not in ("present_mode", "part", "chapter")]
-    for key in keys:
-        if key not in widgets(at):  # a control of a mode switched away from
-            continue
-        for value in values_to_try(widgets(at)[key], rng):
-            widget = widgets(at).get(key)
-            if widget is None:  # the control belonged to a mode just switched away from
-                break
-            widget.set_value(value)
-            at.run()
-            clean(at, f"{view} {key}={value!r}")
-            assert not any("nan" in m.value.lower().split() for m in at.metric)
+    monkey_view(PAGE, VIEWS[view], seed=sum(map(ord, view)))
 
 
 def test_every_key_of_every_view_is_in_the_readme():
     readme = (ROOT / "README.md").read_text()
-    keys = set()
-    for query in VIEWS.values():
-        keys |= set(widgets(run_view(query)))
-    keys -= {"present_mode"}
+    keys = reached_keys(PAGE, VIEWS.values())
     assert keys == {param.key for param in TRIGONOMETRY}  # every declared control is reached
     assert not sorted(key for key in keys if f"`{key}`" not in readme)
 
@@ -103,7 +81,7 @@ def test_figures_stay_small(view):
 
 def _circle(query):
     at = run_view(query)
-    clean(at)
+    assert_clean(at)
     (fig,) = figures(at)
     return at, fig
 
@@ -213,7 +191,7 @@ def test_the_frames_do_not_change_with_the_angle():
 def test_the_wave_drawn_is_a_sin_of_omega_x_plus_phi_plus_c():
     query = {"part": "Waves", "amp": "-1.5", "omega": "3", "phase": "0.7", "mid": "0.5"}
     at = run_view(query)
-    clean(at)
+    assert_clean(at)
     (fig,) = figures(at)
     named = traces_by_name(fig)
     wave = named["y = A sin(ωx + φ) + c"]
@@ -260,7 +238,7 @@ def test_fourier_bars_are_the_square_waves_four_over_pi_n():
 
 def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
     at = run_view(VIEWS["epicycles"])
-    clean(at)
+    assert_clean(at)
     (fig,) = figures(at)
     frames = fig["frames"]
     assert len(frames) == 49
@@ -277,7 +255,7 @@ def test_epicycles_tip_is_level_with_the_wave_in_every_frame():
 
 def test_encoding_heatmap_and_dot_products_match_the_paper():
     at = run_view({"part": "Positional encoding", "dmodel": "16", "positions": "20", "pos": "5"})
-    clean(at)
+    assert_clean(at)
     heatmap_fig, dots_fig = figures(at)
     z = np.asarray(heatmap_fig["data"][0]["z"], float)
     pos, i = np.arange(20)[:, None], np.arange(8)[None, :]
@@ -296,7 +274,7 @@ def test_encoding_heatmap_and_dot_products_match_the_paper():
 
 def test_odd_d_model_from_a_link_is_rounded_down_with_a_note():
     at = run_view({"part": "Positional encoding", "dmodel": "37"})
-    clean(at)
+    assert_clean(at)
     assert at.info and "36" in at.info[0].value
     assert np.asarray(figures(at)[0]["data"][0]["z"]).shape[1] == 36
 
