@@ -6,7 +6,6 @@ import numpy as np
 import streamlit as st
 
 from mathviz import ui
-from mathviz.core import numbers
 from mathviz.core.matrix2 import SVD2, Eigen, eigen_analysis, svd_2x2
 from mathviz.linalg import eigen, pca, power, svd
 from mathviz.linalg import figures_eigen as figures
@@ -39,10 +38,7 @@ def matrix_block() -> dict[str, Any]:
         else:
             A = eigen.matrix_from_entries(*ui.controls(P["a"], P["b"], P["c"], P["d"]))
     with shown:
-        st.latex(
-            r"A = \begin{bmatrix} a & b \\ c & d \end{bmatrix} = "
-            + numbers.latex_matrix(A, text.DIGITS)
-        )
+        st.latex(text.matrix_latex(A))
     factor = eigen.display_factor(A)
     analysis, decomposition = eigen_analysis(A), svd_2x2(A)
     ui.notes(text.matrix_notes(A, analysis, decomposition, factor))

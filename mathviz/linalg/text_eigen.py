@@ -13,6 +13,7 @@ from mathviz.core.notes import Note
 from mathviz.linalg.pca import PCA
 from mathviz.linalg.power import Dominant, PowerIteration, PowerScene, dominant_eigenvector
 from mathviz.linalg.text import gathered
+from mathviz.linalg.transform import entry_digits
 
 DIGITS = 4  # significant digits of the numbers on this page
 
@@ -23,6 +24,15 @@ def _text(x: float, digits: int = DIGITS) -> str:
 
 def _tex(x: float, digits: int = DIGITS) -> str:
     return numbers.tex(x, digits)
+
+
+def matrix_latex(matrix: np.ndarray) -> str:
+    """A = [a b; c d] with its numbers, with enough digits to tell det A from 0: the nearly
+    singular preset reads 1.000000000001, not 1 (which would look singular)."""
+    digits = max(DIGITS, entry_digits(matrix))
+    return r"A = \begin{bmatrix} a & b \\ c & d \end{bmatrix} = " + numbers.latex_matrix(
+        matrix, digits
+    )
 
 
 def matrix_notes(matrix: np.ndarray, eigen: Eigen, svd: SVD2, factor: float) -> list[Note]:
@@ -98,7 +108,7 @@ def matrix_notes(matrix: np.ndarray, eigen: Eigen, svd: SVD2, factor: float) -> 
             Note(
                 "info",
                 "A has no real eigenvector: it turns every direction. Its eigenvalues are the "
-                f"complex pair r·e^(±iθ) with r = |λ| = {_text(view.scale)} and "
+                f"complex pair r·e⁺ⁱᶿ, r·e⁻ⁱᶿ with r = |λ| = {_text(view.scale)} and "
                 f"θ = {_text(abs(math.degrees(view.angle)))}°: in a tilted basis A "
                 "rotates by θ and scales by r. Power iteration keeps turning and never settles.",
             )
@@ -189,6 +199,12 @@ def eigen_latex(eigen: Eigen) -> str:
     return gathered(*lines)
 
 
+def _power_base(base: str) -> str:
+    """A number as the base of a power: in parentheses when it is itself written with a power
+    (``10^{-13}^k`` is a double superscript KaTeX refuses)."""
+    return rf"\left({base}\right)" if "^" in base else base
+
+
 def power_latex(dominant: Dominant | None, iteration: PowerIteration) -> str:
     """Power iteration's update and its rate, with the current numbers."""
     update = r"v_{k+1} = \frac{A v_k}{\lVert A v_k \rVert}"
@@ -201,7 +217,7 @@ def power_latex(dominant: Dominant | None, iteration: PowerIteration) -> str:
     else:
         rate = (
             rf"\text{{error}} \propto \left|\frac{{\lambda_2}}{{\lambda_1}}\right|^k"
-            rf" = {_tex(dominant.ratio, 3)}^k"
+            rf" = {_power_base(_tex(dominant.ratio, 3))}^k"
         )
     last = max(done - 1, 0)
     return gathered(

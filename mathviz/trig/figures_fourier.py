@@ -34,7 +34,7 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
     data = [
         traces.line(ink, 2, x=view.target[0], y=view.target[1], name="target"),
         traces.line(
-            c["primary"], 3, x=view.t, y=view.approximation, name=f"sum of {view.n_terms} harmonics"
+            c["primary"], 3, x=view.t, y=view.approximation, name=text.partial_sum_label(view)
         ),
         {
             "type": "bar",
@@ -47,7 +47,7 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
             "hovertemplate": "harmonic %{x}: amplitude %{y:.4f}<extra></extra>",
         },
     ]
-    if view.overshoot is not None:
+    if text.overshoots(view):
         peak = view.overshoot
         data.append(
             traces.point(
@@ -130,7 +130,8 @@ def epicycles_figure(view: fourier.EpicycleView, dark: bool = False) -> Prebuilt
     data = [
         traces.line(c["primary"], 1.5, x=offset + fine_t, y=fine_y, **faint),
         traces.line(ink, 1.5, name="arms and their circles", hoverinfo="skip", opacity=0.8) | chain,
-        traces.line(c["primary"], 3.5, name="the tip's height: S_N(t)", x=offset + fine_t) | trail,
+        traces.line(c["primary"], 3.5, name=text.tip_label(len(view.radii)), x=offset + fine_t)
+        | trail,
         traces.line(
             c["accent"], 1.5, "dot", mode="lines+markers", showlegend=False, hoverinfo="skip"
         )

@@ -9,6 +9,8 @@ learner compares.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from mathviz.core import numbers
@@ -160,28 +162,77 @@ def partial_sum_latex(coefficients: FourierCoefficients, n_terms: int, shown: in
     return f"S_{{{n_terms}}}(t) = {text}{more}"
 
 
+def tex_text(words: str) -> str:
+    """Words for ``\\text{...}``, with LaTeX's special characters escaped (``25%`` -> ``25\\%``:
+    a bare ``%`` starts a comment and KaTeX shows the raw source in red)."""
+    return re.sub(r"([%&#_$])", r"\\\1", words)
+
+
 def series_latex(name: str) -> str | None:
     """``square = 4/π(...)``: the shape's textbook series, None if it has no tidy one."""
     series = SERIES.get(name)
-    return None if series is None else rf"\text{{{name.lower()}}} = {series}"
+    return None if series is None else rf"\text{{{tex_text(name.lower())}}} = {series}"
+
+
+def overshoots(view: FourierView) -> bool:
+    """Whether the partial sum rises above the shape near a jump (with few harmonics it may
+    not yet reach the top of the jump: no overshoot to speak of)."""
+    return view.overshoot is not None and view.overshoot.height > 0
 
 
 def overshoot_percent(view: FourierView) -> str:
-    """Gibbs' overshoot as a percentage of the jump, ``8.9%`` ("" for a continuous shape)."""
-    if view.overshoot is None:
+    """Gibbs' overshoot as a percentage of the jump, ``8.9%`` ("" for a continuous shape, or
+    when the sum does not rise above the shape)."""
+    if not overshoots(view):
         return ""
     return f"{numbers.text(100 * view.overshoot.fraction, places=1)}%"
 
 
+def harmonics_phrase(n: int) -> str:
+    """``1 harmonic``, ``5 harmonics``."""
+    return f"{n} harmonic" if n == 1 else f"{n} harmonics"
+
+
+def nonzero_terms(coefficients: FourierCoefficients, n_terms: int) -> int:
+    """How many terms of S_N are not zero: the mean a₀/2 and each a_n cos nt, b_n sin nt
+    (the square wave's even harmonics are all zero)."""
+    mean = int(abs(coefficients.a0) > 1e-9)
+    a, b = coefficients.a[:n_terms], coefficients.b[:n_terms]
+    return mean + int(np.sum(np.abs(a) > 1e-6) + np.sum(np.abs(b) > 1e-6))
+
+
+def partial_sum_label(view: FourierView) -> str:
+    """The legend of the partial sum, true to what is summed: ``S₅(t): 3 non-zero terms``."""
+    k = nonzero_terms(view.coefficients, view.n_terms)
+    terms = "1 non-zero term" if k == 1 else f"{k} non-zero terms"
+    return f"S{numbers.subscript(view.n_terms)}(t), harmonics up to {view.n_terms}: {terms}"
+
+
+def tip_label(n_terms: int) -> str:
+    """The legend of the epicycles' trace: ``the tip's height: S₇(t)``."""
+    return f"the tip's height: S{numbers.subscript(n_terms)}(t)"
+
+
 def fourier_notes(view: FourierView) -> list[Note]:
     """Gibbs' overshoot in words, for a shape that jumps."""
-    return _info_if(
-        view.overshoot is not None,
-        (
+    if view.overshoot is None:
+        return []
+    if not overshoots(view):
+        return [
+            Note(
+                "info",
+                f"With {harmonics_phrase(view.n_terms)} the sum does not yet reach the top of "
+                "the jump, so there is no overshoot yet. Add harmonics: the sum rises past the "
+                "shape near each jump, by about 8.9% of the jump (Gibbs' phenomenon).",
+            )
+        ]
+    return [
+        Note(
+            "info",
             f"Gibbs: the sum overshoots by {overshoot_percent(view)} of the jump. More "
-            "harmonics make the overshoot narrower, never lower (it tends to 8.9%)."
-        ),
-    )
+            "harmonics make the overshoot narrower, never lower (it tends to 8.9%).",
+        )
+    ]
 
 
 def fourier_explanation(name: str) -> str:

@@ -14,6 +14,7 @@ from mathviz.linalg import (
     power,
     text_eigen,
 )
+from tests.harness.latex import assert_sound
 
 
 def test_numbers_never_show_nan_or_negative_zero():
@@ -40,6 +41,9 @@ def test_every_preset_has_plain_words_and_nan_free_formulas(name):
     ]
     for text in texts:
         assert not re.search(r"\bnan\b|\binf\b", text.lower()), text
+        assert not re.search(r"\^\(|e[+-]\d", text), text  # no programmer notation
+    for latex in texts[len(notes) :][:3] + [text_eigen.matrix_latex(A)]:
+        assert_sound(latex)  # KaTeX would show it raw, in red
     awkward = {
         "Shear (defective)": "defective",
         "Reflection": "same size",
@@ -67,3 +71,25 @@ def test_power_and_pca_notes_explain_stalls_in_words():
     round_cloud = pca.pca_scene(0, 500, 0.0, 1.0, 1.0)
     assert text_eigen.pca_notes(round_cloud.pca)
     assert not text_eigen.pca_notes(pca.pca_scene(0, 500, 0.9, 2.0, 1.0).pca)
+
+
+def test_power_rate_of_a_tiny_ratio_is_no_double_superscript():
+    """Nearly singular: |λ₂/λ₁| ≈ 5×10⁻¹³, once written ``10^{-13}^k`` (KaTeX refused it)."""
+    A = np.array(eigen.PRESETS["Nearly singular"].matrix)
+    scene = power.power_scene(A, 100, 12)
+    latex = text_eigen.power_latex(scene.dominant, scene.iteration)
+    assert "}^k" not in latex.replace(r"\right)^k", "")
+    assert r"\right)^k" in latex
+    assert_sound(latex)
+
+
+def test_nearly_singular_matrix_shows_the_digits_that_make_it_invertible():
+    """Printed with four digits it read [[1, 1], [1, 1]] beside "invertible"."""
+    A = np.array(eigen.PRESETS["Nearly singular"].matrix)
+    latex = text_eigen.matrix_latex(A)
+    assert "1.000000000001" in latex
+    shown = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", latex.split("=")[-1])]
+    det = shown[0] * shown[3] - shown[1] * shown[2]
+    assert det == pytest.approx(matrix2.determinant(A), rel=0.01)
+    ordinary = text_eigen.matrix_latex(np.array(eigen.PRESETS["Symmetric stretch"].matrix))
+    assert ordinary.endswith(numbers.latex_matrix(eigen.PRESETS["Symmetric stretch"].matrix, 4))

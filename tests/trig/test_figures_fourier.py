@@ -29,10 +29,12 @@ def test_partial_sum_figure_has_the_four_over_pi_n_bars_and_the_overshoot():
     expected = np.where(n % 2 == 1, 4 / (np.pi * np.maximum(n, 1)), 0.0)
     np.testing.assert_allclose(np.asarray(bars.y, float), expected, atol=1e-6)
     named = {t.name: t for t in fig.data if t.name}
-    t = np.asarray(named["sum of 7 harmonics"].x)
+    t = np.asarray(named["S₇(t), harmonics up to 7: 4 non-zero terms"].x)
     k = np.array([1, 3, 5, 7])
     direct = (4 / np.pi) * (np.sin(np.outer(t, k)) / k).sum(axis=1)
-    np.testing.assert_allclose(named["sum of 7 harmonics"].y, direct, atol=1e-5)
+    np.testing.assert_allclose(
+        named["S₇(t), harmonics up to 7: 4 non-zero terms"].y, direct, atol=1e-5
+    )
     peak = next(trace for name, trace in named.items() if name.startswith("overshoot"))
     assert peak.y[0] == pytest.approx(direct.max(), abs=1e-4)
     continuous = fourier.fourier_view(fourier.SHAPES["Triangle"], _coefficients(), 7)

@@ -226,7 +226,7 @@ def test_fourier_bars_are_the_square_waves_four_over_pi_n():
     expected = np.where(n % 2 == 1, 4 / (np.pi * np.maximum(n, 1)), 0.0)
     np.testing.assert_allclose(np.asarray(bars["y"], float), expected, atol=1e-6)
     named = traces_by_name(fig)
-    approximation = named["sum of 7 harmonics"]
+    approximation = named["S₇(t), harmonics up to 7: 4 non-zero terms"]
     t = np.asarray(approximation["x"], float)
     k = np.array([1, 3, 5, 7])
     direct = (4 / np.pi) * (np.sin(np.outer(t, k)) / k).sum(axis=1)

@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 
 from mathviz.core import numbers
-from mathviz.trig import circle, encoding, fourier, text, waves
+from mathviz.trig import circle, encoding, figures_fourier, fourier, text, waves
+from tests.harness.latex import assert_sound, latex_problems
 
 
 @pytest.mark.parametrize(
@@ -105,6 +106,46 @@ def test_fourier_text():
     assert set(text.DESCRIPTIONS) == set(fourier.SHAPES)  # a sentence for every shape
     assert set(text.SERIES) <= set(fourier.SHAPES)
     assert text.fourier_explanation("Square").startswith(text.DESCRIPTIONS["Square"])
+
+
+def test_series_of_every_shape_is_sound_latex():
+    """The pulse train's name holds a '%': unescaped, KaTeX read the rest as a comment."""
+    pulse = text.series_latex("Pulse train (25% duty)")
+    assert r"(25\% duty)" in pulse
+    for name in fourier.SHAPES:
+        if text.series_latex(name) is not None:
+            assert_sound(text.series_latex(name))
+    assert latex_problems(r"\text{25% duty}") and not latex_problems(r"\text{25\% duty}")
+
+
+def test_no_negative_overshoot_and_singular_harmonic():
+    """N = 1 on the sawtooth peaks below the top of the jump: no "-18.1%" overshoot."""
+    saw = fourier.SHAPES["Sawtooth"]
+    view = fourier.fourier_view(saw, fourier.fourier_coefficients(saw), 1)
+    assert view.overshoot.height < 0  # the maths: the sum stays below the shape's top
+    assert text.overshoot_percent(view) == "" and not text.overshoots(view)
+    (note,) = text.fourier_notes(view)
+    assert "-" not in note.text and "With 1 harmonic the sum" in note.text
+    assert "harmonics" not in note.text.split("jump")[0]
+    fig = figures_fourier.fourier_figure(view)
+    assert not any((t.name or "").startswith("overshoot") for t in fig.data)
+    assert text.harmonics_phrase(1) == "1 harmonic" and text.harmonics_phrase(2) == "2 harmonics"
+
+
+@pytest.mark.parametrize(
+    ("shape", "n_terms", "nonzero"),
+    [("Square", 5, 3), ("Square", 1, 1), ("Sawtooth", 4, 4), ("Triangle", 5, 3)],
+)
+def test_partial_sum_label_counts_the_nonzero_terms(shape, n_terms, nonzero):
+    """The square wave's even harmonics are 0: S₅ has 3 non-zero terms, not 5."""
+    c = fourier.fourier_coefficients(fourier.SHAPES[shape])
+    view = fourier.fourier_view(fourier.SHAPES[shape], c, n_terms)
+    label = text.partial_sum_label(view)
+    terms = "term" if nonzero == 1 else "terms"
+    assert label == (
+        f"S{numbers.subscript(n_terms)}(t), harmonics up to {n_terms}: {nonzero} non-zero {terms}"
+    )
+    assert "_" not in label and "_" not in text.tip_label(n_terms)
 
 
 def test_encoding_latex():
