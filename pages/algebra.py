@@ -50,9 +50,9 @@ def exp_and_log(dark: bool) -> None:
     ui.plot(figures.slide_rule_figure, product, dark, key="sliderule", height=230)
     ui.formula(text.product_latex(product))
     ui.explain(
-        "Swapping x and y mirrors a graph in y = x, so log_b, which undoes bˣ, is bˣ mirrored: "
-        "the asymptote y = 0 becomes x = 0, and log needs x > 0. As b^(m+n) = bᵐ·bⁿ, logs turn "
-        "products into sums: log x₁ and log x₂ laid end to end on a log scale reach x₁x₂."
+        "Swapping x and y mirrors a graph in y = x, so $\\log_b$, which undoes bˣ, is bˣ "
+        "mirrored: the asymptote y = 0 becomes x = 0, and log needs x > 0. As bᵐ⁺ⁿ = bᵐ·bⁿ, "
+        "logs turn products into sums: log x₁ and log x₂ laid end to end on a log scale reach x₁x₂."
     )
 
 

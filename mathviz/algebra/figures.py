@@ -150,7 +150,9 @@ def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
     data = [
         traces.line(ink, 1.5, "dot", x=edge, y=edge, name="mirror: y = x"),
         traces.line(c["primary"], 3.5, x=view.exp_curve[0], y=view.exp_curve[1], name="y = bˣ"),
-        traces.line(c["accent"], 3.5, x=view.log_curve[0], y=view.log_curve[1], name="y = log_b x"),
+        traces.line(
+            c["accent"], 3.5, x=view.log_curve[0], y=view.log_curve[1], name="y = log<sub>b</sub> x"
+        ),
         traces.line(
             c["primary"], 1.5, "dash", x=edge, y=np.zeros(2), opacity=0.7, name="asymptote y = 0"
         ),

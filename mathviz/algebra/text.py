@@ -138,8 +138,21 @@ def root_latex(root: complex) -> str:
     return f"{_tex(root.real, 3)} {sign} {imaginary}"
 
 
+def _root_factor(root: complex) -> str:
+    """x - r as LaTeX with its signs worked out: ``x``, ``(x - 2)``, ``(x + 0.809 + 0.588i)``."""
+    if is_real(np.array([root]))[0]:
+        value = root.real
+        return "x" if abs(value) < 5e-4 else f"(x {_signed(-value)})"
+    real = "" if abs(root.real) < 5e-4 else f" {_signed(-root.real)}"
+    magnitude = _tex(abs(root.imag), 3)
+    imaginary = "i" if magnitude == "1" else f"{magnitude}i"
+    sign = "+" if root.imag < 0 else "-"
+    return f"(x{real} {sign} {imaginary})"
+
+
 def factored_latex(coefficients: Sequence[float], roots: np.ndarray) -> str:
-    """c₀(x - r₁)(x - r₂)... with the numerical roots, the form the roots are read from.
+    """c₀(x - r₁)(x - r₂)... with the numerical roots, the form the roots are read from; a
+    repeated factor is written once with its power (``5x^{4}``, not ``5xxxx``).
 
     ``coefficients`` are highest power first without leading zeros; ``roots`` are all of
     the polynomial's roots.
@@ -148,16 +161,11 @@ def factored_latex(coefficients: Sequence[float], roots: np.ndarray) -> str:
     if c.size < 2:
         return _tex(c[0], 2) if c.size else "0"
     lead = {1.0: "", -1.0: "-"}.get(float(c[0]), _tex(c[0], 2))
-    factors = []
+    counts: dict[str, int] = {}
     for root in roots:
-        if is_real(np.array([root]))[0]:
-            value = root.real
-            factors.append("x" if abs(value) < 5e-4 else f"(x {_signed(-value)})")
-        elif abs(root.real) < 5e-4:  # ±bi: x - bi, x + bi
-            text = root_latex(root)
-            factors.append(f"(x + {text[1:]})" if text.startswith("-") else f"(x - {text})")
-        else:
-            factors.append(f"(x - ({root_latex(root)}))")
+        factor = _root_factor(root)
+        counts[factor] = counts.get(factor, 0) + 1
+    factors = [f if k == 1 else f"{f}^{{{k}}}" for f, k in counts.items()]
     return lead + "".join(factors)
 
 
@@ -168,8 +176,11 @@ def polynomial_view_latex(view: PolynomialView) -> str:
 
 
 def roots_text(view: PolynomialView) -> str:
-    """The roots as LaTeX, comma separated (``none`` for a constant)."""
-    return ", ".join(root_latex(r) for r in view.roots) or "none"
+    """The roots as LaTeX, comma separated; for a constant ``none``, and for the zero
+    polynomial ``every x`` (it is 0 everywhere)."""
+    if view.is_zero:
+        return "every x (p is 0 everywhere)"
+    return ", ".join(root_latex(r) for r in view.roots) or "none (a nonzero constant)"
 
 
 def polynomial_caption(view: PolynomialView) -> str:

@@ -50,7 +50,7 @@ def test_exp_log_figure_and_slide_rule():
     view = explog.exp_log_view("10", 0.5)
     fig = figures.exp_log_figure(view)
     named = _named(fig)
-    log = named["y = log_b x"]
+    log = named["y = log<sub>b</sub> x"]
     x, y = np.asarray(log.x, float), np.asarray(log.y, float)
     np.testing.assert_allclose(y[np.isfinite(y)], np.log10(x[np.isfinite(y)]))
     pair = next(t for t in fig.data if t.mode == "lines+markers")

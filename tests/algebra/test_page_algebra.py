@@ -109,7 +109,7 @@ def test_exp_and_log_mirror_each_other():
     assert_clean(at)
     fig, rule = figures(at)
     named = traces_by_name(fig)
-    log = named["y = log_b x"]
+    log = named["y = log<sub>b</sub> x"]
     x = np.asarray(log["x"], float)
     finite = np.isfinite(log["y"])
     assert np.all(x[finite] > 0)

@@ -4,6 +4,9 @@ hand from the maths (numbers by the one rule of mathviz.core.numbers, ``places=`
 
 from __future__ import annotations
 
+import re
+
+import numpy as np
 import pytest
 
 from mathviz.algebra import classification, explog, functions, polynomials, text
@@ -47,6 +50,9 @@ def test_transformation_view_explains_the_domain_and_asymptotes():
         ([1, 0, 0, 0, 1], "x^4 + 1", None),
         ([0, 0, 0, 0, 3], "3", "3"),
         ([0, 0, 0, 0, 0], "0", "0"),
+        ([5, 0, 0, 0, 0], "5x^4", "5x^{4}"),  # once "5xxxx"
+        ([0, 0, 1, -2, 1], "x^2 - 2x + 1", "(x - 1)^{2}"),
+        ([0, 1, 0, 0, 0], "x^3", "x^{3}"),
     ],
 )
 def test_polynomial_latex(c, expanded, factored):
@@ -61,6 +67,21 @@ def test_root_latex():
     assert text.root_latex(-1j) == "-i"
     assert text.root_latex(0.5 + 1.3229j) == "0.5 + 1.323i"
     assert text.root_latex(-0.707 - 0.707j) == "-0.707 - 0.707i"
+
+
+def test_complex_factors_have_no_double_negatives():
+    """x² + 1.618x + 1 has roots -0.809 ± 0.588i: once "(x - (-0.809 - 0.588i))"."""
+    c = [0, 0, 1, 2 * np.cos(np.radians(36)), 1]
+    factored = text.factored_latex(polynomials.trim(c), polynomials.polynomial_roots(c))
+    assert sorted(re.findall(r"\([^()]*\)", factored)) == [
+        "(x + 0.809 + 0.588i)",
+        "(x + 0.809 - 0.588i)",
+    ]
+    pure = text.factored_latex(polynomials.trim([0, 0, 1, 0, 4]), np.array([2j, -2j]))
+    assert pure == "(x - 2i)(x + 2i)"
+    for root in (0.5 + 1.3229j, -0.707 - 0.707j, 3 - 1j):
+        factor = text.factored_latex(np.array([1.0, 0.0]), np.array([root]))
+        assert "(-" not in factor and "- -" not in factor and "+ -" not in factor
 
 
 def test_intervals():
@@ -81,7 +102,10 @@ def test_polynomial_view_text():
     )
     assert text.polynomial_notes(view) == []
     zero = polynomials.polynomial_view([0, 0, 0, 0, 0])
-    assert text.roots_text(zero) == "none"
+    assert text.roots_text(zero) == "every x (p is 0 everywhere)"  # not "none": all x are roots
+    assert text.roots_text(polynomials.polynomial_view([0, 0, 0, 0, 3])) == (
+        "none (a nonzero constant)"
+    )
     (note,) = text.polynomial_notes(zero)
     assert "zero polynomial" in note.text
 
