@@ -12,18 +12,19 @@ from mathviz.linalg import figures_eigen as figures
 from mathviz.linalg import text_eigen as text
 from mathviz.linalg.params import EIGENVECTORS_SVD as P
 from mathviz.plot import theme
+from mathviz.plot.animation import speed_factor
 
 ANIMATED_HEIGHT = theme.CHART_HEIGHT[False] + 110  # room for Play and the slider
 
 
-def morph_chart(matrix: np.ndarray, labels: tuple[str, ...], dark: bool):
+def morph_chart(matrix: np.ndarray, labels: tuple[str, ...], dark: bool, speed: float = 1.0):
     """The I -> A morph of the matrix as drawn (its scene is made only when A changed)."""
-    return figures.morph_figure(eigen.morph_scene(matrix), labels, dark=dark)
+    return figures.morph_figure(eigen.morph_scene(matrix), labels, dark=dark, speed=speed)
 
 
-def svd_chart(matrix: np.ndarray, dark: bool):
+def svd_chart(matrix: np.ndarray, dark: bool, speed: float = 1.0):
     """A = UΣVᵀ in three stages, for the matrix as drawn."""
-    return figures.svd_figure(svd.svd_scene(matrix), dark)
+    return figures.svd_figure(svd.svd_scene(matrix), dark, speed)
 
 
 def matrix_block() -> dict[str, Any]:
@@ -37,20 +38,31 @@ def matrix_block() -> dict[str, Any]:
             ui.explain(preset.summary)
         else:
             A = eigen.matrix_from_entries(*ui.controls(P["a"], P["b"], P["c"], P["d"]))
+        speed = speed_factor(ui.control(P["speed"]))
     with shown:
         st.latex(text.matrix_latex(A))
     factor = eigen.display_factor(A)
     analysis, decomposition = eigen_analysis(A), svd_2x2(A)
     ui.notes(text.matrix_notes(A, analysis, decomposition, factor))
-    return {"A": A, "factor": factor, "analysis": analysis, "decomposition": decomposition}
+    return {
+        "A": A,
+        "factor": factor,
+        "analysis": analysis,
+        "decomposition": decomposition,
+        "speed": speed,
+    }
 
 
-def eigenvectors(A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool):
+def eigenvectors(
+    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
+):
     st.header("Eigenvectors: the lines that stay put")
     picture, words = ui.picture_and_words()
     with picture:
         labels = tuple(text.line_labels(analysis))
-        ui.plot(morph_chart, factor * A, labels, dark, key="eigen_morph", height=ANIMATED_HEIGHT)
+        ui.plot(
+            morph_chart, factor * A, labels, dark, speed, key="eigen_morph", height=ANIMATED_HEIGHT
+        )
     with words:
         ui.formula(text.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
         ui.explain(
@@ -63,12 +75,12 @@ def eigenvectors(A: np.ndarray, factor: float, analysis: Eigen, decomposition: S
 
 
 def power_iteration(
-    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool
+    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
 ) -> None:
     st.header("Apply A again and again: power iteration")
     start_angle, steps = ui.controls(P["v0"], P["power_steps"])
     scene = power.power_scene(A, start_angle, steps)
-    ui.plot(figures.power_figure, scene, dark, key="eigen_power", height=ANIMATED_HEIGHT)
+    ui.plot(figures.power_figure, scene, dark, speed, key="eigen_power", height=ANIMATED_HEIGHT)
     ui.notes(text.power_notes(scene))
     ui.formula(text.power_latex(scene.dominant, scene.iteration))
     ui.explain(
@@ -86,12 +98,12 @@ def power_iteration(
 
 
 def singular_values(
-    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool
+    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
 ) -> None:
     st.header("SVD: rotate, stretch, rotate")
     picture, words = ui.picture_and_words()
     with picture:
-        ui.plot(svd_chart, factor * A, dark, key="eigen_svd", height=ANIMATED_HEIGHT)
+        ui.plot(svd_chart, factor * A, dark, speed, key="eigen_svd", height=ANIMATED_HEIGHT)
     with words:
         ui.formula(
             text.svd_latex(A, decomposition),

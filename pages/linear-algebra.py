@@ -10,6 +10,7 @@ from mathviz.linalg import figures_transform as figures
 from mathviz.linalg import text_transform as text
 from mathviz.linalg.params import CUBE_KEYS, MY_ENTRIES
 from mathviz.linalg.params import LINEAR_ALGEBRA as P
+from mathviz.plot.animation import speed_factor
 
 
 def cube_chart(matrix: np.ndarray, dark: bool):
@@ -87,6 +88,7 @@ def plane_lesson(dark: bool) -> None:
         show_eigen = ui.control(P["eig"])
         in_sequence = source == "Steps" and ui.control(P["seq"])
         method = None if in_sequence else ui.control(P["morph"])
+        speed = speed_factor(ui.control(P["speed"]))
 
     facts, eigen = matrix_facts(A), eigen_analysis(A)
     if in_sequence:
@@ -106,6 +108,7 @@ def plane_lesson(dark: bool) -> None:
             height=560,
             dark=dark,
             reversible=facts.invertible,
+            speed=speed,
         )
         ui.notes(text.notes(facts, view.window, tiny))
 

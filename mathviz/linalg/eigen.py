@@ -13,6 +13,7 @@ import numpy as np
 
 from mathviz.core import geometry
 from mathviz.core.matrix2 import Eigen, eigen_analysis, largest_stretch, rotation
+from mathviz.linalg.morph import ease
 from mathviz.linalg.transform import Preset, entries_of
 
 DISPLAY_LIMIT = 5.0  # largest stretch drawn at true size; beyond it A is drawn scaled down
@@ -86,8 +87,10 @@ def morph_matrices(matrix: np.ndarray, eigen: Eigen, n_frames: int = 25) -> np.n
     eigenvector v, so eigenvectors stay on their own line in every frame, and only stretch.
     Complex eigenvalues: M(t) = P (rᵗ R(tθ)) P⁻¹, so each frame is a partial rotation-and-
     scale, and the motion looks like what A is.
+    The frames' times t are eased (:func:`mathviz.linalg.morph.ease`): the plane starts and
+    stops gently.
     """
-    t = np.linspace(0.0, 1.0, max(2, int(n_frames)))
+    t = ease(max(2, int(n_frames)))
     if eigen.rotation is None:
         return (1 - t)[:, None, None] * np.eye(2) + t[:, None, None] * np.asarray(matrix)
     view = eigen.rotation
@@ -140,7 +143,7 @@ class MorphScene:
         return self.shape[:, self.arrow_tips]
 
 
-def morph_scene(matrix: np.ndarray, n_frames: int = 61, grid_extent: int = 4) -> MorphScene:
+def morph_scene(matrix: np.ndarray, n_frames: int = 31, grid_extent: int = 4) -> MorphScene:
     """What the eigenvector picture draws in each frame of the I -> A morph.
 
     Parameters
@@ -153,7 +156,7 @@ def morph_scene(matrix: np.ndarray, n_frames: int = 61, grid_extent: int = 4) ->
     matrix = np.asarray(matrix, dtype=float)
     eigen = eigen_analysis(matrix)
     matrices = morph_matrices(matrix, eigen, n_frames)
-    t = np.linspace(0.0, 1.0, len(matrices))
+    t = ease(len(matrices))  # the times of morph_matrices
     circle, tips = geometry.circle_with_spokes()
     if eigen.rotation is None:
         vectors = eigen.vectors

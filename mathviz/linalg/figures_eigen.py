@@ -21,7 +21,7 @@ from mathviz.linalg.pca import PCAScene
 from mathviz.linalg.power import PowerScene
 from mathviz.linalg.svd import STAGES, SVDScene
 from mathviz.plot import theme
-from mathviz.plot.animation import STEP_MS, animation_controls
+from mathviz.plot.animation import STEP_MS, animation_controls, hold
 from mathviz.plot.spec import equal_aspect, typed
 from mathviz.plot.traces import (
     ARROW_SIZE,
@@ -36,7 +36,11 @@ from mathviz.plot.traces import (
 
 EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
 ANIMATION_MARGIN = {"t": 75, "b": 155}
-HOLD_FRAMES = 20  # frames (a third of a second) Play rests on a start or stage boundary
+# Play glides from key frame to key frame (mathviz.plot.animation, ``glide``): the morph's
+# 30 steps take 2.1 s, each SVD stage's 16 take 1.3 s, at 1×.
+KEY_FRAME_MS = 70
+SVD_KEY_FRAME_MS = 80
+HOLD_MS = 500  # Play rests this long on the start and after each SVD stage
 
 
 def _shape_trace(
@@ -114,7 +118,9 @@ def _moving_traces(scene: MorphScene | SVDScene, frame: int, dark: bool, name: s
 # --- eigenvectors during the I -> A morph ---------------------------------------------------
 
 
-def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = False) -> go.Figure:
+def morph_figure(
+    scene: MorphScene, line_labels: Sequence[str], dark: bool = False, speed: float = 1.0
+) -> go.Figure:
     """The plane morphing from I to A: eigenvector lines stay put while everything turns.
 
     Parameters
@@ -172,11 +178,19 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
     # I at one end, A at the other (plotly thins out labels that would overlap).
     labels = ["I"] + [""] * (len(scene.t) - 2) + ["A"]
     # ▶ Play shows I for a moment before the plane starts to move.
-    sequence = [names[0]] * HOLD_FRAMES + names
+    sequence = hold(names[0], HOLD_MS, KEY_FRAME_MS) + names
     layout = (
         square_axes(radius)
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(names, labels, active=last, sequence=sequence)
+        | animation_controls(
+            names,
+            labels,
+            active=last,
+            sequence=sequence,
+            frame_ms=KEY_FRAME_MS,
+            glide=True,
+            speed=speed,
+        )
     )
     return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
 
@@ -184,7 +198,7 @@ def morph_figure(scene: MorphScene, line_labels: Sequence[str], dark: bool = Fal
 # --- power iteration ------------------------------------------------------------------------
 
 
-def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
+def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> go.Figure:
     """v, Av, A²v, ... (normalised) closing in on the dominant eigenvector, and how fast.
 
     Left: the unit circle, the eigenvector lines, the current iterate v_k and the earlier
@@ -288,7 +302,7 @@ def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
         "margin": ANIMATION_MARGIN,
         "annotations": [] if len(scene.angles) else [note],
     } | animation_controls(
-        names_frames, labels, active=last, sequence=names_frames, frame_ms=STEP_MS
+        names_frames, labels, active=last, sequence=names_frames, frame_ms=STEP_MS, speed=speed
     )
     equal_aspect(layout)  # before the second panel exists, so only the circle is square
     layout["xaxis2"] = {
@@ -311,7 +325,7 @@ def power_figure(scene: PowerScene, dark: bool = False) -> go.Figure:
 # --- the SVD in three stages ----------------------------------------------------------------
 
 
-def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
+def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Figure:
     """A = UΣVᵀ played as rotate, stretch, rotate: the unit circle becomes A's ellipse.
 
     The arrows are the images of the right singular vectors v₁, v₂: stage 1 turns them onto
@@ -347,7 +361,7 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
     labels = [""] * len(names)
     labels[0] = "I"
     by_stage = []
-    sequence = [names[0]] * HOLD_FRAMES
+    sequence = hold(names[0], HOLD_MS, SVD_KEY_FRAME_MS)
     for stage in range(1, 4):
         members = np.flatnonzero(scene.stage == stage)
         first, final = int(members[0]), int(members[-1])
@@ -356,11 +370,20 @@ def svd_figure(scene: SVDScene, dark: bool = False) -> go.Figure:
         # all three with a pause after each.
         label = f"{stage} · {STAGES[stage]}" + (f" {turns[stage]}" if turns[stage] else "")
         by_stage.append((label, names[first - 1 : final + 1]))
-        sequence += names[first : final + 1] + [names[final]] * HOLD_FRAMES
+        sequence += names[first : final + 1] + hold(names[final], HOLD_MS, SVD_KEY_FRAME_MS)
     layout = (
         square_axes(scene.radius)
         | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(names, labels, active=last, sequence=sequence, extra_buttons=by_stage)
+        | animation_controls(
+            names,
+            labels,
+            active=last,
+            sequence=sequence,
+            extra_buttons=by_stage,
+            frame_ms=SVD_KEY_FRAME_MS,
+            glide=True,
+            speed=speed,
+        )
     )
     return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
 

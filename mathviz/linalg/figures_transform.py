@@ -69,6 +69,9 @@ def _frame_data(scene: TransformScene, k: int, with_flip: bool) -> list[dict[str
     return data
 
 
+# Each key frame of the morph (mathviz.linalg.morph) is glided to in 85 ms: 2 s from I to A,
+# 1.1 s a step, at 1×: slow enough to talk over.
+KEY_FRAME_MS = 85
 SCRUB_EVERY = 2  # a scrub step every other frame: half the slider's drawing, still smooth
 
 
@@ -82,7 +85,7 @@ def frame_labels(scene: TransformScene) -> list[str]:
 
 
 def transform_figure(
-    scene: TransformScene, *, dark: bool = False, reversible: bool = True
+    scene: TransformScene, *, dark: bool = False, reversible: bool = True, speed: float = 1.0
 ) -> go.Figure:
     """The plane under A: grid, î and ĵ, unit square, letter F, v and Av, animated from I.
 
@@ -92,6 +95,7 @@ def transform_figure(
     dark : draw neutral lines in the dark theme's ink.
     reversible : add a button that plays the animation backwards (undoing A with A⁻¹);
         pass False when A is singular.
+    speed : the page's speed control (2.0 plays twice as fast as the default).
 
     Returns
     -------
@@ -231,6 +235,9 @@ def transform_figure(
             extra_buttons=[("◀ Undo (A⁻¹)", names[::-1])] if reversible else (),
             readout="",
             ink=ink,
+            frame_ms=KEY_FRAME_MS,
+            glide=True,
+            speed=speed,
         ),
     }
     # Redrawn on every move of v or A: plotly's object model would cost more than the rest

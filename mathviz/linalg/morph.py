@@ -18,8 +18,10 @@ from mathviz.core import numbers
 from mathviz.core.matrix2 import rank_tolerance
 from mathviz.linalg.transform import STEPS, TINY_ENTRY, active_steps
 
-FRAMES_MORPH = 41  # frames of the I -> A animation (about 0.7 s at 60 frames a second)
-FRAMES_PER_STEP = 20  # frames per step when composed steps play one after another
+# Key frames: Play glides linearly between them (mathviz.plot.animation, ``glide``), so a few
+# eased key frames make a smooth motion; at 85 ms a frame the morph takes 2 s, a step 1.1 s.
+FRAMES_MORPH = 25  # frames of the I -> A animation
+FRAMES_PER_STEP = 13  # frames per step when composed steps play one after another
 
 
 def polar(matrix: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -7,6 +7,7 @@ travels with the class from one page to the other.
 
 from mathviz.linalg import cube, eigen, transform, vectors
 from mathviz.params import choice, number, page, part, select, slider, toggle
+from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
 
 ENTRY_LIMIT = transform.ENTRY_LIMIT
 PLANE, SPACE = "2D", "3D"
@@ -19,6 +20,18 @@ MY_ENTRIES = "my entries"
 def _entry(key: str, default: float, step: float, doc: str, part_name: str) -> object:
     return number(
         key, key, -ENTRY_LIMIT, ENTRY_LIMIT, default, step, format="%g", doc=doc, part=part_name
+    )
+
+
+def speed(part_name: str) -> object:
+    """The ``speed`` of every Play of the app (same kind, label and options on every page)."""
+    return choice(
+        "speed",
+        "Play speed",
+        list(SPEEDS),
+        DEFAULT_SPEED,
+        part=part_name,
+        doc="how fast ▶ Play runs: `1×` is slow enough to talk over",
     )
 
 
@@ -87,6 +100,7 @@ LINEAR_ALGEBRA = page(
     slider("vx", "v, x", -4.0, 4.0, 1.0, 0.25, part=PLANE, doc="the vector v: x (Av is drawn)"),
     slider("vy", "v, y", -4.0, 4.0, 1.0, 0.25, part=PLANE, doc="the vector v: y (Av is drawn)"),
     toggle("eig", "Eigenvectors", part=PLANE, doc="draw the eigenvectors and their lines"),
+    speed(PLANE),
     select(
         "cube",
         "3×3 matrix M",
@@ -142,6 +156,7 @@ EIGENVECTORS_SVD = page(
         part="Power iteration",
         doc="the number of steps K",
     ),
+    speed(WITH_MATRIX),
     slider("pca_seed", "Seed", 0, 1000, 0, part="PCA", doc="random seed of the point cloud"),
     slider("pca_n", "Points n", 10, 1000, 300, 10, part="PCA", doc="number of points"),
     slider("pca_rho", "Correlation ρ", -0.99, 0.99, 0.8, 0.01, part="PCA", doc="correlation"),

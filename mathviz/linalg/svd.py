@@ -11,6 +11,7 @@ import numpy as np
 from mathviz.core import geometry
 from mathviz.core.matrix2 import SVD2, rotation, svd_2x2
 from mathviz.linalg.eigen import view_radius
+from mathviz.linalg.morph import ease
 
 STAGES: tuple[str, ...] = ("start", "Vᵀ: rotate", "Σ: stretch", "U: rotate")
 
@@ -28,9 +29,10 @@ def svd_stage_matrices(svd: SVD2, frames_per_stage: int = 12) -> tuple[np.ndarra
     Stage 1 turns by tθ (t from 0 to 1) until the right singular vectors lie on the axes.
     Stage 2 stretches the axes from 1 to σᵢ. Stage 3 turns by tφ; a reflection is played as
     diag(1, 1 - 2t), which folds the plane flat at t = 1/2 and out again mirrored.
+    Each stage's t is eased (:func:`mathviz.linalg.morph.ease`): it starts and stops gently.
     """
     n = max(1, int(frames_per_stage))
-    t = np.linspace(0.0, 1.0, n + 1)[1:]
+    t = ease(n + 1)[1:]
     sigma = svd.singular_values
     stretch = np.diag(sigma)
     flip_sign = -1.0 if svd.reflection else 1.0
@@ -77,7 +79,7 @@ class SVDScene:
         return self.shape[:, self.arrow_tips]
 
 
-def svd_scene(matrix: np.ndarray, frames_per_stage: int = 28, grid_extent: int = 4) -> SVDScene:
+def svd_scene(matrix: np.ndarray, frames_per_stage: int = 16, grid_extent: int = 4) -> SVDScene:
     """What the SVD picture draws, for the matrix as drawn (scaled by
     :func:`display_factor`)."""
     matrix = np.asarray(matrix, dtype=float)

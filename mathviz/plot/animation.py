@@ -18,18 +18,43 @@ FRAME_MS = 12
 # Not a motion but a sequence of discrete steps (power iteration's v, Av, A²v...): each is held
 # long enough for the eye to follow it. The only other timing of the app.
 STEP_MS = 450
+# The choices of every page's ``speed`` control: how much faster than the default Play runs.
+SPEEDS = {"0.5×": 0.5, "1×": 1.0, "2×": 2.0}
+DEFAULT_SPEED = "1×"
+
+
+def speed_factor(label: str) -> float:
+    """The factor of a ``speed`` choice ("2×" -> 2.0); an unknown label plays at 1×."""
+    return SPEEDS.get(label, 1.0)
+
+
+def scaled_ms(ms: float, speed: float) -> int:
+    """A duration at ``speed`` (2.0 halves it), in whole milliseconds."""
+    return max(0, round(ms / speed))
+
+
+def hold(name: str, hold_ms: float, frame_ms: float) -> list[str]:
+    """``name`` repeated so that Play rests on it about ``hold_ms`` (at least once)."""
+    return [name] * max(1, round(hold_ms / frame_ms))
 
 
 def animate_args(
-    names: Sequence[str] | None, frame_ms: int = FRAME_MS, redraw: bool = False
+    names: Sequence[str] | None,
+    frame_ms: int = FRAME_MS,
+    redraw: bool = False,
+    glide: bool = False,
 ) -> list[Any]:
     """Arguments of plotly's ``animate`` method: play ``names`` (None: every frame) in order.
 
     ``redraw=False`` suits scatter traces (smooth and cheap); heatmaps and 3D need True.
+    ``glide``: plotly moves the lines from each frame to the next over the frame's duration
+    (a linear transition, drawn at the screen's rate), so a few eased key frames give a
+    smooth motion; off, each frame is shown as it is.
     """
+    transition = {"duration": frame_ms, "easing": "linear"} if glide else {"duration": 0}
     options = {
         "frame": {"duration": frame_ms, "redraw": redraw},
-        "transition": {"duration": 0},
+        "transition": transition,
         "mode": "immediate",
         "fromcurrent": False,
     }
@@ -49,6 +74,8 @@ def animation_controls(
     ink: str | None = None,
     every: int = 1,
     slider_x: float = 0.0,
+    speed: float = 1.0,
+    glide: bool = False,
 ) -> dict[str, Any]:
     """Layout entries (``updatemenus`` and ``sliders``) for an animated figure.
 
@@ -69,10 +96,13 @@ def animation_controls(
     every : a slider step on every ``every``-th frame and on the last (fewer steps draw
         faster); the slider starts on the step nearest to ``active``.
     slider_x : where the slider starts, as a fraction of the width (0: under the buttons).
+    speed : the page's ``speed`` control (:func:`speed_factor`): 2.0 plays twice as fast.
+    glide : plotly glides linearly from frame to frame (see :func:`animate_args`).
     """
     jump = animate_args(None, 0, redraw)[1]
+    ms = scaled_ms(frame_ms, speed)
     buttons = [
-        {"label": label, "method": "animate", "args": animate_args(names, frame_ms, redraw)}
+        {"label": label, "method": "animate", "args": animate_args(names, ms, redraw, glide)}
         for label, names in [("▶ Play", sequence), *extra_buttons]
     ]
     buttons.append({"label": "❚❚ Pause", "method": "animate", "args": [[None], jump]})

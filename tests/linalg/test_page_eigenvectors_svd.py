@@ -113,6 +113,11 @@ def test_awkward_matrices_render_with_words_not_errors(query, lesson):
                     assert np.all(np.isfinite(trace[axis]))
 
 
+def duration_of(spec: dict) -> int:
+    """Milliseconds per frame of a figure's ▶ Play."""
+    return spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["duration"]
+
+
 def test_figures_fit_the_size_budget_and_animate_in_the_browser():
     specs = lesson_figures({"steps": "30"})
     for lesson in LESSONS:
@@ -124,18 +129,41 @@ def test_figures_fit_the_size_budget_and_animate_in_the_browser():
         play = spec["layout"]["updatemenus"][0]["buttons"][0]
         assert play["method"] == "animate"
         options = play["args"][1]
-        assert options["frame"]["redraw"] is False and options["transition"]["duration"] == 0
+        assert options["frame"]["redraw"] is False
         names = {frame["name"] for frame in spec["frames"]}
         steps = spec["layout"]["sliders"][0]["steps"]
         assert [step["args"][0][0] for step in steps] == [f["name"] for f in spec["frames"]]
         assert set(play["args"][0]) <= names
+    # Power iteration steps from iterate to iterate: no glide between them.
+    assert power["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["transition"]["duration"] == 0
     for spec in (morph, svd):
-        # Plotly starts counting after drawing a frame (~16 ms): 12 ms gives a frame per ~28 ms.
-        duration = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]["frame"]["duration"]
-        assert 10 <= duration <= 50
+        # Eased key frames that plotly glides between, linearly, at the screen's rate.
+        options = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][1]
+        duration = options["frame"]["duration"]
+        assert options["transition"] == {"duration": duration, "easing": "linear"}
+        assert 50 <= duration <= 100
+    # Slow enough to talk over: the morph about 2 s after a short rest on I; each SVD stage
+    # 1-1.5 s, with a rest after it.
+    play_ms = len(morph["layout"]["updatemenus"][0]["buttons"][0]["args"][0]) * duration_of(morph)
+    assert 2000 <= play_ms <= 3000
+    for button in svd["layout"]["updatemenus"][0]["buttons"][1:4]:
+        assert 1000 <= (len(button["args"][0]) - 1) * duration_of(svd) <= 1500
+    sequence = svd["layout"]["updatemenus"][0]["buttons"][0]["args"][0]
+    rests = sum(a == b for a, b in zip(sequence[:-1], sequence[1:], strict=True))
+    assert rests * duration_of(svd) >= 4 * 400  # at the start and after each of the 3 stages
     # The SVD has a button per stage, each playing from where the last one ended.
     labels = [button["label"] for button in svd["layout"]["updatemenus"][0]["buttons"]]
     assert [label.split(" ·")[0] for label in labels[1:4]] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize("lesson", ["Eigenvectors", "Power iteration", "SVD"])
+def test_the_speed_in_the_link_reaches_every_play(lesson):
+    default = duration_of(figures(run_page(PAGE, {"lesson": lesson}))[0])
+    at = run_page(PAGE, {"lesson": lesson, "speed": "2×"})
+    assert not at.exception and at.session_state["speed"] == "2×"
+    assert duration_of(figures(at)[0]) == round(default / 2)
+    slow = run_page(PAGE, {"lesson": lesson, "speed": "0.5×"})
+    assert duration_of(figures(slow)[0]) == default * 2
 
 
 def test_geometric_pictures_keep_one_unit_as_long_on_both_axes():

@@ -86,7 +86,11 @@ def test_the_animation_is_client_side_with_play_pause_and_a_scrub_slider():
     buttons = {b["label"]: b for b in fig["layout"]["updatemenus"][0]["buttons"]}
     play = buttons["▶ Play"]["args"]
     assert play[0] is None and play[1]["frame"]["redraw"] is False
-    assert play[1]["frame"]["duration"] <= 33 and play[1]["transition"]["duration"] == 0
+    # Eased key frames that plotly glides between (linearly, at the screen's rate): a morph
+    # of about 2 s, slow enough to talk over, from a few frames.
+    frame_ms = play[1]["frame"]["duration"]
+    assert play[1]["transition"] == {"duration": frame_ms, "easing": "linear"}
+    assert frame_ms <= 100 and 1800 <= frame_ms * (len(names) - 1) <= 2500
     assert buttons["❚❚ Pause"]["args"][0] == [None]
     assert buttons["◀ Undo (A⁻¹)"]["args"][0] == names[::-1]  # invertible: play it backwards
     steps = fig["layout"]["sliders"][0]["steps"]
@@ -96,6 +100,20 @@ def test_the_animation_is_client_side_with_play_pause_and_a_scrub_slider():
     assert all(
         step["method"] == "animate" and step["args"][1]["mode"] == "immediate" for step in steps
     )
+
+
+@pytest.mark.parametrize(("speed", "factor"), [("0.5×", 0.5), ("1×", 1.0), ("2×", 2.0)])
+def test_the_speed_in_the_link_sets_how_fast_play_runs(speed, factor):
+    default = figures(run_page(PAGE))[0]["layout"]["updatemenus"][0]["buttons"]
+    at = run_page(PAGE, {"speed": speed})
+    assert not at.exception and at.session_state["speed"] == speed
+    buttons = figures(at)[0]["layout"]["updatemenus"][0]["buttons"]
+    for now, then in zip(buttons, default, strict=True):
+        if now["label"] == "❚❚ Pause":
+            continue
+        expected = round(then["args"][1]["frame"]["duration"] / factor)
+        assert now["args"][1]["frame"]["duration"] == expected
+        assert now["args"][1]["transition"]["duration"] == expected
 
 
 @pytest.mark.parametrize(

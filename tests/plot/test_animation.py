@@ -2,7 +2,7 @@
 
 import plotly.graph_objects as go
 
-from mathviz.plot.animation import FRAME_MS
+from mathviz.plot.animation import DEFAULT_SPEED, FRAME_MS, SPEEDS, hold, speed_factor
 from mathviz.plot.animation import animation_controls as controls
 
 NAMES = [f"f{i}" for i in range(10)]
@@ -59,3 +59,36 @@ def test_plotly_accepts_the_controls():
     fig = go.Figure(go.Scatter(x=[0], y=[0]), frames=frames)
     fig.update_layout(**controls(NAMES, LABELS, active=0, extra_buttons=[("x", NAMES[:2])]))
     assert len(fig.layout.updatemenus[0].buttons) == 3
+
+
+def test_speed_scales_every_play_and_keeps_jumps_instant():
+    normal = controls(NAMES, LABELS, active=0, extra_buttons=[("back", NAMES[::-1])], frame_ms=80)
+    fast = controls(
+        NAMES, LABELS, active=0, extra_buttons=[("back", NAMES[::-1])], frame_ms=80, speed=2.0
+    )
+    slow = controls(
+        NAMES, LABELS, active=0, extra_buttons=[("back", NAMES[::-1])], frame_ms=80, speed=0.5
+    )
+    for layout, ms in ((normal, 80), (fast, 40), (slow, 160)):
+        play, back, pause = layout["updatemenus"][0]["buttons"]
+        assert play["args"][1]["frame"]["duration"] == ms
+        assert back["args"][1]["frame"]["duration"] == ms
+        assert pause["args"][1]["frame"]["duration"] == 0
+        assert all(s["args"][1]["frame"]["duration"] == 0 for s in layout["sliders"][0]["steps"])
+
+
+def test_glide_moves_linearly_between_frames_over_each_frame():
+    play = controls(NAMES, LABELS, active=0, frame_ms=70, glide=True, speed=2.0)["updatemenus"][0][
+        "buttons"
+    ][0]
+    assert play["args"][1]["transition"] == {"duration": 35, "easing": "linear"}
+    still = controls(NAMES, LABELS, active=0)["updatemenus"][0]["buttons"][0]
+    assert still["args"][1]["transition"] == {"duration": 0}
+
+
+def test_speed_choices_and_holds():
+    assert list(SPEEDS) == ["0.5×", "1×", "2×"] and DEFAULT_SPEED == "1×"
+    assert [speed_factor(label) for label in SPEEDS] == [0.5, 1.0, 2.0]
+    assert speed_factor("nonsense") == 1.0
+    assert hold("f0", 500, 70) == ["f0"] * 7
+    assert hold("f0", 10, 70) == ["f0"]  # at least the frame itself
