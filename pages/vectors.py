@@ -71,7 +71,7 @@ def cosine_similarity(dark: bool) -> None:
             "point in similar directions. Cosine similarity compares only the direction: 1 for "
             "the same direction, 0 for unrelated (perpendicular), -1 for opposite. Search engines "
             "and retrieval for chatbots rank documents by exactly this number, on vectors with "
-            "hundreds of dimensions instead of four."
+            f"hundreds of dimensions instead of {len(vectors.EMBEDDING_FEATURES)}."
         )
 
 

@@ -140,18 +140,18 @@ def cosine_similarity_matrix(vectors: np.ndarray) -> np.ndarray:
     return np.clip(units @ units.T, -1.0, 1.0)
 
 
-# Toy word embeddings: 4 readable features instead of hundreds of learned ones. Real
+# Toy word embeddings: 5 readable features instead of hundreds of learned ones. Real
 # embeddings (word2vec, sentence transformers) are compared with exactly the same formula.
 EMBEDDING_FEATURES: tuple[str, ...] = ("royal", "person", "animal", "food", "female")
 EMBEDDINGS: dict[str, tuple[float, ...]] = {
     "king": (0.90, 0.85, 0.05, 0.00, 0.10),
     "queen": (0.88, 0.85, 0.05, 0.00, 0.90),
     "chef": (0.05, 0.90, 0.00, 0.70, 0.40),
-    "cat": (0.05, 0.05, 0.95, 0.10, 0.50),
-    "dog": (0.05, 0.10, 0.95, 0.05, 0.45),
+    "cat": (0.05, 0.05, 0.95, 0.10, 0.60),
+    "dog": (0.05, 0.35, 0.95, 0.05, 0.20),
     "corgi": (0.60, 0.05, 0.90, 0.00, 0.40),
     "apple": (0.00, 0.00, 0.05, 0.95, 0.05),
-    "bread": (0.00, 0.05, 0.00, 0.90, 0.05),
+    "bread": (0.00, 0.45, 0.00, 0.90, 0.05),
 }
 
 

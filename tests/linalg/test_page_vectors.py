@@ -117,3 +117,12 @@ def test_an_old_link_with_idea_opens_that_idea():
     assert not at.exception and at.session_state["part"] == "Least squares"
     assert at.query_params["part"] == "Least squares" and "idea" not in at.query_params
     assert {"ls_seed", "ls_n", "ls_noise"} <= {slider.key for slider in at.slider}
+
+
+def test_cosine_caption_and_text_count_the_same_features():
+    """The caption once said 5 features and the text "four": both follow the data."""
+    at = run_page(PAGE, {"part": "Cosine similarity"})
+    n = len(vectors.EMBEDDING_FEATURES)
+    assert any(f"vector of {n} made-up features" in c.value for c in at.caption)
+    prose = " ".join(m.value for m in at.markdown)
+    assert f"instead of {n}." in prose and "instead of four" not in prose

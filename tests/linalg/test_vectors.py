@@ -89,6 +89,21 @@ def test_similarity_matrix_is_the_table_of_pairwise_cosines():
     assert similarity["dog"] > similarity["queen"] > similarity["apple"]  # the toy makes sense
 
 
+def test_only_a_word_with_itself_has_similarity_one():
+    """cat·dog and apple·bread once read 1.00 on the heatmap, like the diagonal: related words
+    are close, but only a word and itself point the same way."""
+    words = list(vectors.EMBEDDINGS)
+    matrix = vectors.cosine_similarity_matrix(np.array(list(vectors.EMBEDDINGS.values())))
+    off_diagonal = matrix[~np.eye(len(words), dtype=bool)]
+    assert np.round(off_diagonal, 2).max() < 0.95  # the heatmap shows two decimals
+    np.testing.assert_allclose(np.diag(matrix), 1.0)
+    for first, second in [("cat", "dog"), ("apple", "bread"), ("king", "queen")]:
+        related = matrix[words.index(first), words.index(second)]
+        unrelated = matrix[words.index(first), words.index("apple" if first != "apple" else "cat")]
+        assert 0.8 < related < 0.95 and related > unrelated + 0.4, (first, second)
+    assert all(len(v) == len(vectors.EMBEDDING_FEATURES) for v in vectors.EMBEDDINGS.values())
+
+
 @settings(max_examples=300, deadline=None)
 @given(slider_vector, slider_vector, slider_vector)
 def test_coordinates_in_the_new_basis_rebuild_x(b1, b2, x):
