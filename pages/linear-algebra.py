@@ -174,8 +174,8 @@ def space_lesson(dark: bool) -> None:
 
 ui.page_header(
     "Matrices as transformations",
-    "A matrix moves the whole plane: its columns say where î and ĵ land, and every other "
-    "point follows along.",
+    "A matrix moves the whole plane (a 3x3 one the whole space): its columns say where the "
+    "basis vectors î, ĵ (and k̂) land, and every other point follows along.",
 )
 ui.lessons(P, {"2D": plane_lesson, "3D": space_lesson}, dark=ui.is_dark())
 ui.why_it_matters(

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathviz.core import geometry
-from mathviz.core.matrix2 import matrix_facts
+from mathviz.core import geometry, numbers
+from mathviz.core.matrix2 import determinant, matrix_facts
 from mathviz.linalg.transform import Preset, entries_of, turn
 
 CUBE_VERTICES = np.array(
@@ -31,11 +31,12 @@ CUBE_TRIANGLES = np.array(
 # One stroke over all 12 edges (three are run twice: a cube has no Euler path).
 CUBE_EDGE_PATH = np.array([0, 1, 3, 2, 0, 4, 5, 7, 6, 4, 5, 1, 3, 7, 6, 2])
 
+VOLUME_DIGITS = 4  # the volume factor's significant digits, in the captions and the formula
+_TILT = (1.5, 0.5, 0, 0, 1, 0.5, 0.3, 0, 1.2)
+_TILT_VOLUME = numbers.text(abs(determinant(np.reshape(_TILT, (3, 3)))), VOLUME_DIGITS)
 _TURN_ABOUT_Z = np.block([[turn(45), np.zeros((2, 1))], [np.zeros((1, 2)), np.ones((1, 1))]])
 CUBE_PRESETS: dict[str, Preset] = {
-    "tilt and stretch": Preset(
-        (1.5, 0.5, 0, 0, 1, 0.5, 0.3, 0, 1.2), "Leans and stretches the cube: volume × 1.875."
-    ),
+    "tilt and stretch": Preset(_TILT, f"Leans and stretches the cube: volume × {_TILT_VOLUME}."),
     "identity": Preset((1, 0, 0, 0, 1, 0, 0, 0, 1), "Leaves space as it is."),
     "turn about z": Preset(
         entries_of(_TURN_ABOUT_Z), "Rotates space by 45° about the z-axis: volume kept."

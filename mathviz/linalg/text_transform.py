@@ -12,6 +12,7 @@ from mathviz.core.matrix2 import Eigen, MatrixFacts
 from mathviz.core.notes import Note
 from mathviz.core.numbers import latex_matrix, latex_vector, tex
 from mathviz.core.numbers import text as fmt
+from mathviz.linalg.cube import VOLUME_DIGITS
 from mathviz.linalg.transform import (
     STEPS,
     active_steps,
@@ -44,7 +45,8 @@ def determinant_latex(facts: MatrixFacts) -> str:
             rf"\det A = ad - bc = ({tex(a[0, 0], k)})({tex(a[1, 1], k)}) - ({tex(a[0, 1], k)})"
             rf"({tex(a[1, 0], k)}) = {tex(facts.determinant)}"
         )
-    return rf"\text{{volume factor}} = |\det M| = {tex(abs(facts.determinant))}"
+    volume = tex(abs(facts.determinant), VOLUME_DIGITS)
+    return rf"\text{{volume factor}} = |\det M| = {volume}"
 
 
 def inverse_latex(facts: MatrixFacts) -> str:

@@ -371,3 +371,16 @@ def test_a_step_amount_takes_the_range_of_its_step():
     assert slider.label == "amount k" and -3.0 <= slider.value <= 3.0
     rotate = run_page(PAGE, {"mode": "Steps", "s1": "rotate", "t1": "170"}).slider(key="t1")
     assert (rotate.min, rotate.max, rotate.step, rotate.value) == (-180.0, 180.0, 5.0, 170.0)
+
+
+def test_the_3d_caption_and_formula_read_the_same_volume_of_space():
+    """The caption once said 1.875 where the formula said 1.87, under a header about the plane."""
+    at = run_page("pages/linear-algebra.py", {"part": "3D", "cube": "tilt and stretch"})
+    M = np.reshape(cube.CUBE_PRESETS["tilt and stretch"].matrix, (3, 3))
+    volume = abs(np.linalg.det(M))
+    assert volume == pytest.approx(1.875)
+    (caption,) = [c.value for c in at.caption if "volume" in c.value]
+    shown = re.search(r"volume × (\d+(?:\.\d+)?)", caption).group(1)
+    assert float(shown) == pytest.approx(volume, abs=5e-4)
+    assert any(rf"|\det M| = {shown}" in formula.value for formula in at.latex)
+    assert any("whole space" in m.value for m in at.markdown)
