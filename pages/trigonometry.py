@@ -4,6 +4,7 @@ encodings of Transformers. One part at a time, chosen by ``?part=``."""
 import streamlit as st
 
 from mathviz import ui
+from mathviz.plot.animation import speed_factor
 from mathviz.trig import (
     circle,
     encoding,
@@ -19,23 +20,24 @@ from mathviz.trig.params import ANGLE_KEYS, CUSTOM, PARTIAL_SUM
 from mathviz.trig.params import TRIGONOMETRY as P
 
 
-def circle_chart(theta: float, show_tan: bool, dark: bool):
+def circle_chart(theta: float, show_tan: bool, dark: bool, speed: float = 1.0):
     """The unit circle at θ; its 121 frames are made once per process (``circle_sweep``)."""
     animation, frames = figures_circle.circle_sweep()
     state = circle.circle_state(theta)
-    return figures_circle.unit_circle_figure(animation, frames, state, show_tan, dark)
+    return figures_circle.unit_circle_figure(animation, frames, state, show_tan, dark, speed)
 
 
-def epicycles_chart(name: str, n_terms: int, dark: bool):
+def epicycles_chart(name: str, n_terms: int, dark: bool, speed: float = 1.0):
     """The epicycles of a shape's partial sum (4-5 ms to build: kept per session only)."""
     coefficients = fourier.fourier_coefficients(fourier.SHAPES[name])
-    return figures_fourier.epicycles_figure(fourier.epicycle_view(coefficients, n_terms), dark)
+    view = fourier.epicycle_view(coefficients, n_terms)
+    return figures_fourier.epicycles_figure(view, dark, speed)
 
 
 def unit_circle(dark: bool) -> None:
-    unit, show_tan = ui.controls(P["unit"], P["tan"])
+    unit, show_tan, speed = ui.controls(P["unit"], P["tan"], P["speed"])
     theta = circle.ANGLE_UNITS[unit].to_radians(ui.control(P[ANGLE_KEYS[unit]]))
-    ui.plot(circle_chart, theta, show_tan, dark, key="circle", height=480)
+    ui.plot(circle_chart, theta, show_tan, dark, speed_factor(speed), key="circle", height=480)
     point = circle.circle_point(theta)
     readout = text.circle_readout(point)
     for column, (name, value) in zip(st.columns(len(readout)), readout.items(), strict=True):
@@ -90,7 +92,8 @@ def fourier_series(dark: bool) -> None:
         ui.plot(figures_fourier.fourier_figure, sums, dark, key="partial_sums", height=540)
         ui.notes(text.fourier_notes(sums))
     else:
-        ui.plot(epicycles_chart, name, n_terms, dark, key="epicycles", height=500)
+        speed = speed_factor(ui.control(P["speed"]))
+        ui.plot(epicycles_chart, name, n_terms, dark, speed, key="epicycles", height=500)
     ui.formula(text.partial_sum_latex(coefficients, n_terms))
     if series := text.series_latex(name):
         ui.formula(series)

@@ -86,6 +86,7 @@ def unit_circle_figure(
     state: circle.CircleState,
     show_tan: bool = False,
     dark: bool = False,
+    speed: float = 1.0,
 ) -> Prebuilt:
     """The unit circle beside the graphs of sin and cos; Play sweeps θ from 0 to 2π.
 
@@ -96,6 +97,7 @@ def unit_circle_figure(
     state : the picture at the chosen θ, which the figure shows until Play is pressed.
     show_tan : also draw the graph of tan, broken at its asymptotes.
     dark : dark theme (neutral lines in light ink).
+    speed : the page's speed control (2.0 plays twice as fast as the default).
 
     Notes
     -----
@@ -162,6 +164,7 @@ def unit_circle_figure(
         frame_ms=FRAME_MS,
         ink=ink,
         every=SCRUB_EVERY,
+        speed=speed,
         slider_x=0.22,
     )
     layout = {

@@ -11,13 +11,15 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz.plot import theme, traces
-from mathviz.plot.animation import FRAME_MS, animation_controls
+from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt
 from mathviz.trig import fourier, text
 
-# The epicycles turn slower than the app's other animations: each frame is held for three
-# frame intervals (three screen refreshes), so the 49 frames of one period take about 2.4 s.
-EPICYCLE_FRAME_MS = 3 * FRAME_MS
+# Play glides from each of the 49 frames of a period to the next (mathviz.plot.animation,
+# ``glide``: drawn at the screen's rate) in 60 ms, a period in 2.9 s at 1×, and goes round
+# LOOPS times: plotly cannot loop, so ▶ Play's sequence repeats the period (no more frames).
+EPICYCLE_FRAME_MS = 60
+LOOPS = 4
 
 
 def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
@@ -108,14 +110,18 @@ def epicycle_frames(view: fourier.EpicycleView) -> list[dict]:
     ]
 
 
-def epicycles_figure(view: fourier.EpicycleView, dark: bool = False) -> Prebuilt:
-    """Rotating arms whose tip draws the partial sum, animated over one period.
+def epicycles_figure(
+    view: fourier.EpicycleView, dark: bool = False, speed: float = 1.0
+) -> Prebuilt:
+    """Rotating arms whose tip draws the partial sum, animated over one period; ▶ Play goes
+    round :data:`LOOPS` times.
 
     Parameters
     ----------
     view : the chain at each frame time, the arm lengths, a unit circle to draw each arm's
         circle with, and the partial sum finely sampled (drawn up to each frame's t).
     dark : dark theme (the arms in light ink).
+    speed : the page's speed control (2.0 plays twice as fast as the default).
 
     Notes
     -----
@@ -139,6 +145,9 @@ def epicycles_figure(view: fourier.EpicycleView, dark: bool = False) -> Prebuilt
         | {"marker": {"size": 9, "color": c["accent"]}},
     ]
     labels = [text.degrees_label(v) for v in view.t]
+    names = [str(i) for i in range(len(labels))]
+    # The last frame (t = 2π) looks like the first: each further turn starts after it.
+    sequence = names + names[1:] * (LOOPS - 1)
     layout = {
         "xaxis": {
             "range": [-reach, offset + fine_t[-1] + 0.2],
@@ -149,10 +158,13 @@ def epicycles_figure(view: fourier.EpicycleView, dark: bool = False) -> Prebuilt
         "legend": traces.TOP_LEGEND,
         "margin": {"t": 50, "b": 130},
         **animation_controls(
-            [str(i) for i in range(len(labels))],
+            names,
             labels,
             active=0,
+            sequence=sequence,
             frame_ms=EPICYCLE_FRAME_MS,
+            glide=True,
+            speed=speed,
             readout="t = ",
             ink=ink,
             slider_x=0.22,

@@ -356,7 +356,7 @@ def epicycle_view(
     every 7.5°), the partial sum with 8 points per wiggle of its highest harmonic."""
     t = np.linspace(0.0, TAU, n_frames)
     fine = np.linspace(0.0, TAU, max(121, 8 * n_terms + 1))
-    ring = np.linspace(0.0, TAU, 25)  # a circle as 24 chords
+    ring = np.linspace(0.0, TAU, 49)  # a circle as 48 chords: off a true circle by < 0.5 px
     return EpicycleView(
         joints=epicycles(coefficients, n_terms, t),
         radii=coefficients.amplitudes[:n_terms],

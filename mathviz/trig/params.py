@@ -1,6 +1,7 @@
 """The Trigonometry page's URL state: every control, declared once."""
 
 from mathviz.params import choice, page, part, select, slider, toggle
+from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
 from mathviz.trig.circle import ANGLE_UNITS
 from mathviz.trig.fourier import CUSTOM_SHAPES, HARMONICS, WAVES
 
@@ -25,6 +26,19 @@ def _angle(unit: str):
     )
 
 
+def _speed() -> object:
+    """The ``speed`` of every Play of the app: the same control as on the linear-algebra pages
+    (:func:`mathviz.linalg.params.speed`; a test checks that a key means one thing)."""
+    return choice(
+        "speed",
+        "Play speed",
+        list(SPEEDS),
+        DEFAULT_SPEED,
+        part=f"{CIRCLE}, {SERIES}",
+        doc="how fast ▶ Play runs: `1×` is slow enough to talk over",
+    )
+
+
 TRIGONOMETRY = page(
     "trigonometry",
     part("Part", [CIRCLE, WAVE, SERIES, ENCODING]),
@@ -32,6 +46,7 @@ TRIGONOMETRY = page(
     _angle("degrees"),
     _angle("radians"),
     toggle("tan", "Graph of tan", part=CIRCLE, doc="also draw the graph of tan"),
+    _speed(),
     choice("waves", "Show", [ONE_WAVE, TWO_WAVES], part=WAVE, doc="one wave, or the sum of two"),
     slider(
         "amp",

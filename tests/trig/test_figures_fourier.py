@@ -10,7 +10,6 @@ import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
 
-from mathviz.plot.animation import FRAME_MS
 from mathviz.trig import figures_fourier, fourier
 from tests.harness.apptest import decode_arrays
 
@@ -42,6 +41,15 @@ def test_partial_sum_figure_has_the_four_over_pi_n_bars_and_the_overshoot():
     assert not any((t.name or "").startswith("overshoot") for t in fig.data)
 
 
+def test_the_epicycles_play_at_the_chosen_speed():
+    view = fourier.epicycle_view(_coefficients(), 5)
+    for speed in (0.5, 2.0):
+        play = figures_fourier.epicycles_figure(view, speed=speed).to_dict()["layout"]
+        options = play["updatemenus"][0]["buttons"][0]["args"][1]
+        expected = round(figures_fourier.EPICYCLE_FRAME_MS / speed)
+        assert options["frame"]["duration"] == options["transition"]["duration"] == expected
+
+
 @pytest.mark.parametrize("n_terms", [1, 12, 50])
 def test_epicycles_figure_is_valid_and_its_tip_draws_the_sum(n_terms):
     view = fourier.epicycle_view(_coefficients(), n_terms)
@@ -51,7 +59,19 @@ def test_epicycles_figure_is_valid_and_its_tip_draws_the_sum(n_terms):
     assert len(spec["frames"]) == 49
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"  # round circles
     play = spec["layout"]["updatemenus"][0]["buttons"][0]
-    assert play["args"][1]["frame"]["duration"] == 3 * FRAME_MS  # a documented multiple
+    # Glides from frame to frame at the screen's rate, a period in about 3 s, round LOOPS times.
+    assert play["args"][1]["frame"]["duration"] == figures_fourier.EPICYCLE_FRAME_MS
+    assert play["args"][1]["transition"] == {
+        "duration": figures_fourier.EPICYCLE_FRAME_MS,
+        "easing": "linear",
+    }
+    assert 2000 <= 48 * figures_fourier.EPICYCLE_FRAME_MS <= 3500
+    names = [frame["name"] for frame in spec["frames"]]
+    loops = figures_fourier.LOOPS
+    assert loops >= 3 and play["args"][0] == names + names[1:] * (loops - 1)
+    # The circles are round: a chord's midpoint is within half a pixel of a circle 200 px across.
+    sagitta = 1 - np.linalg.norm((view.outline[0] + view.outline[1]) / 2)
+    assert 100 * sagitta < 0.5
     t = np.linspace(0, 2 * np.pi, 49)
     k = np.arange(1, n_terms + 1, 2)
     for i in (0, 17, 45):

@@ -179,6 +179,22 @@ def test_play_sweeps_a_full_turn_client_side():
     assert label == "θ = 180° = 3.14 rad"
 
 
+@pytest.mark.parametrize("view", [{}, VIEWS["epicycles"]], ids=["circle", "epicycles"])
+def test_the_speed_in_the_link_reaches_play(view):
+    def play_options(query):
+        at = run_view(query)
+        assert_clean(at)
+        (fig,) = figures(at)
+        return at, fig["layout"]["updatemenus"][0]["buttons"][0]["args"][1]
+
+    _, normal = play_options(view)
+    for speed, factor in (("2×", 2.0), ("0.5×", 0.5)):
+        at, options = play_options({**view, "speed": speed})
+        assert at.session_state["speed"] == speed
+        for key in ("frame", "transition"):
+            assert options[key]["duration"] == round(normal[key]["duration"] / factor)
+
+
 def test_the_frames_do_not_change_with_the_angle():
     _, a = _circle({"deg": "10"})
     _, b = _circle({"deg": "300", "tan": "true"})
