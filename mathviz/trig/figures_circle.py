@@ -157,10 +157,14 @@ def unit_circle_figure(
         for i, f in enumerate(animation.frames)
     ]
     nearest = animation.nearest_frame(state.point.theta)
+    names = [str(i) for i in range(len(labels))]
+    # ▶ Play goes a full turn from the chosen θ round to it again (frames 0 and the last are
+    # both θ = 0), so afterwards the picture agrees with the readouts beside it.
     controls = animation_controls(
-        [str(i) for i in range(len(labels))],
+        names,
         labels,
         active=nearest,
+        sequence=names[nearest:] + names[1 : nearest + 1],
         frame_ms=FRAME_MS,
         ink=ink,
         every=SCRUB_EVERY,

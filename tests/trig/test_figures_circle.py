@@ -37,6 +37,23 @@ def test_the_figure_is_valid_plotly_with_a_frame_every_three_degrees(dark):
     assert play["args"][1]["frame"]["duration"] == FRAME_MS  # the app's one frame interval
 
 
+@pytest.mark.parametrize("degrees", [0, 3, 60, 181, 360])
+def test_play_goes_a_full_turn_and_ends_at_the_chosen_angle(degrees):
+    theta = np.radians(degrees)
+    spec = _figure(theta)
+    frames = {frame["name"]: frame for frame in decode_arrays(spec)["frames"]}
+    sequence = spec["layout"]["updatemenus"][0]["buttons"][0]["args"][0]
+    assert len(sequence) == len(frames)  # one full turn, every 3°
+    assert set(sequence) | {"0", str(len(frames) - 1)} == set(frames)
+    guides = [i for i, t in enumerate(spec["data"]) if t.get("mode") == "lines+markers"][0]
+    slot = spec["frames"][0]["traces"].index(guides)
+    last = frames[sequence[-1]]["data"][slot]
+    # Where Play stops is where the figure (and the readouts) were: within half a 3° step.
+    end = np.arctan2(last["y"][0], last["x"][0]) % (2 * np.pi)
+    gap = abs((end - theta + np.pi) % (2 * np.pi) - np.pi)
+    assert gap <= np.radians(1.5) + 1e-9
+
+
 @pytest.mark.parametrize("theta", [0.3, 2.0, 4.0])
 def test_the_point_and_its_graphs_are_at_cos_and_sin_theta(theta):
     spec = decode_arrays(_figure(theta))
