@@ -252,7 +252,7 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
     }
     start = moving(last)
     fan_trace |= start[0]
-    current = arrow_trace(np.zeros((2, 2)), colors["primary"], "v_k", width=5) | start[1]
+    current = arrow_trace(np.zeros((2, 2)), colors["primary"], "vₖ", width=5) | start[1]
     current["textfont"] = {"size": 16, "color": colors["primary"]}
     data = [*statics, fan_trace, current]
     if len(scene.angles):
@@ -274,7 +274,7 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
                 "mode": "lines+markers",
                 "line": {"color": colors["primary"], "width": 2},
                 "marker": {"size": 7},
-                "name": "angle between v_k and v₁",
+                "name": "angle between vₖ and v₁",
                 "xaxis": "x2",
                 "yaxis": "y2",
                 "hovertemplate": "k = %{x}<br>%{y:.3g}°<extra></extra>",

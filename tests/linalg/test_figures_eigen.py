@@ -38,7 +38,7 @@ def test_the_power_figure_has_one_frame_per_step_and_a_square_circle_only():
     np.testing.assert_allclose(_xy(spec["frames"][-1]["data"][1])[1], scene.iteration.iterates[-1])
     assert spec["layout"]["yaxis"]["scaleanchor"] == "x"
     assert "scaleanchor" not in spec["layout"]["yaxis2"]
-    curve = [t for t in spec["data"] if t.get("name") == "angle between v_k and v₁"][0]
+    curve = [t for t in spec["data"] if t.get("name") == "angle between vₖ and v₁"][0]
     np.testing.assert_allclose(np.asarray(curve["y"], float), scene.angles)
 
 

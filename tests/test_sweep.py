@@ -1,0 +1,49 @@
+"""Every view of every page, run with AppTest: every formula is LaTeX KaTeX can render and no
+prose shows programmer notation (``4e+12``, ``v_k``, ``b^(m+n)``, ``nan``). The fast twin of
+``tests/browser/test_sweep.py``, which reads the same views as the browser draws them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.harness.apptest import assert_clean, figure_specs, run_page, widgets
+from tests.harness.latex import latex_problems
+from tests.harness.sweep import all_views, notation_found, prose_and_math
+
+VIEWS = all_views()
+FIGURE_TEXT = re.compile(r'"(?:name|text|hovertemplate)":\s*"((?:[^"\\]|\\.)*)"')
+PROSE = ("markdown", "caption", "info", "warning", "success", "subheader", "header", "title")
+
+
+def test_the_sweep_reaches_every_page_and_the_reported_links():
+    reached = {str(view) for view in VIEWS}
+    assert {view.page.url_path for view in VIEWS} >= {"trigonometry", "eigenvectors-svd"}
+    assert "/trigonometry?part=Fourier+series&target=Custom" in reached
+    assert "/eigenvectors-svd?part=Power+iteration&preset=Nearly+singular" in reached
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=str)
+def test_view_has_sound_formulas_and_plain_prose(view):
+    at = run_page(view.page.path, view.query)
+    assert_clean(at, str(view))
+    if view.key is not None:
+        assert view.key in widgets(at), f"{view}: the swept control {view.key!r} is not shown"
+    problems = {}
+    for element in at.latex:
+        if found := latex_problems(element.value):
+            problems[element.value] = found
+    for kind in PROSE:
+        for element in at.get(kind):
+            prose, formulas = prose_and_math(str(element.value))
+            for formula in formulas:
+                if found := latex_problems(formula):
+                    problems[formula] = found
+            if found := notation_found(prose):
+                problems[prose[:60]] = found
+    for spec in figure_specs(at):  # legends, annotations, axis titles and hover text
+        for label in FIGURE_TEXT.findall(spec):
+            if found := notation_found(label):
+                problems[label[:60]] = found
+    assert not problems, f"{view}: {problems}"
