@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from mathviz.core import numbers
 from mathviz.core.matrix2 import rank_tolerance
 from mathviz.linalg.transform import STEPS, TINY_ENTRY, active_steps
 
@@ -222,7 +221,7 @@ def play_steps(steps: Sequence[tuple[str, float]], n_per_step: int = FRAMES_PER_
         step = STEPS[name]
         for s in ease(n_per_step + 1)[1:]:
             matrices.append(step.along(amount, s) @ done)
-            captions.append(f"step {index}/{len(chosen)}: {name} {numbers.text(amount)}")
+            captions.append(f"step {index}/{len(chosen)}: {name} {step.amount_text(amount)}")
         done = step.build(amount) @ done
         matrices[-1] = done  # the step's exact matrix, no rounding
     return Animation(np.array(matrices), tuple(captions))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from mathviz.core import numbers
 from mathviz.core.matrix2 import determinant, rotation
 
 ENTRY_LIMIT = 1e6  # the largest entry the page accepts ("huge" matrices stay reachable)
@@ -204,6 +205,10 @@ class Step:
     build: Callable[[float], np.ndarray]
     rest: float | None
     symbol: str
+
+    def amount_text(self, amount: float) -> str:
+        """The parameter as a caption writes it, with its unit: ``90°``, ``-1``."""
+        return numbers.text(amount) + ("°" if "degrees" in self.parameter else "")
 
     def along(self, amount: float, t: float) -> np.ndarray:
         """(2, 2) matrix a fraction ``t`` (0..1) of the way from I to ``build(amount)``."""

@@ -127,3 +127,5 @@ def test_steps_play_one_after_another():
     assert np.all(np.diff(angles) > 0) and angles[-1] == pytest.approx(90)
     np.testing.assert_allclose(np.linalg.norm(tips, axis=1), 1.0)
     assert animation.captions[-1] == "step 3/3: scale y -1"
+    # Angles carry their degree sign: "rotate 90°", not "rotate 90".
+    assert "step 1/3: rotate 90°" in animation.captions
