@@ -7,9 +7,12 @@ values of one script run, for the sidebar's "Link to this view".
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlencode
+
+import numpy as np
 
 PRESENT_PARAM = "present"
 _TRUTHY = {"1", "true", "yes", "on"}
@@ -29,14 +32,17 @@ def is_truthy(raw: str | Sequence[str] | None) -> bool:
 def serialize(value: Any) -> list[str]:
     """The URL form of one widget value, as a list (range sliders and pills repeat the key).
 
-    Booleans are ``true``/``false``; floats use Python's shortest round-trip repr, so the
-    value read back is bit-for-bit the value written.
+    Booleans are ``true``/``false``; floats use the shortest digits that round-trip, so the
+    value read back is bit-for-bit the value written, written out without an exponent when
+    that stays short (the link shown on the page reads ``d=0.000001667``, not ``1.667e-06``).
     """
     if isinstance(value, bool):
         return ["true" if value else "false"]
     if isinstance(value, (list, tuple)):
         return [item for element in value for item in serialize(element)]
     if isinstance(value, float):
+        if math.isfinite(value) and (value == 0 or 1e-9 <= abs(value) < 1e15):
+            return [np.format_float_positional(value, unique=True, trim="0")]
         return [repr(value)]
     return [str(value)]
 

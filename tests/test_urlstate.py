@@ -36,3 +36,12 @@ def test_booleans_round_trip_through_streamlits_own_parser(value):
 def test_ints_round_trip(value):
     (text,) = urlstate.serialize(value)
     assert parse_url_param(text, "int_value") == value
+
+
+def test_floats_in_links_read_without_an_exponent():
+    """The link under a view once read ``d=1.667e-06``; the same digits, positional."""
+    assert urlstate.serialize(1.667e-06) == ["0.000001667"]
+    assert urlstate.serialize(4e12) == ["4000000000000.0"]
+    assert urlstate.serialize(2.0) == ["2.0"] and urlstate.serialize(-0.5) == ["-0.5"]
+    for value in (1.667e-06, 4e12, 1 / 3, 1e-300, 1e300, -2.5e-7):
+        assert float(urlstate.serialize(value)[0]) == value
