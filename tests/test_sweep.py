@@ -13,8 +13,18 @@ from tests.harness.latex import latex_problems
 from tests.harness.sweep import all_views, notation_found, prose_and_math
 
 VIEWS = all_views()
-FIGURE_TEXT = re.compile(r'"(?:name|text|hovertemplate)":\s*"((?:[^"\\]|\\.)*)"')
-PROSE = ("markdown", "caption", "info", "warning", "success", "subheader", "header", "title")
+FIGURE_TEXT = re.compile(r'"(?:name|text|label|hovertemplate)":\s*"((?:[^"\\]|\\.)*)"')
+PROSE = (
+    "markdown",
+    "caption",
+    "info",
+    "warning",
+    "success",
+    "subheader",
+    "header",
+    "title",
+    "metric",
+)
 
 
 def test_the_sweep_reaches_every_page_and_the_reported_links():
