@@ -42,7 +42,14 @@ GRID = {"light": "rgba(38, 39, 48, 0.12)", "dark": "rgba(250, 250, 250, 0.14)"}
 
 FONT_FAMILY = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own, bundled
 FONT_SIZE = {False: 15, True: 22}  # keyed by presentation mode
-CHART_HEIGHT = {False: 460, True: 640}
+# Presentation mode's charts are a little taller and never taller than PRESENT_MAX_HEIGHT, so a
+# picture with the page's title above it fits a 1280x720 projector's first screen.
+CHART_HEIGHT = {False: 460, True: 500}
+PRESENT_MAX_HEIGHT = 540
+# Plotly's own controls (Play/Pause, a frame slider's labels) in presentation mode: the size of
+# Streamlit's control text there (1.15rem, in mathviz.ui.shell), so that a row of five stage
+# buttons still fits a chart beside its formula at 1280 px.
+CONTROL_FONT_SIZE = 18
 
 
 def ink(dark: bool) -> str:
@@ -114,7 +121,33 @@ def style_spec(
     layout = spec.setdefault("layout", {})
     layout["template"] = _template_json(dark, present)
     layout["height"] = height if height is not None else CHART_HEIGHT[present]
+    if present:
+        _scale_chart_controls(layout, CONTROL_FONT_SIZE)
     return spec
+
+
+def present_height(height: int) -> int:
+    """A chart's height in presentation mode, from its height in the normal layout: taller in
+    proportion (its type is larger), never above :data:`PRESENT_MAX_HEIGHT`."""
+    scaled = round(height * CHART_HEIGHT[True] / CHART_HEIGHT[False])
+    return min(scaled, max(PRESENT_MAX_HEIGHT, height))
+
+
+def _scale_chart_controls(layout: dict, size: int) -> None:
+    """Set plotly's own controls (Play/Pause buttons, the frame slider's labels and read-out)
+    in the mode's type, as Streamlit's controls are, without touching the builder's dicts
+    (shared with a remembered figure): the lists and the entries changed are copies."""
+    for name in ("updatemenus", "sliders"):
+        if layout.get(name):
+            layout[name] = [_with_font_size(entry, size) for entry in layout[name]]
+    for index, slider in enumerate(layout.get("sliders") or ()):
+        current = slider.get("currentvalue")
+        if current:
+            layout["sliders"][index]["currentvalue"] = _with_font_size(current, size)
+
+
+def _with_font_size(entry: dict, size: int) -> dict:
+    return {**entry, "font": {**entry.get("font", {}), "size": size}}
 
 
 def equal_aspect(fig: go.Figure, row: int | None = None, col: int | None = None) -> go.Figure:

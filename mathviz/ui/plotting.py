@@ -42,7 +42,8 @@ def plot(
         arguments alone: no lambda, no closure.
     key : the chart's key (required with a builder: it names the memo's slot).
     height : the chart's height in pixels outside presentation mode; presentation mode makes
-        every chart taller in the same proportion (its type is larger).
+        every chart taller in the same proportion (its type is larger), up to a height that
+        fits a 1280x720 projector (:func:`mathviz.plot.theme.present_height`).
     """
     if isinstance(figure, go.Figure):
         if args or kwargs:
@@ -52,7 +53,7 @@ def plot(
         if key is None:
             raise TypeError("a remembered chart needs a key")
     if height is not None and presenting():
-        height = round(height * theme.CHART_HEIGHT[True] / theme.CHART_HEIGHT[False])
+        height = theme.present_height(height)
     style = (is_dark(), presenting(), height)
     if isinstance(figure, go.Figure):
         spec = _styled(figure.to_dict(), style)

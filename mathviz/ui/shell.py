@@ -21,18 +21,56 @@ _SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page'
 _SHELL_RETRIED = "_mv_shell_retried"
 _LINK_SLOT = "_mv_link_slot"  # the sidebar placeholder the link is drawn in
 
+# Presentation mode, designed for a 1280x720 projector (and 1920x1080): the title, the picture
+# and its formula fit the first screen, so a header and controls take as little height as the
+# larger type allows; every control's text is as large as its label's; nothing is clipped.
 _PRESENT_CSS = """
 <style>
-  .stMainBlockContainer { padding-top: 2.5rem; max-width: 100%; }
-  .stMainBlockContainer p, .stMainBlockContainer li, .stMainBlockContainer label p,
-  .stMainBlockContainer [data-testid="stWidgetLabel"] p { font-size: 1.45rem; }
-  .stMainBlockContainer h1 { font-size: 3.4rem; }
-  .stMainBlockContainer h2 { font-size: 2.4rem; }
-  .stMainBlockContainer h3 { font-size: 2rem; }
-  .stMainBlockContainer .katex { font-size: 1.9em; }
-  .stMainBlockContainer [data-testid="stMetricValue"] { font-size: 3rem; }
+  .stMainBlockContainer { padding-top: 1rem; padding-bottom: 2rem; max-width: 100%; }
+  /* The header holds only the sidebar's and the menu's buttons, at the corners: see-through,
+     so that the title can start at the top of the screen. */
+  [data-testid="stHeader"] { background: transparent; }
+  .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.45rem; }
+  .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.45rem; }
+  .stMainBlockContainer h1 { font-size: 3.35rem; line-height: 1.15; padding: 0 0 0.3rem 0; }
+  .stMainBlockContainer h2 { font-size: 1.9rem; padding: 0.1rem 0; }
+  .stMainBlockContainer h3 { font-size: 1.7rem; padding: 0.1rem 0; }
+  .stMainBlockContainer h5 { font-size: 1.3rem; padding: 0 0 0.7rem 0; }
+  .stMainBlockContainer .katex { font-size: 1.45em; }
+  /* A formula is never clipped: KaTeX's boxes reach a few pixels past their line. */
+  .stMainBlockContainer .katex-display { margin: 0.3em 0; padding: 0.15em 0; overflow: visible; }
+  /* Controls: label and text at one size (1.15rem, 18 px), boxes that grow with it. */
+  .stMainBlockContainer [data-testid="stWidgetLabel"] p,
+  .stMainBlockContainer [data-testid="stWidgetLabel"],
+  .stMainBlockContainer [data-testid="stCheckbox"] p { font-size: 1.15rem; }
+  .stMainBlockContainer [data-testid="stWidgetLabel"] { margin-bottom: 0.1rem; min-height: 0; }
+  /* A choice's label beside its options: one line instead of two. */
+  .stMainBlockContainer [data-testid="stButtonGroup"],
+  .stMainBlockContainer [data-testid="stSelectbox"] {
+    display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.75rem; }
+  .stMainBlockContainer [data-testid="stButtonGroup"] > label,
+  .stMainBlockContainer [data-testid="stSelectbox"] > label { margin-bottom: 0; width: auto; }
+  .stMainBlockContainer [data-testid="stSelectbox"] > div { flex: 1 1 12rem; }
+  .stMainBlockContainer [data-testid="stButtonGroup"] button {
+    min-height: 0; height: auto; padding: 0.1rem 0.75rem; }
+  .stMainBlockContainer [data-testid="stButtonGroup"] button p,
+  .stMainBlockContainer button p { font-size: 1.15rem; line-height: 1.5; }
+  .stMainBlockContainer [data-testid="stNumberInput"] input,
+  .stMainBlockContainer [data-testid="stNumberInput"] button,
+  .stMainBlockContainer [data-testid="stTextInput"] input,
+  .stMainBlockContainer [data-baseweb="select"],
+  .stMainBlockContainer [data-baseweb="select"] *,
+  .stMainBlockContainer [data-testid="stSelectbox"] input,
+  .stMainBlockContainer [data-testid="stSelectbox"] [data-baseweb] * { font-size: 1.15rem; }
+  .stMainBlockContainer [data-testid="stNumberInput"] input { height: 2.4rem; }
+  .stMainBlockContainer [data-testid="stSliderThumbValue"],
   .stMainBlockContainer [data-testid="stSliderThumbValue"] p,
-  .stMainBlockContainer [data-testid="stSliderTickBar"] p { font-size: 1.05rem; }
+  .stMainBlockContainer [data-testid="stSliderTickBar"] > div,
+  .stMainBlockContainer [data-testid="stSliderTickBar"] p { font-size: 1.15rem; }
+  .stMainBlockContainer [data-testid="stSlider"] { padding-top: 0.4rem; }
+  .stMainBlockContainer [data-testid="stMetricLabel"] p { font-size: 1.15rem; }
+  .stMainBlockContainer [data-testid="stMetricValue"],
+  .stMainBlockContainer [data-testid="stMetricValue"] * { font-size: 2.4rem; line-height: 1.3; }
 </style>
 """
 

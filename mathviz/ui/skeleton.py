@@ -28,9 +28,8 @@ def page_header(title: str, idea: str) -> None:
 
 
 def picture_and_words() -> list[Any]:
-    """Two columns: a picture beside its formula and words (even halves in presentation
-    mode, where the type is larger)."""
-    return st.columns((1, 1) if presenting() else (3, 2))
+    """Two columns: a picture beside its formula and words."""
+    return st.columns((3, 2))
 
 
 def explain(markdown: str) -> None:

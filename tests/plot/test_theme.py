@@ -66,6 +66,33 @@ def test_style_keeps_an_explicit_height_and_the_builders_layout():
     assert fig.layout.title.text == "t" and fig.layout.yaxis.scaleanchor == "x"
 
 
+def test_presentation_heights_fit_a_720_pixel_projector():
+    # Taller in proportion with the larger type, but a chart never outgrows a 720 px screen
+    # with the page's title above it; a builder's own taller chart is not made shorter.
+    assert theme.CHART_HEIGHT[False] < theme.CHART_HEIGHT[True] <= theme.PRESENT_MAX_HEIGHT
+    assert theme.PRESENT_MAX_HEIGHT + 150 <= 720
+    assert theme.present_height(300) == round(300 * 500 / 460)
+    assert theme.present_height(520) == theme.PRESENT_MAX_HEIGHT
+    assert theme.present_height(700) == 700
+
+
+def test_presentation_mode_scales_plotlys_own_controls_without_touching_the_builders_dicts():
+    from mathviz.plot.animation import animation_controls
+
+    controls = animation_controls(["a", "b"], ["0", "1"], active=0, readout="k = ", ink="#000")
+    spec = {"data": [], "layout": dict(controls)}
+    before = repr(controls)
+    layout = theme.style_spec(dict(spec, layout=dict(spec["layout"])), present=True)["layout"]
+    assert repr(controls) == before  # the remembered figure's entries are shared, read-only
+    menu, slider = layout["updatemenus"][0], layout["sliders"][0]
+    assert menu["font"] == {"size": theme.CONTROL_FONT_SIZE, "color": "#000"}
+    assert slider["font"]["size"] == slider["currentvalue"]["font"]["size"]
+    assert slider["currentvalue"]["font"]["size"] == theme.CONTROL_FONT_SIZE
+    go.Figure(theme.style_spec(spec, present=True))  # plotly accepts it
+    normal = theme.style_spec({"data": [], "layout": dict(controls)})["layout"]
+    assert normal["updatemenus"][0]["font"]["size"] == 14  # the normal layout as built
+
+
 def test_equal_aspect_single_and_subplot():
     from plotly.subplots import make_subplots
 

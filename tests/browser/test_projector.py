@@ -1,0 +1,133 @@
+"""Presentation mode on a 1280x720 projector: every view's picture starts on the first screen,
+nothing is clipped, and no control's text is smaller than its label's.
+
+The views are the pages' default views plus every option of each page's part chooser, built
+from the declared URL state (:func:`mathviz.catalog.all_declared_params`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlencode
+
+import pytest
+
+from mathviz import catalog
+from tests.harness import browser
+from tests.harness.apptest import run_page
+
+pytestmark = pytest.mark.browser
+
+PROJECTOR = {"width": 1280, "height": 720}
+
+# What the test reads of the laid-out page: where the first chart starts (page coordinates),
+# elements whose content overflows their box, and controls whose text is smaller than their
+# label's.
+LAYOUT_JS = """
+() => {
+  const main = document.querySelector("[data-testid='stMain']");
+  const px = e => parseFloat(getComputedStyle(e).fontSize);
+  const name = e => (e.getAttribute('data-testid') || e.tagName.toLowerCase()) + ': '
+    + (e.innerText || e.textContent || '').trim().slice(0, 40);
+  const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  const chart = main.querySelector('.js-plotly-plot');
+  const top = chart ? chart.getBoundingClientRect().top + window.scrollY : null;
+  const overflows = [];
+  const boxes = main.querySelectorAll("button, [data-testid='stWidgetLabel'], "
+    + "[data-testid='stMetricValue'], [data-testid='stMetricLabel'], .katex-display, "
+    + "[data-testid='stSliderThumbValue'], [data-testid='stSliderTickBar']");
+  for (const box of boxes) {
+    if (!visible(box)) continue;
+    // A formula's boxes reach a pixel or two past its line (KaTeX's struts, never clipped:
+    // overflow visible in presentation mode); a formula cut at the column's edge is far wider.
+    const katex = box.classList.contains('katex-display');
+    if (box.scrollWidth > box.clientWidth + (katex ? 3 : 1)
+        || (!katex && box.scrollHeight > box.clientHeight + 2))
+      overflows.push(name(box) + ` (${box.scrollWidth}x${box.scrollHeight} in `
+        + `${box.clientWidth}x${box.clientHeight})`);
+  }
+  // Plotly's own controls (Play/Pause, the frame slider) drawn inside the chart's box.
+  for (const gd of main.querySelectorAll('.js-plotly-plot')) {
+    const outer = gd.getBoundingClientRect();
+    for (const part of gd.querySelectorAll('.updatemenu-container, .slider-container')) {
+      const r = part.getBoundingClientRect();
+      if (r.width === 0) continue;
+      if (r.left < outer.left - 1 || r.right > outer.right + 1 || r.top < outer.top - 1
+          || r.bottom > outer.bottom + 1)
+        overflows.push(`chart control ${part.getAttribute('class')} outside its chart`);
+    }
+  }
+  const small = [];
+  for (const label of main.querySelectorAll("[data-testid='stWidgetLabel']")) {
+    const widget = label.closest("[data-testid='stElementContainer']");
+    if (!widget || !visible(label)) continue;
+    const text = label.querySelector('p') || label;
+    const size = px(text);
+    const controls = widget.querySelectorAll("input:not([type='range']):not([type='checkbox'])"
+      + ":not([aria-hidden='true']), [data-baseweb='select'] [value], "
+      + "[data-baseweb='select'] div[class*='SingleValue'], "
+      + "[data-testid='stButtonGroup'] button p, "
+      + "[data-testid='stNumberInput'] button, [data-testid='stSliderThumbValue'], "
+      + "[data-testid='stSliderTickBar'] > div");
+    for (const control of controls) {
+      if (!visible(control)) continue;
+      if (px(control) < size - 0.5)
+        small.push(`${name(control)} ${px(control)}px under a ${size}px label (${text.innerText})`);
+    }
+  }
+  // Plotly's Play/Pause and slider labels have no label of their own: they match the text of
+  // the page's controls (their labels' size).
+  const firstLabel = Array.from(main.querySelectorAll("[data-testid='stWidgetLabel'] p"))
+    .find(visible);
+  const labelSize = firstLabel ? px(firstLabel) : 0;
+  for (const gd of main.querySelectorAll('.js-plotly-plot')) {
+    for (const text of gd.querySelectorAll('.updatemenu-button text, .slider-label')) {
+      if (px(text) < labelSize - 0.5)
+        small.push(`chart control "${text.textContent}" ${px(text)}px under ${labelSize}px`);
+    }
+  }
+  return {top, height: window.innerHeight, overflows, small};
+}
+"""
+
+
+def views() -> list[tuple[str, str, str, str]]:
+    """``(name, page script, url path, query)`` of every view in presentation mode."""
+    found = []
+    by_url = {page.url_path: page for page in catalog.PAGES}
+    for _, declared in catalog.all_declared_params():
+        page = by_url[declared.url_path]
+        path = "" if page.default else page.url_path
+        options = declared.part.options if declared.part else (None,)
+        for option in options:
+            query = {"present": "1"} | ({declared.part.key: option} if option else {})
+            name = declared.url_path + (f"/{option}" if option else "")
+            found.append((name, page.path, path, urlencode(query)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def projector(chromium, server):
+    context = chromium.new_context(viewport=PROJECTOR)
+    context.set_default_timeout(browser.TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
+def open_view(page, server, script: str, path: str, query: str) -> None:
+    """Open a view and wait until its charts (as many as the server draws) are plotted."""
+    charts = len(run_page(script, dict(parse_qsl(query))).get("plotly_chart"))
+    browser.goto(page, server.url(path, query))
+    browser.wait_for_charts(page, charts)
+
+
+VIEWS = views()
+
+
+@pytest.mark.parametrize(("name", "script", "path", "query"), VIEWS, ids=[v[0] for v in VIEWS])
+def test_view_fits_the_projector(projector, server, name, script, path, query):
+    open_view(projector, server, script, path, query)
+    layout = projector.evaluate(LAYOUT_JS)
+    if layout["top"] is not None:
+        assert layout["top"] < layout["height"], f"{name}: the first chart starts at {layout}"
+    assert not layout["overflows"], f"{name}: {layout['overflows']}"
+    assert not layout["small"], f"{name}: {layout['small']}"
