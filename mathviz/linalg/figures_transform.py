@@ -330,6 +330,8 @@ def cube_figure(scene: CubeScene, *, dark: bool = False) -> go.Figure:
             "camera": {"eye": {"x": 1.5, "y": -1.6, "z": 0.9}},
         },
         "margin": {"l": 0, "r": 0, "t": 10, "b": 10},
-        "legend": {"x": 1.0, "y": 1.0, "xanchor": "left", "yanchor": "top"},
+        # Over the scene's top left corner, not beside it: a legend at the side left the scene
+        # a narrow strip, and the cube, fitted to the height, was clipped at its edges (1280 px).
+        "legend": {"x": 0.0, "y": 1.0, "xanchor": "left", "yanchor": "top"},
     }
     return go.Figure({"data": data, "layout": layout})

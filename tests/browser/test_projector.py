@@ -31,6 +31,7 @@ LAYOUT_JS = """
   const visible = e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
   const chart = main.querySelector('.js-plotly-plot');
   const top = chart ? chart.getBoundingClientRect().top + window.scrollY : null;
+  const bottom = chart ? chart.getBoundingClientRect().bottom + window.scrollY : null;
   const overflows = [];
   const boxes = main.querySelectorAll("button, [data-testid='stWidgetLabel'], "
     + "[data-testid='stMetricValue'], [data-testid='stMetricLabel'], .katex-display, "
@@ -85,7 +86,7 @@ LAYOUT_JS = """
         small.push(`chart control "${text.textContent}" ${px(text)}px under ${labelSize}px`);
     }
   }
-  return {top, height: window.innerHeight, overflows, small};
+  return {top, bottom, height: window.innerHeight, overflows, small};
 }
 """
 
