@@ -179,20 +179,16 @@ def morph_figure(
     labels = ["I"] + [""] * (len(scene.t) - 2) + ["A"]
     # ▶ Play shows I for a moment before the plane starts to move.
     sequence = hold(names[0], HOLD_MS, KEY_FRAME_MS) + names
-    layout = (
-        square_axes(radius)
-        | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(
-            names,
-            labels,
-            active=last,
-            sequence=sequence,
-            frame_ms=KEY_FRAME_MS,
-            glide=True,
-            speed=speed,
-        )
+    controls = animation_controls(
+        names,
+        labels,
+        active=last,
+        sequence=sequence,
+        frame_ms=KEY_FRAME_MS,
+        glide=True,
+        speed=speed,
     )
-    return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
+    return _plane_animation(data, frames, radius, controls)
 
 
 # --- power iteration ------------------------------------------------------------------------
@@ -371,21 +367,24 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
         label = f"{stage} · {STAGES[stage]}" + (f" {turns[stage]}" if turns[stage] else "")
         by_stage.append((label, names[first - 1 : final + 1]))
         sequence += names[first : final + 1] + hold(names[final], HOLD_MS, SVD_KEY_FRAME_MS)
-    layout = (
-        square_axes(scene.radius)
-        | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-        | animation_controls(
-            names,
-            labels,
-            active=last,
-            sequence=sequence,
-            extra_buttons=by_stage,
-            frame_ms=SVD_KEY_FRAME_MS,
-            glide=True,
-            speed=speed,
-        )
+    controls = animation_controls(
+        names,
+        labels,
+        active=last,
+        sequence=sequence,
+        extra_buttons=by_stage,
+        frame_ms=SVD_KEY_FRAME_MS,
+        glide=True,
+        speed=speed,
     )
-    return go.Figure({"data": data, "layout": equal_aspect(layout), "frames": frames})
+    return _plane_animation(data, frames, scene.radius, controls)
+
+
+def _plane_animation(data: list, frames: list, radius: float, controls: dict) -> go.Figure:
+    """An animated figure of the plane: square equal-aspect axes, the legend on top, room
+    for ▶ Play and the scrub slider under the plot."""
+    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
+    return go.Figure({"data": data, "layout": equal_aspect(layout | controls), "frames": frames})
 
 
 # --- PCA --------------------------------------------------------------------------------------
