@@ -18,7 +18,7 @@ ui.explain(
 )
 
 st.header("The learning path")
-ui.plot(home.learning_path_figure(), height=260 if not ui.presenting() else 340)
+ui.plot(home.learning_path_figure, key="learning_path", height=260 if not ui.presenting() else 340)
 ui.explain(
     "The order recommended by the thread this app grew from. Blue stops have a page here, orange "
     "ones are on their way (the resources cover them meanwhile) and grey ones are practised "
