@@ -78,8 +78,8 @@ def copy_to_entries(matrix: np.ndarray) -> None:
 
 def plane_lesson(dark: bool) -> None:
     """The 2x2 lesson: the transform view, determinant, inverse, eigenvectors."""
-    controls, picture = st.columns([1, 2.3], gap="large")
-    with controls:
+    stage = ui.stage("controls beside")
+    with stage.controls:
         source = ui.control(P["mode"])
         A, steps, tiny = SOURCES[source]()
         if source != "Entries":
@@ -100,7 +100,7 @@ def plane_lesson(dark: bool) -> None:
     spans = eigen.spans if show_eigen else ()
     view = scene.transform_scene(animation, v, spans, facts)
 
-    with picture:
+    with stage.picture:
         ui.plot(
             figures.transform_figure,
             view,
@@ -110,12 +110,12 @@ def plane_lesson(dark: bool) -> None:
             reversible=facts.invertible,
             speed=speed,
         )
+    with stage.words:
+        ui.formula(text.image_latex(A, v, view.vector_images[-1]))
+        if steps:
+            ui.formula(text.composition_latex(steps))
+            st.markdown(text.order_sentence(steps))
         ui.notes(text.notes(facts, view.window, tiny))
-
-    ui.formula(text.image_latex(A, v, view.vector_images[-1]))
-    if steps:
-        ui.formula(text.composition_latex(steps))
-        st.markdown(text.order_sentence(steps))
     ui.explain(
         "**▶ Play** moves the plane from where it is (the identity) to where A puts it; the "
         "slider scrubs. The columns of A are the arrows î and ĵ; grid lines stay straight, "
@@ -151,8 +151,8 @@ def plane_lesson(dark: bool) -> None:
 
 def space_lesson(dark: bool) -> None:
     """The 3x3 lesson: the unit cube and its image, volume = |det M|."""
-    controls, picture = st.columns([1, 2.3], gap="large")
-    with controls:
+    stage = ui.stage("controls beside")
+    with stage.controls:
         choice = ui.control(P["cube"])
         if choice == MY_ENTRIES:
             rows = [ui.controls(*(P[key] for key in CUBE_KEYS[k : k + 3])) for k in (0, 3, 6)]
@@ -161,15 +161,16 @@ def space_lesson(dark: bool) -> None:
             M = cube.CUBE_PRESETS[choice].matrix
             st.caption(cube.CUBE_PRESETS[choice].summary)
     facts = matrix_facts(M)
-    with picture:
+    with stage.picture:
         ui.plot(cube_chart, M, dark, key="cube3d")
-    ui.formula(rf"M = {text.exact_matrix_latex(M)}, \quad " + text.determinant_latex(facts))
+    with stage.words:
+        ui.formula(rf"M = {text.exact_matrix_latex(M)}, \quad " + text.determinant_latex(facts))
+        st.markdown(text.rank_sentence(facts, "M"))
+        ui.notes(text.notes(facts, name="M"))
     ui.explain(
         "Drag the picture to turn it. The cube's image is spanned by the columns of M; its volume "
         "is |det M|, and it turns vermillion (inside out) when det M < 0."
     )
-    st.markdown(text.rank_sentence(facts, "M"))
-    ui.notes(text.notes(facts, name="M"))
 
 
 ui.page_header(

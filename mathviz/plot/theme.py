@@ -43,7 +43,8 @@ GRID = {"light": "rgba(38, 39, 48, 0.12)", "dark": "rgba(250, 250, 250, 0.14)"}
 FONT_FAMILY = '"Source Sans", "Source Sans Pro", sans-serif'  # Streamlit's own, bundled
 FONT_SIZE = {False: 15, True: 22}  # keyed by presentation mode
 # Presentation mode's charts are a little taller and never taller than PRESENT_MAX_HEIGHT, so a
-# picture with the page's title above it fits a 1280x720 projector's first screen.
+# picture under the page's compact header (title, idea, part chooser: about 150 px) fits a
+# 1280x720 projector's first screen; its formula and controls are beside it (ui.stage).
 CHART_HEIGHT = {False: 460, True: 500}
 PRESENT_MAX_HEIGHT = 540
 # Plotly's own controls (Play/Pause, a frame slider's labels) in presentation mode: the size of
@@ -130,7 +131,7 @@ def present_height(height: int) -> int:
     """A chart's height in presentation mode, from its height in the normal layout: taller in
     proportion (its type is larger), never above :data:`PRESENT_MAX_HEIGHT`."""
     scaled = round(height * CHART_HEIGHT[True] / CHART_HEIGHT[False])
-    return min(scaled, max(PRESENT_MAX_HEIGHT, height))
+    return min(scaled, PRESENT_MAX_HEIGHT)
 
 
 def _scale_chart_controls(layout: dict, size: int) -> None:

@@ -7,7 +7,7 @@ control lives in the URL, and presentation mode applies everywhere.
 - :mod:`.shell`: a run's lifecycle, presentation mode, the sidebar's link, sections;
 - :mod:`.controls`: URL-bound widgets built from a page's declared parameters;
 - :mod:`.plotting`: drawing figures, and the one memoisation path for them;
-- :mod:`.skeleton`: the page skeleton and the part (lesson) chooser.
+- :mod:`.skeleton`: the page skeleton, the part (lesson) chooser and a lesson's stage.
 """
 
 from mathviz.ui.controls import control, controls, part, read_old_links, row
@@ -31,6 +31,7 @@ from mathviz.ui.skeleton import (
     page_header,
     picture_and_words,
     resource_card,
+    stage,
     why_it_matters,
 )
 
@@ -57,6 +58,7 @@ __all__ = [
     "resource_card",
     "row",
     "section",
+    "stage",
     "start_run",
     "why_it_matters",
 ]

@@ -7,8 +7,10 @@ no other way to make a control: what a page shows is what it declared.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
@@ -17,6 +19,20 @@ from mathviz.params import PageParams, Param
 from mathviz.ui.shell import BOUND
 
 _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated this session
+# Whether controls are being drawn into a narrow column (a stage's side column): then a row
+# holds at most NARROW_ROW of them, and longer rows wrap.
+_NARROW: contextvars.ContextVar[bool] = contextvars.ContextVar("_mv_narrow", default=False)
+NARROW_ROW = 3
+
+
+@contextlib.contextmanager
+def narrow_controls() -> Iterator[None]:
+    """Inside this block, :func:`row` wraps after :data:`NARROW_ROW` controls."""
+    token = _NARROW.set(True)
+    try:
+        yield
+    finally:
+        _NARROW.reset(token)
 
 
 def _bind(param: Param) -> dict[str, Any]:
@@ -108,11 +124,19 @@ _WIDGETS: dict[str, Callable[..., Any]] = {
 
 
 def row(*controls: Callable[[], Any]) -> list[Any]:
-    """Controls side by side, each made in its own column; returns their values in order."""
+    """Controls side by side, each made in its own column; returns their values in order.
+
+    In a narrow column (:func:`narrow_controls`) a row holds at most :data:`NARROW_ROW`
+    controls (four make two rows of two), so that no slider is too short to move."""
+    per_row = len(controls)
+    if _NARROW.get() and per_row > NARROW_ROW:
+        per_row = 2 if per_row == 4 else NARROW_ROW
     values = []
-    for column, control in zip(st.columns(len(controls)), controls, strict=True):
-        with column:
-            values.append(control())
+    for start in range(0, len(controls), per_row):
+        chunk = controls[start : start + per_row]
+        for column, control in zip(st.columns(per_row), chunk, strict=False):
+            with column:
+                values.append(control())
     return values
 
 

@@ -32,10 +32,11 @@ _PRESENT_CSS = """
   [data-testid="stHeader"] { background: transparent; }
   .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.45rem; }
-  .stMainBlockContainer h1 { font-size: 3.35rem; line-height: 1.15; padding: 0 0 0.3rem 0; }
-  .stMainBlockContainer h2 { font-size: 1.9rem; padding: 0.1rem 0; }
-  .stMainBlockContainer h3 { font-size: 1.7rem; padding: 0.1rem 0; }
-  .stMainBlockContainer h5 { font-size: 1.3rem; padding: 0 0 0.7rem 0; }
+  /* A compact header: the title, its idea on one line, then straight to the picture. */
+  .stMainBlockContainer h1 { font-size: 2.6rem; line-height: 1.1; padding: 0 0 0.15rem 0; }
+  .stMainBlockContainer h2 { font-size: 1.6rem; padding: 0.05rem 0; }
+  .stMainBlockContainer h3 { font-size: 1.5rem; padding: 0.05rem 0; }
+  .stMainBlockContainer h5 { font-size: 1.15rem; padding: 0 0 0.3rem 0; }
   .stMainBlockContainer .katex { font-size: 1.45em; }
   /* A formula is never clipped: KaTeX's boxes reach a few pixels past their line. */
   .stMainBlockContainer .katex-display { margin: 0.3em 0; padding: 0.15em 0; overflow: visible; }

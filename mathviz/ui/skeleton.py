@@ -3,6 +3,7 @@ formulas, notes, "Why it matters for ML" and "Learn more"."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from mathviz import catalog
 from mathviz.core.notes import Note
 from mathviz.params import PageParams
 from mathviz.resources import library as resources
-from mathviz.ui.controls import part
+from mathviz.ui.controls import narrow_controls, part
 from mathviz.ui.shell import _ensure_app_shell, presenting, section
 
 NOTE_BOXES: dict[str, Callable[..., Any]] = {"info": st.info, "warning": st.warning}
@@ -30,6 +31,76 @@ def page_header(title: str, idea: str) -> None:
 def picture_and_words() -> list[Any]:
     """Two columns: a picture beside its formula and words."""
     return st.columns((3, 2))
+
+
+# The stage's columns in presentation mode: the picture's share of the width, and its words'.
+STAGE_COLUMNS = (3, 2)
+STAGE_LAYOUTS = ("stacked", "controls beside", "words beside")
+
+
+class _Controls:
+    """A stage's controls: ``with stage.controls:`` draws into their place, where
+    :func:`mathviz.ui.controls.controls` puts at most three side by side when the place is a
+    narrow column (presentation mode's side column)."""
+
+    def __init__(self, place: Any, narrow: bool) -> None:
+        self.place = place
+        self.narrow = narrow
+        self._stack: list[contextlib.ExitStack] = []
+
+    def __enter__(self) -> Any:
+        stack = contextlib.ExitStack()
+        stack.enter_context(self.place)
+        if self.narrow:
+            stack.enter_context(narrow_controls())
+        self._stack.append(stack)
+        return self.place
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.pop().close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.place, name)  # stage.controls.caption(...), .button(...)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """Where a lesson's pieces go: ``with stage.controls:``, ``with stage.picture:``,
+    ``with stage.words:`` (formula, readouts, notes), in any order."""
+
+    controls: _Controls
+    picture: Any
+    words: Any
+
+
+def stage(normal: str = "stacked") -> Stage:
+    """Places for a lesson's controls, picture and words, laid out for the mode.
+
+    Presentation mode (designed for a 1280x720 projector): the picture fills the left 3/5
+    from the top of the lesson, and beside it come the formula and words first, then the
+    controls; so title, picture and formula are on the first screen, whatever the number of
+    controls. Otherwise ``normal`` says how: ``"stacked"`` (controls, then the picture, then
+    the words), ``"controls beside"`` (controls left of the picture, words under both) or
+    ``"words beside"`` (controls, then the picture beside its words).
+
+    The places are made first, so a lesson draws its controls first (it needs their values)
+    and its formula last, wherever they are shown.
+    """
+    if normal not in STAGE_LAYOUTS:
+        raise ValueError(f"unknown stage layout {normal!r}: one of {STAGE_LAYOUTS}")
+    if presenting():
+        picture, side = st.columns(STAGE_COLUMNS, gap="medium")
+        words = side.container()
+        return Stage(_Controls(side.container(), narrow=True), picture, words)
+    if normal == "controls beside":
+        controls, picture = st.columns((1, 2.3), gap="large")
+        return Stage(_Controls(controls, narrow=True), picture, st.container())
+    controls = st.container()
+    if normal == "words beside":
+        picture, words = st.columns((3, 2))
+    else:
+        picture, words = st.container(), st.container()
+    return Stage(_Controls(controls, narrow=False), picture, words)
 
 
 def explain(markdown: str) -> None:

@@ -68,12 +68,12 @@ def test_style_keeps_an_explicit_height_and_the_builders_layout():
 
 def test_presentation_heights_fit_a_720_pixel_projector():
     # Taller in proportion with the larger type, but a chart never outgrows a 720 px screen
-    # with the page's title above it; a builder's own taller chart is not made shorter.
+    # with the page's compact header above it, not even a builder's own taller chart.
     assert theme.CHART_HEIGHT[False] < theme.CHART_HEIGHT[True] <= theme.PRESENT_MAX_HEIGHT
     assert theme.PRESENT_MAX_HEIGHT + 150 <= 720
     assert theme.present_height(300) == round(300 * 500 / 460)
     assert theme.present_height(520) == theme.PRESENT_MAX_HEIGHT
-    assert theme.present_height(700) == 700
+    assert theme.present_height(700) == theme.PRESENT_MAX_HEIGHT  # never past the fold
 
 
 def test_presentation_mode_scales_plotlys_own_controls_without_touching_the_builders_dicts():
