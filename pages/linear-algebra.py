@@ -164,7 +164,8 @@ def space_lesson(dark: bool) -> None:
     with stage.picture:
         ui.plot(cube_chart, M, dark, key="cube3d")
     with stage.words:
-        ui.formula(rf"M = {text.exact_matrix_latex(M)}, \quad " + text.determinant_latex(facts))
+        ui.formula(f"M = {text.exact_matrix_latex(M)}")
+        ui.formula(text.determinant_latex(facts))
         st.markdown(text.rank_sentence(facts, "M"))
         ui.notes(text.notes(facts, name="M"))
     ui.explain(

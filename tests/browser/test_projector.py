@@ -1,5 +1,6 @@
-"""Presentation mode on a 1280x720 projector: every view's picture starts on the first screen,
-nothing is clipped, and no control's text is smaller than its label's.
+"""Presentation mode on a 1280x720 projector (and a 1920x1080 screen): on every view the title,
+the first picture and its formula are on the first screen, nothing is clipped, and no control's
+text is smaller than its label's.
 
 The views are the pages' default views plus every option of each page's part chooser, built
 from the declared URL state (:func:`mathviz.catalog.all_declared_params`).
@@ -18,6 +19,7 @@ from tests.harness.apptest import run_page
 pytestmark = pytest.mark.browser
 
 PROJECTOR = {"width": 1280, "height": 720}
+SCREENS = {"1280x720": PROJECTOR, "1920x1080": {"width": 1920, "height": 1080}}
 
 # What the test reads of the laid-out page: where the first chart starts (page coordinates),
 # elements whose content overflows their box, and controls whose text is smaller than their
@@ -32,6 +34,12 @@ LAYOUT_JS = """
   const chart = main.querySelector('.js-plotly-plot');
   const top = chart ? chart.getBoundingClientRect().top + window.scrollY : null;
   const bottom = chart ? chart.getBoundingClientRect().bottom + window.scrollY : null;
+  // The page's first formula, and the first beside or under the chart (the picture's own).
+  const formulas = Array.from(main.querySelectorAll('.katex-display')).filter(visible)
+    .map(e => e.getBoundingClientRect()).map(r => [r.top + window.scrollY, r.bottom + window.scrollY]);
+  const own = top === null ? undefined : formulas.find(f => f[0] >= top - 5);
+  const title = main.querySelector('h1');
+  const titleBottom = title ? title.getBoundingClientRect().bottom + window.scrollY : null;
   const overflows = [];
   const boxes = main.querySelectorAll("button, [data-testid='stWidgetLabel'], "
     + "[data-testid='stMetricValue'], [data-testid='stMetricLabel'], .katex-display, "
@@ -86,7 +94,8 @@ LAYOUT_JS = """
         small.push(`chart control "${text.textContent}" ${px(text)}px under ${labelSize}px`);
     }
   }
-  return {top, bottom, height: window.innerHeight, overflows, small};
+  return {top, bottom, height: window.innerHeight, overflows, small, titleBottom,
+          formulas: [formulas[0], own].filter(f => f !== undefined)};
 }
 """
 
@@ -106,9 +115,9 @@ def views() -> list[tuple[str, str, str, str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def projector(chromium, server):
-    context = chromium.new_context(viewport=PROJECTOR)
+@pytest.fixture(scope="module", params=list(SCREENS))
+def projector(chromium, server, request):
+    context = chromium.new_context(viewport=SCREENS[request.param])
     context.set_default_timeout(browser.TIMEOUT_MS)
     yield context.new_page()
     context.close()
@@ -128,8 +137,13 @@ VIEWS = views()
 def test_view_fits_the_projector(projector, server, name, script, path, query):
     open_view(projector, server, script, path, query)
     layout = projector.evaluate(LAYOUT_JS)
+    screen = layout["height"]
+    assert layout["titleBottom"] is not None and layout["titleBottom"] <= screen, name
     if layout["top"] is not None:
-        # Not only inside the first screen: at least 40% of it is picture.
-        assert layout["top"] <= 0.6 * layout["height"], f"{name}: the first chart: {layout}"
+        # The whole first picture is on the first screen, and it is not a strip at its foot.
+        assert layout["bottom"] <= screen + 1, f"{name}: the first chart ends below: {layout}"
+        assert layout["top"] <= 0.4 * screen, f"{name}: the first chart starts low: {layout}"
+    for top, bottom in layout["formulas"]:
+        assert bottom <= screen + 1, f"{name}: a formula ({top:.0f}-{bottom:.0f} px) is below"
     assert not layout["overflows"], f"{name}: {layout['overflows']}"
     assert not layout["small"], f"{name}: {layout['small']}"
