@@ -1,5 +1,6 @@
 """Eigenvectors & SVD: the directions a matrix only stretches, power iteration, A = UΣVᵀ, PCA."""
 
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -27,69 +28,128 @@ def svd_chart(matrix: np.ndarray, dark: bool, speed: float = 1.0):
     return figures.svd_figure(svd.svd_scene(matrix), dark, speed)
 
 
-def matrix_block() -> dict[str, Any]:
-    """The matrix A (a preset, or its four entries), shown with its notes; the arguments of
-    the three lessons that share it."""
-    controls, shown = st.columns([3, 2], vertical_alignment="center")
-    with controls:
-        if ui.control(P["matrix"]) == "Preset":
-            preset = eigen.PRESETS[ui.control(P["preset"])]
-            A = preset.matrix
-            ui.explain(preset.summary)
+@dataclass(frozen=True)
+class MatrixView:
+    """The matrix A the three matrix lessons share, with what they draw and say about it."""
+
+    A: np.ndarray
+    factor: float  # the pictures draw factor·A (eigen.display_factor)
+    analysis: Eigen
+    decomposition: SVD2
+    speed: float
+    notes: list
+
+
+def matrix_controls() -> tuple[np.ndarray, float]:
+    """A (a preset, or its four entries) and the Play speed, from their controls."""
+    if ui.control(P["matrix"]) == "Preset":
+        preset = eigen.PRESETS[ui.control(P["preset"])]
+        A = preset.matrix
+        ui.explain(preset.summary)
+    else:
+        A = eigen.matrix_from_entries(*ui.controls(P["a"], P["b"], P["c"], P["d"]))
+    return A, speed_factor(ui.control(P["speed"]))
+
+
+def section_title(title: str) -> None:
+    """The lesson's heading: a full header, or a line above the formula when presenting."""
+    if ui.presenting():
+        st.markdown(f"**{title}**")
+    else:
+        st.header(title)
+
+
+def matrix_stage(title: str, normal: str) -> tuple[Any, MatrixView]:
+    """The lesson's stage with the matrix block drawn in it: its controls (A shown beside
+    them, then its notes and the lesson's heading) above the picture; when presenting, the
+    controls in the side column and A at the top of the words, its notes at their foot
+    (:func:`matrix_notes`)."""
+    stage = ui.stage(normal)
+    present = ui.presenting()
+    with stage.controls:
+        if present:
+            A, speed = matrix_controls()
         else:
-            A = eigen.matrix_from_entries(*ui.controls(P["a"], P["b"], P["c"], P["d"]))
-        speed = speed_factor(ui.control(P["speed"]))
-    with shown:
-        st.latex(text.matrix_latex(A))
+            controls, shown = st.columns([3, 2], vertical_alignment="center")
+            with controls:
+                A, speed = matrix_controls()
+            with shown:
+                st.latex(text.matrix_latex(A))
     factor = eigen.display_factor(A)
     analysis, decomposition = eigen_analysis(A), svd_2x2(A)
-    ui.notes(text.matrix_notes(A, analysis, decomposition, factor))
-    return {
-        "A": A,
-        "factor": factor,
-        "analysis": analysis,
-        "decomposition": decomposition,
-        "speed": speed,
-    }
+    view = MatrixView(
+        A,
+        factor,
+        analysis,
+        decomposition,
+        speed,
+        text.matrix_notes(A, analysis, decomposition, factor),
+    )
+    if present:
+        with stage.words:
+            section_title(title)
+            st.latex(text.matrix_latex(A))
+    else:
+        with stage.controls:
+            ui.notes(view.notes)
+            section_title(title)
+    return stage, view
 
 
-def eigenvectors(
-    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
-):
-    st.header("Eigenvectors: the lines that stay put")
-    picture, words = ui.picture_and_words()
-    with picture:
-        labels = tuple(text.line_labels(analysis))
+def matrix_notes(stage: Any, view: MatrixView) -> None:
+    """When presenting, A's notes under the lesson's formula (otherwise they are above)."""
+    if ui.presenting():
+        with stage.words:
+            ui.notes(view.notes)
+
+
+def eigenvectors(dark: bool) -> None:
+    stage, m = matrix_stage("Eigenvectors: the lines that stay put", "words beside")
+    with stage.picture:
+        labels = tuple(text.line_labels(m.analysis))
         ui.plot(
-            morph_chart, factor * A, labels, dark, speed, key="eigen_morph", height=ANIMATED_HEIGHT
+            morph_chart,
+            m.factor * m.A,
+            labels,
+            dark,
+            m.speed,
+            key="eigen_morph",
+            height=ANIMATED_HEIGHT,
         )
-    with words:
-        ui.formula(text.eigen_latex(analysis), caption="A only stretches an eigenvector v, by λ.")
+    with stage.words:
+        ui.formula(text.eigen_latex(m.analysis), caption="A only stretches an eigenvector v, by λ.")
+    matrix_notes(stage, m)
+    with stage.words:
         ui.explain(
             "Press ▶ Play: the plane moves from doing nothing (I) to doing A. Almost every arrow "
             "of the circle turns off its own line, but the coloured arrows on the eigenvector "
             "lines only grow or shrink: their stretch factor is the eigenvalue λ (a negative λ "
-            "flips the arrow through the origin). With complex eigenvalues no line survives: A "
-            "turns every direction by θ and scales by r = |λ|, along the dashed ellipse."
+            "flips the arrow through the origin). The columns of A are the images of î and ĵ. "
+            "With complex eigenvalues no line survives: A turns every direction by θ and "
+            "scales by r = |λ|, along the dashed ellipse."
         )
 
 
-def power_iteration(
-    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
-) -> None:
-    st.header("Apply A again and again: power iteration")
-    start_angle, steps = ui.controls(P["v0"], P["power_steps"])
-    scene = power.power_scene(A, start_angle, steps)
-    ui.plot(figures.power_figure, scene, dark, speed, key="eigen_power", height=ANIMATED_HEIGHT)
-    ui.notes(text.power_notes(scene))
-    ui.formula(text.power_latex(scene.dominant, scene.iteration))
+def power_iteration(dark: bool) -> None:
+    stage, m = matrix_stage("Apply A again and again: power iteration", "stacked")
+    with stage.controls:
+        start_angle, steps = ui.controls(P["v0"], P["power_steps"])
+    scene = power.power_scene(m.A, start_angle, steps)
+    with stage.picture:
+        ui.plot(
+            figures.power_figure, scene, dark, m.speed, key="eigen_power", height=ANIMATED_HEIGHT
+        )
+    with stage.words:
+        ui.notes(text.power_notes(scene))
+        ui.formula(text.power_latex(scene.dominant, scene.iteration))
+    matrix_notes(stage, m)
     ui.explain(
         "Each application multiplies the part of v along v₁ by λ₁ and the part along v₂ by λ₂, "
         "so the share of v₂ shrinks by |λ₂/λ₁| per step: a straight line on the log plot. "
         "Equal sizes |λ₁| = |λ₂| (a reflection) or complex eigenvalues (a rotation) leave nothing "
         "to converge to."
     )
-    st.markdown(
+    ui.explain(
         "**PCA** finds the first principal component as the dominant eigenvector of the "
         "covariance matrix, and **PageRank** is the dominant eigenvector (λ = 1) of the web's "
         "link matrix: try the *Markov chain (PageRank)* preset. Both are found with exactly this "
@@ -97,18 +157,17 @@ def power_iteration(
     )
 
 
-def singular_values(
-    A: np.ndarray, factor: float, analysis: Eigen, decomposition: SVD2, dark: bool, speed: float
-) -> None:
-    st.header("SVD: rotate, stretch, rotate")
-    picture, words = ui.picture_and_words()
-    with picture:
-        ui.plot(svd_chart, factor * A, dark, speed, key="eigen_svd", height=ANIMATED_HEIGHT)
-    with words:
+def singular_values(dark: bool) -> None:
+    stage, m = matrix_stage("SVD: rotate, stretch, rotate", "words beside")
+    with stage.picture:
+        ui.plot(svd_chart, m.factor * m.A, dark, m.speed, key="eigen_svd", height=ANIMATED_HEIGHT)
+    with stage.words:
         ui.formula(
-            text.svd_latex(A, decomposition),
+            text.svd_latex(m.A, m.decomposition),
             caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes; κ = σ₁/σ₂ is the condition number.",
         )
+    matrix_notes(stage, m)
+    with stage.words:
         ui.explain(
             "Every matrix does three simple things in turn: Vᵀ turns the plane so that the right "
             "singular vectors v₁, v₂ lie on the axes, Σ stretches the axes by σ₁ and σ₂, and U "
@@ -120,14 +179,19 @@ def singular_values(
 
 
 def principal_components(dark: bool) -> None:
-    st.header("PCA: the eigenvectors of a covariance matrix")
-    cloud = pca.pca_scene(
-        *ui.controls(P["pca_seed"], P["pca_n"], P["pca_rho"], P["pca_sx"], P["pca_sy"])
-    )
-    picture, words = ui.picture_and_words()
-    with picture:
+    title = "PCA: the eigenvectors of a covariance matrix"
+    stage = ui.stage("words beside")
+    with stage.controls:
+        if not ui.presenting():
+            section_title(title)
+        cloud = pca.pca_scene(
+            *ui.controls(P["pca_seed"], P["pca_n"], P["pca_rho"], P["pca_sx"], P["pca_sy"])
+        )
+    with stage.picture:
         ui.plot(figures.pca_figure, cloud, dark, key="eigen_pca")
-    with words:
+    with stage.words:
+        if ui.presenting():
+            section_title(title)
         ui.formula(text.pca_latex(cloud.pca))
         ui.notes(text.pca_notes(cloud.pca))
         ui.explain(
@@ -146,10 +210,10 @@ ui.page_header(
 ui.lessons(
     P,
     {
-        "Eigenvectors": ui.Lesson(eigenvectors, inputs=matrix_block),
-        "Power iteration": ui.Lesson(power_iteration, inputs=matrix_block),
-        "SVD": ui.Lesson(singular_values, inputs=matrix_block),
-        "PCA": principal_components,  # its matrix comes from data
+        "Eigenvectors": eigenvectors,
+        "Power iteration": power_iteration,
+        "SVD": singular_values,
+        "PCA": principal_components,
     },
     dark=ui.is_dark(),
 )
