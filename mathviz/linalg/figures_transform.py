@@ -84,10 +84,70 @@ def frame_labels(scene: TransformScene) -> list[str]:
     return labels
 
 
+# Labels written on the picture; plotly draws a trace's text at the layout's font size unless
+# told, and these names are read from the back of the room.
+LABEL_SIZE = 21
+# Where a label sits beyond an arrow's tip, by the eighth of the turn the arrow points into
+# (counter-clockwise from +x): past the head, never on it.
+TIP_POSITIONS = (
+    "middle right",
+    "top right",
+    "top center",
+    "top left",
+    "middle left",
+    "bottom left",
+    "bottom center",
+    "bottom right",
+)
+
+
+def tip_position(tip: np.ndarray) -> str:
+    """Where a label sits beside an arrow's tip: beyond it, in the direction it points."""
+    x, y = (float(value) for value in tip)
+    if x == 0 and y == 0:
+        return "top right"
+    eighth = round(np.arctan2(y, x) / (np.pi / 4)) % 8
+    return TIP_POSITIONS[eighth]
+
+
+def tip_label(label: str, tip: np.ndarray, color: str) -> dict[str, Any]:
+    """Trace entries that write ``label`` at an arrow's tip (the second of its five points, see
+    :func:`mathviz.core.geometry.arrow_path`); it moves with the tip in every frame."""
+    return {
+        "mode": "lines+text",
+        "text": ["", f"<b>{label}</b>", "", "", ""],
+        "textposition": tip_position(tip),
+        "textfont": {"color": color, "size": LABEL_SIZE},
+    }
+
+
+def inside_point(direction: np.ndarray, window: np.ndarray, share: float = 0.8) -> np.ndarray:
+    """The point ``t·direction`` (t > 0) at ``share`` of the way to the window's edge."""
+    x0, x1, y0, y1 = (float(value) for value in window)
+    limits = []
+    for value, low, high in zip(direction, (x0, y0), (x1, y1), strict=True):
+        if abs(value) > 1e-12:
+            limits.append((high if value > 0 else low) / value)
+    return share * min(limits) * np.asarray(direction, dtype=float)
+
+
+def _labelled_line(end_points: np.ndarray, label: str, window: np.ndarray) -> tuple:
+    """A line through 0 with ``label`` written on it inside the window: three points
+    (end, labelled point, end)."""
+    start, stop = np.asarray(end_points, dtype=float)
+    direction = stop / max(float(np.linalg.norm(stop)), 1e-300)
+    point = inside_point(direction, window)
+    return np.array([start, point, stop]), ["", label, ""]
+
+
 def transform_figure(
     scene: TransformScene, *, dark: bool = False, reversible: bool = True, speed: float = 1.0
 ) -> go.Figure:
     """The plane under A: grid, î and ĵ, unit square, letter F, v and Av, animated from I.
+
+    In the style of 3Blue1Brown and Interactive Linear Algebra: the moving grid fills the
+    view over a faint ghost of the original one, and every arrow and line has its name
+    written beside it on the picture (no legend: the hover repeats the name with numbers).
 
     Parameters
     ----------
@@ -100,10 +160,12 @@ def transform_figure(
     Returns
     -------
     go.Figure showing the last frame (the map A itself), with one frame per matrix of the
-    animation, Play / Pause (/ Undo) buttons and a scrub slider. Trace order: the animated
-    traces (grid, square with det ≥ 0, square with det < 0 if some frame has one, letter F,
-    î, ĵ, Av, the eigenvectors), then the fixed ones (v, eigen-lines, column space, null
-    space). Each trace's ``meta`` names its role for tests and readers.
+    animation, Play / Pause (/ Undo) buttons and a scrub slider. Trace order, bottom to top:
+    the fixed traces under the picture (the ghost grid, the column space band, the
+    eigen-lines), the animated ones (grid, square with det ≥ 0, square with det < 0 if some
+    frame has one, letter F, î, ĵ, Av, the eigenvectors; each frame's ``traces`` lists their
+    indices), then v and the null space. Each trace's ``meta`` names its role for tests and
+    readers.
     """
     ink = theme.ink(dark)
     animation = scene.animation
@@ -111,12 +173,46 @@ def transform_figure(
     final = animation.matrices[-1]
     with_flip = bool(np.any(scene.determinants < 0))
     det = float(scene.determinants[-1])
+
+    under = [
+        {
+            "meta": "ghost grid",
+            "name": "the grid before A",
+            "line": {"color": rgba(ink, 0.2), "width": 1},
+            "hoverinfo": "skip",
+            **xy(scene.ghost),
+        }
+    ]
+    if scene.column_line is not None:
+        points, labels = _labelled_line(scene.column_line, "column space", scene.window)
+        under.append(
+            {
+                "meta": "column space",
+                "name": "column space (all outputs)",
+                "mode": "lines+text",
+                "text": labels,
+                "textposition": "top left",
+                "textfont": {"color": _color("column space"), "size": LABEL_SIZE},
+                "line": {"color": rgba(_color("column space"), 0.4), "width": 9},
+                **xy(points),
+            }
+        )
+    under += [
+        {
+            "meta": "eigen-line",
+            "name": f"eigen-line, λ = {text(span.value)}",
+            "line": {"color": _color("eigen"), "width": 1.5, "dash": "dash"},
+            **xy(line),
+        }
+        for span, line in zip(scene.eigen_spans, scene.span_lines, strict=True)
+    ]
+
+    e1, e2, image = final[:, 0], final[:, 1], scene.vector_images[-1]
     styles: list[dict[str, Any]] = [
         {
             "meta": "grid",
             "name": "grid under A",
-            "showlegend": False,  # plain to see; each legend entry costs ~1.5 ms of drawing
-            "line": {"color": _color("grid"), "width": 1.3},
+            "line": {"color": rgba(_color("square kept"), 0.55), "width": 1.4},
             "hoverinfo": "skip",
         },
         {
@@ -130,33 +226,37 @@ def transform_figure(
         {
             "meta": "letter",
             "name": "letter F",
-            "showlegend": False,
             "line": {"color": ink, "width": 4},
             "hoverinfo": "skip",
         },
         {
             "meta": "e1",
-            "name": f"î → {vector_text(final[:, 0])}",
+            "name": f"î → {vector_text(e1)}",
             "line": {"color": _color("e1"), "width": 4},
+            **tip_label("î", e1, _color("e1")),
         },
         {
             "meta": "e2",
-            "name": f"ĵ → {vector_text(final[:, 1])}",
+            "name": f"ĵ → {vector_text(e2)}",
             "line": {"color": _color("e2"), "width": 4},
+            **tip_label("ĵ", e2, _color("e2")),
         },
         {
             "meta": "Av",
-            "name": f"Av = {vector_text(scene.vector_images[-1])}",
+            "name": f"Av = {vector_text(image)}",
             "line": {"color": _color("vector"), "width": 3.5},
+            **tip_label("Av", image, _color("vector")),
         },
     ]
+    eigen_tips = scene.eigen_arrows[-1, :, 1] if len(scene.eigen_spans) else ()
     styles += [
         {
             "meta": "eigenvector",
             "name": f"eigenvector, λ = {text(span.value)}",
             "line": {"color": _color("eigen"), "width": 3.5},
+            **tip_label(f"λ = {text(span.value)}", tip, _color("eigen")),
         }
-        for span in scene.eigen_spans
+        for span, tip in zip(scene.eigen_spans, eigen_tips, strict=True)
     ]
     if with_flip:  # drawn right after the other square, under the letter and the arrows
         styles.insert(
@@ -171,62 +271,52 @@ def transform_figure(
             },
         )
     last = _frame_data(scene, n - 1, with_flip)
-    data = [
-        {"type": "scatter", "mode": "lines", "hoverinfo": "name", **style, **values}
-        for style, values in zip(styles, last, strict=True)
-    ]
+    animated = [{**style, **values} for style, values in zip(styles, last, strict=True)]
 
-    fixed = [
-        (
-            "v",
-            f"v = {vector_text(scene.vector)}",
-            {"color": _color("vector"), "width": 2, "dash": "dot"},
-            scene.vector_arrow,
-        )
+    over = [
+        {
+            "meta": "v",
+            "name": f"v = {vector_text(scene.vector)}",
+            "line": {"color": _color("vector"), "width": 2, "dash": "dot"},
+            **tip_label("v", scene.vector, _color("vector")),
+            **xy(scene.vector_arrow),
+        }
     ]
-    fixed += [
-        (
-            "eigen-line",
-            f"eigen-line, λ = {text(span.value)}",
-            {"color": _color("eigen"), "width": 1.5, "dash": "dash"},
-            line,
-        )
-        for span, line in zip(scene.eigen_spans, scene.span_lines, strict=True)
-    ]
-    if scene.column_line is not None:
-        column_style = {"color": rgba(_color("column space"), 0.6), "width": 10}
-        fixed.append(
-            ("column space", "column space (all outputs)", column_style, scene.column_line)
-        )
     if scene.null_line is not None:
-        null_style = {"color": ink, "width": 2, "dash": "dashdot"}
-        fixed.append(("null space", "null space (lands on 0)", null_style, scene.null_line))
-    for meta, name, line, points in fixed:
-        data.append(
+        points, labels = _labelled_line(scene.null_line, "null space", scene.window)
+        over.append(
             {
-                "type": "scatter",
-                "mode": "lines",
-                "meta": meta,
-                "name": name,
-                "line": line,
-                "hoverinfo": "name",
+                "meta": "null space",
+                "name": "null space (lands on 0)",
+                "mode": "lines+text",
+                "text": labels,
+                "textposition": "bottom right",
+                "textfont": {"color": ink, "size": LABEL_SIZE},
+                "line": {"color": ink, "width": 2, "dash": "dashdot"},
                 **xy(points),
             }
         )
+    base = {"type": "scatter", "mode": "lines", "hoverinfo": "name", "showlegend": False}
+    data = [{**base, **trace} for trace in under + animated + over]
 
+    moving = list(range(len(under), len(under) + len(animated)))
     names = [f"f{k}" for k in range(n)]
     frames = [
-        # No "traces" list: a frame's data update the figure's first traces, in order.
-        {"name": name, "data": _frame_data(scene, k, with_flip)}
+        {"name": name, "data": _frame_data(scene, k, with_flip), "traces": moving}
         for k, name in enumerate(names)
     ]
     x0, x1, y0, y1 = scene.window
-    axis = {"autorange": False, "zerolinecolor": rgba(ink, 0.55), "zerolinewidth": 1.5}
+    axis = {
+        "autorange": False,
+        "showgrid": False,  # the ghost grid is the picture's own, one line per unit
+        "zerolinecolor": rgba(ink, 0.55),
+        "zerolinewidth": 1.5,
+    }
     layout = {
         "xaxis": {**axis, "range": [x0, x1]},
         "yaxis": {**axis, "range": [y0, y1]},
-        "margin": {"t": 10, "b": 175},
-        "legend": {"x": 1.02, "y": 1.0, "xanchor": "left", "yanchor": "top"},
+        "margin": {"t": 10, "b": 150},
+        "showlegend": False,
         **animation_controls(
             names,
             frame_labels(scene),

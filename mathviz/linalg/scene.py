@@ -19,6 +19,11 @@ from mathviz.linalg.transform import TINY_ENTRY
 
 GRID_MAX = 10  # grid lines run over the integers -GRID_MAX..GRID_MAX at most
 GRID_MIN = 2
+GHOST_MAX = 16  # the faint original grid runs over -GHOST_MAX..GHOST_MAX at most
+# The plot's width over height, from a phone (0.7) to a wide screen (2.6). The chart keeps one
+# unit as long on both axes, so plotly widens the window to the plot's shape; the grids are
+# made for the widest window they may have to fill.
+PLOT_ASPECTS = (0.7, 2.6)
 UNIT_SQUARE = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0], [0.0, 0.0]])
 # The letter F inside the unit square, as one stroke that retraces its middle bar: it has no
 # mirror symmetry, so a reflection shows at a glance.
@@ -48,6 +53,30 @@ def grid_half_width(matrices: np.ndarray, window: np.ndarray) -> int:
     return int(min(GRID_MAX, math.ceil(need)))
 
 
+def cover_window(window: np.ndarray, aspects: tuple[float, float] = PLOT_ASPECTS) -> np.ndarray:
+    """The window widened (or heightened) as plotly shows it in a plot of any shape in
+    ``aspects`` (width / height), about its centre.
+
+    Notes
+    -----
+    With equal scales plotly keeps the window's centre and stretches its shorter side to the
+    plot's shape: on a plot ``r`` times wider than tall the width becomes ``max(w, r h)``.
+    """
+    x0, x1, y0, y1 = (float(value) for value in window)
+    width, height = x1 - x0, y1 - y0
+    narrow, wide = aspects
+    half_x = max(width, wide * height) / 2.0
+    half_y = max(height, width / narrow) / 2.0
+    cx, cy = (x0 + x1) / 2.0, (y0 + y1) / 2.0
+    return np.array([cx - half_x, cx + half_x, cy - half_y, cy + half_y])
+
+
+def ghost_half_width(window: np.ndarray) -> int:
+    """How far the faint original grid reaches: over the whole ``window``, at most
+    :data:`GHOST_MAX` lines each side of 0."""
+    return int(min(GHOST_MAX, max(GRID_MIN, math.ceil(float(np.abs(window).max())))))
+
+
 def frame_determinants(matrices: np.ndarray) -> np.ndarray:
     """(n,) determinant of each (d, d) matrix of a stack, 0 where it is numerically singular.
 
@@ -71,7 +100,11 @@ class TransformScene:
     ----------
     animation : the matrices and their captions.
     window : [xmin, xmax, ymin, ymax] that holds every frame.
-    grid : (m, 2) grid stroke before the map; ``grid_images`` (n, m, 2) its images.
+    grid : (m, 2) grid stroke before the map; ``grid_images`` (n, m, 2) its images. It is
+        large enough that every image fills the window in a plot of any shape in
+        :data:`PLOT_ASPECTS` (:func:`cover_window`).
+    ghost : (g, 2) the original integer grid over that widest window, drawn faintly under
+        the moving one.
     square_images : (n, 5, 2) images of the unit square's outline.
     letter_images : (n, 6, 2) images of the letter F.
     basis_arrows : (n, 2, 5, 2) arrows to A e1 and A e2 (see
@@ -90,6 +123,7 @@ class TransformScene:
     window: np.ndarray
     grid: np.ndarray
     grid_images: np.ndarray
+    ghost: np.ndarray
     square_images: np.ndarray
     letter_images: np.ndarray
     basis_arrows: np.ndarray
@@ -139,8 +173,9 @@ def transform_scene(
         )
     )
     head = 0.04 * float(max(window[1] - window[0], window[3] - window[2]))
-    reach = 2.0 * float(np.abs(window).max())  # lines drawn across the whole window
-    grid = geometry.grid_polyline(grid_half_width(matrices, window))
+    cover = cover_window(window)
+    reach = 2.0 * float(np.abs(cover).max())  # lines drawn across the widest window
+    grid = geometry.grid_polyline(grid_half_width(matrices, cover))
     column_line = null_line = None
     if facts.rank == 1:
         column_line = geometry.span_segment(facts.column_space[0], reach)
@@ -150,6 +185,7 @@ def transform_scene(
         window=window,
         grid=grid,
         grid_images=geometry.apply(matrices, grid),
+        ghost=geometry.grid_polyline(ghost_half_width(cover)),
         square_images=square_images,
         letter_images=geometry.apply(matrices, LETTER_F),
         basis_arrows=geometry.arrow_path(np.swapaxes(matrices, -1, -2), head),  # A e1, A e2

@@ -60,3 +60,32 @@ def test_the_cube_figure_is_valid_and_draws_m_applied_to_the_cube():
     np.testing.assert_allclose(vertices, cube.CUBE_VERTICES @ M.T)
     assert mesh["color"] == "#D55E00"  # det M < 0: inside out
     assert spec["layout"]["scene"]["aspectmode"] == "cube"
+
+
+@pytest.mark.parametrize(
+    ("tip", "position"),
+    [((3, 0), "middle right"), ((1, 3), "top center"), ((1, 2), "top right"), ((1, 1), "top right"),
+     ((-2, 0.1), "middle left"), ((-1, -1), "bottom left"), ((0, -2), "bottom center")],
+)  # fmt: skip
+def test_a_label_sits_beyond_its_arrows_tip(tip, position):
+    assert figures_transform.tip_position(np.array(tip, float)) == position
+
+
+def test_names_are_written_at_the_tips_and_the_frames_move_only_the_moving_traces():
+    view = _view((3, 1, 0, 2), eig=True)
+    spec = decode_arrays(figures_transform.transform_figure(view).to_dict())
+    by_meta = {trace["meta"]: trace for trace in spec["data"]}
+    assert spec["layout"]["showlegend"] is False  # the names are on the picture
+    tips = [("e1", "î", view.basis_arrows[-1, 0]), ("Av", "Av", view.image_arrows[-1])]
+    for meta, label, arrow in [*tips, ("v", "v", view.vector_arrow)]:
+        trace = by_meta[meta]
+        at = trace["text"].index(f"<b>{label}</b>")
+        np.testing.assert_allclose(_xy(trace)[at], arrow[1])  # the tip: 0 -> tip -> barbs
+    eigen_labels = [t["text"][1] for t in spec["data"] if t["meta"] == "eigenvector"]
+    assert eigen_labels == ["<b>λ = 3</b>", "<b>λ = 2</b>"] or eigen_labels == [
+        "<b>λ = 2</b>", "<b>λ = 3</b>"]  # fmt: skip
+    moving = spec["frames"][0]["traces"]
+    metas = [spec["data"][i]["meta"] for i in moving]
+    assert metas[0] == "grid" and "ghost grid" not in metas and "v" not in metas
+    ghost = _xy(by_meta["ghost grid"])
+    np.testing.assert_allclose(ghost, view.ghost)  # the grid before A, not moved
