@@ -22,7 +22,15 @@ from mathviz.plot import memo, theme
 from mathviz.plot.spec import Prebuilt
 from mathviz.ui.shell import is_dark, presenting
 
-PLOTLY_CONFIG = {"displaylogo": False, "scrollZoom": False, "responsive": True}
+# No plotly toolbar: on hover it covered the top line of a chart (a legend, a label), and a
+# lecture needs none of its buttons (drag zooms, a double click resets, Streamlit's own
+# toolbar above the chart opens it full screen).
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "displayModeBar": False,
+    "scrollZoom": False,
+    "responsive": True,
+}
 _SESSION_MEMO = "_mv_figures"  # this session's FigureMemo: one styled figure per chart
 
 

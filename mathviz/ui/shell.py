@@ -51,7 +51,7 @@ _PRESENT_CSS = """
     display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.75rem; }
   .stMainBlockContainer [data-testid="stButtonGroup"] > label,
   .stMainBlockContainer [data-testid="stSelectbox"] > label { margin-bottom: 0; width: auto; }
-  .stMainBlockContainer [data-testid="stSelectbox"] > div { flex: 1 1 12rem; }
+  .stMainBlockContainer [data-testid="stSelectbox"] > div { flex: 1 1 8rem; min-width: 0; }
   .stMainBlockContainer [data-testid="stButtonGroup"] button {
     min-height: 0; height: auto; padding: 0.1rem 0.75rem; }
   .stMainBlockContainer [data-testid="stButtonGroup"] button p,
