@@ -12,6 +12,10 @@ from mathviz.linalg import text_vectors as text
 from mathviz.linalg.params import VECTORS as P
 from mathviz.linalg.params import WORDS
 
+# The vector pictures' height: their view is sized to the vectors, usually about square; in
+# presentation mode this becomes the 540 px that fit a 1280x720 projector under the header.
+PLANE_HEIGHT = 500
+
 
 def similarity_chart(chosen: tuple[int, int], dark: bool):
     """Every pair's cosine similarity, the chosen pair outlined."""
@@ -21,44 +25,62 @@ def similarity_chart(chosen: tuple[int, int], dark: bool):
     )
 
 
-def vector_controls(x_key: str, y_key: str) -> np.ndarray:
-    """Two sliders (x and y) for one vector, returned as an array."""
-    return np.array(ui.controls(P[x_key], P[y_key]))
+def vector_controls(*pairs: tuple[str, str]) -> list[np.ndarray]:
+    """Two sliders (x and y) per vector, returned as arrays: one row of them, or in
+    presentation mode's narrow column one row per vector."""
+    if ui.presenting():
+        return [np.array(ui.controls(P[x_key], P[y_key])) for x_key, y_key in pairs]
+    values = ui.controls(*(P[key] for pair in pairs for key in pair))
+    return [np.array(values[i : i + 2]) for i in range(0, len(values), 2)]
+
+
+def heading(title: str) -> None:
+    """A lesson's heading; in presentation mode the part chooser says it, above the picture."""
+    if not ui.presenting():
+        st.header(title)
 
 
 def dot_product(dark: bool) -> None:
-    st.header("The dot product is a shadow")
-    left, right = st.columns(2)
-    with left:
-        u = vector_controls("u1", "u2")
-    with right:
-        v = vector_controls("v1", "v2")
+    heading("The dot product is a shadow")
+    stage = ui.stage("words beside")
+    with stage.controls:
+        u, v = vector_controls(("u1", "u2"), ("v1", "v2"))
     dot = vectors.dot_product(u, v)
-    picture, words = ui.picture_and_words()
-    with picture:
-        ui.plot(figures.dot_product_figure, dot, vectors.angle_arc(dot), dark=dark, key="vec_dot")
-    with words:
+    with stage.picture:
+        ui.plot(
+            figures.dot_product_figure,
+            dot,
+            vectors.angle_arc(dot),
+            dark=dark,
+            key="vec_dot",
+            height=PLANE_HEIGHT,
+        )
+    with stage.words:
         ui.formula(text.dot_latex(dot))
         if dot.cosine is None:
             st.info(
                 "A zero vector has no direction, so the angle between u and v (and cos θ) is "
                 "undefined; the dot product is simply 0."
             )
-        ui.explain(
-            "Shine a light perpendicular to u: v casts a shadow on u's line of signed length "
-            "|v| cos θ. The dot product is that shadow times |u|. It is positive when v leans "
-            "towards u, zero when they are perpendicular, negative when v leans away."
-        )
+    ui.explain(
+        "Shine a light perpendicular to u: v casts a shadow on u's line of signed length "
+        "|v| cos θ. The dot product is that shadow times |u|. It is positive when v leans "
+        "towards u, zero when they are perpendicular, negative when v leans away."
+    )
 
 
 def cosine_similarity(dark: bool) -> None:
-    st.header("Cosine similarity: comparing embeddings")
-    first, second = ui.controls(P["word1"], P["word2"])
-    picture, words = ui.picture_and_words()
-    with picture:
+    heading("Cosine similarity: comparing embeddings")
+    stage = ui.stage("words beside")
+    with stage.controls:
+        if ui.presenting():  # a word list needs the narrow column's whole width
+            first, second = ui.control(P["word1"]), ui.control(P["word2"])
+        else:
+            first, second = ui.controls(P["word1"], P["word2"])
+    with stage.picture:
         chosen = (WORDS.index(first), WORDS.index(second))
         ui.plot(similarity_chart, chosen, dark, key="vec_cosine")
-    with words:
+    with stage.words:
         a, b = vectors.EMBEDDINGS[first], vectors.EMBEDDINGS[second]
         ui.formula(
             text.cosine_latex(first, a, second, b),
@@ -66,62 +88,64 @@ def cosine_similarity(dark: bool) -> None:
             + ", ".join(vectors.EMBEDDING_FEATURES)
             + ".",
         )
-        ui.explain(
-            "Embeddings turn words, sentences or images into vectors so that similar meanings "
-            "point in similar directions. Cosine similarity compares only the direction: 1 for "
-            "the same direction, 0 for unrelated (perpendicular), -1 for opposite. Search engines "
-            "and retrieval for chatbots rank documents by exactly this number, on vectors with "
-            f"hundreds of dimensions instead of {len(vectors.EMBEDDING_FEATURES)}."
-        )
+    ui.explain(
+        "Embeddings turn words, sentences or images into vectors so that similar meanings "
+        "point in similar directions. Cosine similarity compares only the direction: 1 for "
+        "the same direction, 0 for unrelated (perpendicular), -1 for opposite. Search engines "
+        "and retrieval for chatbots rank documents by exactly this number, on vectors with "
+        f"hundreds of dimensions instead of {len(vectors.EMBEDDING_FEATURES)}."
+    )
 
 
 def change_of_basis(dark: bool) -> None:
-    st.header("Change of basis: the same vector, other coordinates")
-    columns = st.columns(3)
-    with columns[0]:
-        b1 = vector_controls("b1x", "b1y")
-    with columns[1]:
-        b2 = vector_controls("b2x", "b2y")
-    with columns[2]:
-        x = vector_controls("xx", "xy")
+    heading("Change of basis: the same vector, other coordinates")
+    stage = ui.stage("words beside")
+    with stage.controls:
+        b1, b2, x = vector_controls(("b1x", "b1y"), ("b2x", "b2y"), ("xx", "xy"))
     basis = vectors.basis_coordinates(b1, b2, x)
-    picture, words = ui.picture_and_words()
-    with picture:
-        ui.plot(figures.basis_figure, basis, dark=dark, key="vec_basis")
-    with words:
+    with stage.picture:
+        ui.plot(figures.basis_figure, basis, dark=dark, key="vec_basis", height=PLANE_HEIGHT)
+    with stage.words:
         ui.formula(text.basis_latex(basis))
         if (note := text.basis_note(basis)) is not None:
             st.info(note)
-        ui.explain(
-            "In the standard basis the coordinates of x are its entries: x = x₁e₁ + x₂e₂. In the "
-            "basis b₁, b₂ they are the numbers c₁, c₂ with x = c₁b₁ + c₂b₂: walk c₁ steps along "
-            "b₁, then c₂ steps along b₂ (the dotted path). Finding them is solving B c = x."
-        )
+    ui.explain(
+        "In the standard basis the coordinates of x are its entries: x = x₁e₁ + x₂e₂. In the "
+        "basis b₁, b₂ they are the numbers c₁, c₂ with x = c₁b₁ + c₂b₂: walk c₁ steps along "
+        "b₁, then c₂ steps along b₂ (the dotted path). Finding them is solving B c = x."
+    )
 
 
 def least_squares_fit(dark: bool) -> None:
-    st.header("Least squares: fitting a line is a projection")
-    seed, n_points, noise = ui.controls(P["ls_seed"], P["ls_n"], P["ls_noise"])
+    heading("Least squares: fitting a line is a projection")
+    stage = ui.stage("stacked")
+    with stage.controls:
+        seed, n_points, noise = ui.controls(P["ls_seed"], P["ls_n"], P["ls_noise"])
     x_data, y_data = least_squares.noisy_line(seed, n_points, noise)
     fit = least_squares.fit_line(x_data, y_data)
-    left, right = st.columns(2)
-    with left:
-        ui.plot(figures.line_fit_figure, x_data, fit, dark=dark, key="vec_fit")
-    with right:
-        picture = least_squares.column_space_picture(fit)
-        stretch = least_squares.height_stretch(picture)
-        ui.plot(figures.column_space_figure, picture, stretch, dark=dark, key="vec_projection")
-        if stretch > 1:
-            st.caption(
-                f"The height is drawn {numbers.text(stretch, 2)}× taller so that e shows; the "
-                "plane is to scale and e stays perpendicular to it."
+    picture = least_squares.column_space_picture(fit)
+    stretch = least_squares.height_stretch(picture)
+    with stage.picture:
+        # side by side; stacked in presentation mode's picture column (the line fit first)
+        left, right = (stage.picture, stage.picture) if ui.presenting() else st.columns(2)
+        with left:
+            ui.plot(figures.line_fit_figure, x_data, fit, dark=dark, key="vec_fit")
+        with right:
+            ui.plot(figures.column_space_figure, picture, stretch, dark=dark, key="vec_projection")
+            if stretch > 1:
+                st.caption(
+                    f"The height is drawn {numbers.text(stretch, 2)}× taller so that e shows; "
+                    "the plane is to scale and e stays perpendicular to it."
+                )
+    with stage.words:
+        ui.formula(
+            text.normal_equations_latex(fit),
+            caption="Xᵀe = 0 up to rounding: the residual is perpendicular to both columns of X.",
+        )
+        if fit.exact:
+            st.info(
+                "With no noise the points lie exactly on a line: y is already in the column space."
             )
-    ui.formula(
-        text.normal_equations_latex(fit),
-        caption="Xᵀe = 0 up to rounding: the residual is perpendicular to both columns of X.",
-    )
-    if fit.exact:
-        st.info("With no noise the points lie exactly on a line: y is already in the column space.")
     ui.explain(
         f"Stack the {n_points} points: y ≈ β₀·1 + β₁·x, i.e. y ≈ Xβ with X = [1 x]. Every choice "
         "of β gives a point Xβ of the plane spanned by the columns 1 and x (inside a space with "

@@ -29,7 +29,6 @@ from mathviz.plot.traces import (
     arrow_trace,
     legend_on_top,
     line_trace,
-    square_axes,
     xy,
 )
 
@@ -38,6 +37,8 @@ from mathviz.plot.traces import (
 
 def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = False) -> go.Figure:
     """u, v, the shadow of v on u (its projection), the angle between them, and cos θ.
+
+    Each object is named on the picture, at its tip; the view is sized to the vectors.
 
     Parameters
     ----------
@@ -48,22 +49,101 @@ def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = 
     ink = theme.ink(dark)
     colors = theme.COLORS
     u, v, shadow = result.u, result.v, result.projection
-    reach = max(1.0, float(np.max(np.abs(np.concatenate([u, v, shadow])))))
-    radius = 1.2 * reach
+    layout = vector_window(np.vstack([u, v, shadow]))
+    reach = 4 * max(_extent(layout), 1.0)  # the line through u crosses the whole view
+    has_shadow = bool(np.any(shadow))
     traces = [
-        line_trace(span_segment(u, 2 * radius), ink, "line through u", dash="dot", opacity=0.45),
+        line_trace(span_segment(u, reach), ink, "line through u", dash="dot", opacity=0.45),
         line_trace(np.vstack([v, shadow]), ink, "v minus its shadow (⟂ u)", dash="dash"),
         arrow_trace(
-            arrow_points(shadow), colors["tertiary"], "shadow of v on u", width=11, opacity=0.6
+            arrow_points(shadow),
+            colors["tertiary"],
+            "shadow of v on u",
+            text="shadow" if has_shadow else "",
+            width=11,
+            opacity=0.6,
+            textposition=tip_position(-result.rejection if np.any(result.rejection) else -v),
         ),
-        arrow_trace(arrow_points(u), colors["primary"], "u", text="u", width=3),
-        arrow_trace(arrow_points(v), colors["secondary"], "v", text="v"),
+        arrow_trace(
+            arrow_points(u), colors["primary"], "u", text="u", width=3, textposition=tip_position(u)
+        ),
+        arrow_trace(
+            arrow_points(v), colors["secondary"], "v", text="v", textposition=tip_position(v)
+        ),
     ]
     if len(arc_points):
         label = f"θ = {text(result.angle, 3)}°"
-        traces.append(line_trace(arc_points, colors["accent"], label, width=2.5, showlegend=True))
-    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+        middle = len(arc_points) // 2
+        names = [""] * len(arc_points)
+        names[middle] = "θ"
+        traces.append(
+            line_trace(
+                arc_points,
+                colors["highlight"],
+                label,
+                width=2.5,
+                showlegend=True,
+                mode="lines+text",
+                text=names,
+                textposition=tip_position(arc_points[middle]),
+                textfont={"color": colors["highlight"]},
+            )
+        )
+    layout |= {"legend": legend_on_top(), "margin": {"t": 70}}
     return go.Figure({"data": traces, "layout": equal_aspect(layout)})
+
+
+def vector_window(points: np.ndarray, margin: float = 0.15, minimum: float = 0.5) -> dict[str, Any]:
+    """Axes that show the origin and every point of (n, 2) ``points``, and little else.
+
+    The box round them (and the origin) gets a margin of ``margin`` times its larger side on
+    every side, so that names at the tips fit; a side shorter than ``minimum`` (tiny vectors)
+    or than 40% of the other (vectors nearly along one axis) is widened about its centre.
+    With an equal aspect plotly widens the narrower axis further to fill the plot area.
+    """
+    box = np.vstack([np.zeros(2), np.asarray(points, dtype=float).reshape(-1, 2)])
+    low, high = box.min(axis=0), box.max(axis=0)
+    extents = high - low
+    size = max(float(np.max(extents)), minimum)
+    longer = int(np.argmax(extents))
+    axes = {}
+    for index, axis in enumerate(("xaxis", "yaxis")):
+        start, stop = float(low[index]), float(high[index])
+        need = size if index == longer else 0.4 * size
+        if stop - start < need:
+            centre = (start + stop) / 2
+            start, stop = centre - need / 2, centre + need / 2
+        pad = margin * size
+        axes[axis] = {"range": [start - pad, stop + pad], "zeroline": True, "showgrid": True}
+    return axes
+
+
+def _extent(layout: dict[str, Any]) -> float:
+    """The longer side of a window made by :func:`vector_window`."""
+    return max(float(np.ptp(layout[axis]["range"])) for axis in ("xaxis", "yaxis"))
+
+
+# A name just beyond an arrow's tip, on the side the arrow points to (8 compass sectors,
+# starting east, anticlockwise).
+_TIP_POSITIONS = (
+    "middle right",
+    "top right",
+    "top center",
+    "top left",
+    "middle left",
+    "bottom left",
+    "bottom center",
+    "bottom right",
+)
+
+
+def tip_position(direction: np.ndarray) -> str:
+    """Plotly's ``textposition`` that puts a label beyond a tip pointing along ``direction``."""
+    dx, dy = (float(value) for value in np.asarray(direction, dtype=float)[:2])
+    if dx == 0 and dy == 0:
+        return "top right"
+    sector = round(np.degrees(np.arctan2(dy, dx)) / 45) % 8
+    return _TIP_POSITIONS[sector]
 
 
 def similarity_figure(
@@ -112,19 +192,26 @@ def similarity_figure(
 
 
 def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = False) -> go.Figure:
-    """The new basis b1, b2 with its grid, and x built as c₁b₁ + c₂b₂ (when a basis)."""
+    """The new basis b1, b2 with its grid, and x built as c₁b₁ + c₂b₂ (when a basis).
+
+    b₁, b₂ and x are named at their tips, the two steps c₁b₁ and c₂b₂ halfway along; the
+    view is sized to the vectors and the path.
+    """
     ink = theme.ink(dark)
     colors = theme.COLORS
     b1, b2 = result.basis[:, 0], result.basis[:, 1]
     x = result.target
-    reach = max(2.0, float(np.max(np.abs(np.concatenate([b1, b2, x])))))
-    radius = 1.25 * reach
+    shown = [b1, b2, x]
     traces: list[dict[str, Any]] = []
+    if result.rank == 2:
+        c1, c2 = result.coordinates
+        corner = result.basis[:, 0] * c1  # where the first step ends: c₁b₁
+        shown.append(corner)
+    layout = vector_window(np.vstack(shown))
+    reach = 4 * _extent(layout)
     if result.rank == 2:
         lattice = basis_lattice(result, grid_extent)
         traces.append(line_trace(lattice, colors["soft"], "grid of the new basis", width=1.2))
-        c1, c2 = result.coordinates
-        corner = result.basis[:, 0] * c1  # where the first step ends: c₁b₁
         traces += [
             arrow_trace(
                 arrow_points(corner),
@@ -142,11 +229,16 @@ def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = Fa
                 dash="dot",
                 text="",
             ),
+            _step_names(
+                [(np.zeros(2), corner), (corner, x)],
+                [f"{_num(c1)} b₁", f"{_num(c2)} b₂"],
+                [colors["primary"], colors["secondary"]],
+            ),
         ]
     elif result.rank == 1:
         traces.append(
             line_trace(
-                basis_span(result, 2 * radius),
+                basis_span(result, reach),
                 colors["soft"],
                 "all that b₁, b₂ reach",
                 width=3,
@@ -154,14 +246,53 @@ def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = Fa
             )
         )
     traces += [
-        arrow_trace(arrow_points(b1), colors["primary"], "b₁", text="b₁"),
-        arrow_trace(arrow_points(b2), colors["secondary"], "b₂", text="b₂"),
-        arrow_trace(arrow_points(x), colors["accent"], "x", text="x", width=5),
+        arrow_trace(
+            arrow_points(b1), colors["primary"], "b₁", text="b₁", textposition=tip_position(b1)
+        ),
+        arrow_trace(
+            arrow_points(b2), colors["secondary"], "b₂", text="b₂", textposition=tip_position(b2)
+        ),
+        arrow_trace(
+            arrow_points(x),
+            colors["tertiary"],
+            "x",
+            text="x",
+            width=5,
+            textposition=tip_position(x),
+        ),
     ]
-    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+    layout |= {"legend": legend_on_top(), "margin": {"t": 70}}
     for axis in ("xaxis", "yaxis"):  # the standard axes in ink, under the new grid
         layout[axis]["zerolinecolor"] = ink
     return go.Figure({"data": traces, "layout": equal_aspect(layout)})
+
+
+def _step_names(
+    steps: list[tuple[np.ndarray, np.ndarray]], names: list[str], colors: list[str]
+) -> dict[str, Any]:
+    """Each step's name at its middle, on the side away from the path's other points (out of
+    the triangle 0, c₁b₁, x), without a legend entry."""
+    ends = np.vstack([point for step in steps for point in step])
+    centre = ends.mean(axis=0)
+    middles, positions = [], []
+    for start, stop in steps:
+        middle = (start + stop) / 2
+        along = stop - start
+        away = middle - centre
+        if np.any(along):  # keep the part of "away" across the step
+            away = away - (away @ along) / (along @ along) * along
+        middles.append(middle)
+        positions.append(tip_position(away))
+    return {
+        "type": "scatter",
+        **xy(np.vstack(middles)),
+        "mode": "text",
+        "text": names,
+        "textposition": positions,
+        "textfont": {"color": colors},
+        "showlegend": False,
+        "hoverinfo": "skip",
+    }
 
 
 def _num(value: float) -> str:
@@ -172,23 +303,32 @@ def _num(value: float) -> str:
 
 
 def line_fit_figure(x: np.ndarray, fit: LineFit, dark: bool = False) -> go.Figure:
-    """The points, the least-squares line and each point's vertical residual."""
+    """The points, the least-squares line and each point's vertical residual.
+
+    The line is named ŷ at its right end and the largest residual e beside its middle; the
+    residuals are drawn under the line, the points over both.
+    """
     colors = theme.COLORS
     intercept, slope = fit.coefficients
+    ends = fitted_segment(x, fit)
     traces = [
         line_trace(
             residual_path(x, fit.target, fit.fitted),
-            colors["accent"],
+            colors["highlight"],
             "residuals e = y − ŷ",
-            width=1.5,
+            width=2.5,
             showlegend=True,
         ),
         line_trace(
-            fitted_segment(x, fit),
+            ends,
             colors["primary"],
             f"ŷ = {_num(intercept)} + {_num(slope)}·x",
-            width=3,
+            width=3.5,
             showlegend=True,
+            mode="lines+text",
+            text=["", "ŷ"],
+            textposition="bottom right",
+            textfont={"color": colors["primary"]},
         ),
         {
             "type": "scatter",
@@ -196,17 +336,36 @@ def line_fit_figure(x: np.ndarray, fit: LineFit, dark: bool = False) -> go.Figur
             "mode": "markers",
             "marker": {
                 "color": colors["secondary"],
-                "size": 8,
+                "size": 9,
                 "line": {"width": 1, "color": theme.ink(dark)},
             },
             "name": "data (x, y)",
             "hovertemplate": "x = %{x:.2f}<br>y = %{y:.2f}<extra></extra>",
         },
     ]
+    if len(x) and not fit.exact:
+        largest = int(np.argmax(np.abs(fit.residual)))
+        middle = (fit.target[largest] + fit.fitted[largest]) / 2
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [float(x[largest])],
+                "y": [float(middle)],
+                "mode": "text",
+                "text": ["e"],
+                "textposition": "middle left",
+                "textfont": {"color": colors["highlight"]},
+                "showlegend": False,
+                "hoverinfo": "skip",
+            }
+        )
+    span = max(float(np.ptp(x)), 1e-3) if len(x) else 1.0
+    low, high = (float(x.min()), float(x.max())) if len(x) else (0.0, 1.0)
     layout = {
         "legend": legend_on_top(),
         "margin": {"t": 70},
-        "xaxis": {"title": {"text": "x"}},
+        # room on the right for the line's name
+        "xaxis": {"title": {"text": "x"}, "range": [low - 0.05 * span, high + 0.12 * span]},
         "yaxis": {"title": {"text": "y"}},
     }
     return go.Figure({"data": traces, "layout": layout})
@@ -250,10 +409,10 @@ def column_space_figure(
     traces = [
         plane,
         _arrow3d(np.zeros(3), c1, ink, "column 1 (all ones)", "1", dash="dot"),
-        _arrow3d(np.zeros(3), c2, colors["highlight"], "column x", "x", dash="dot"),
+        _arrow3d(np.zeros(3), c2, colors["tertiary"], "column x", "x", dash="dot"),
         _arrow3d(np.zeros(3), y, colors["secondary"], "y (the data)", "y"),
         _arrow3d(np.zeros(3), y_hat, colors["primary"], "ŷ = Xβ̂ (projection)", "ŷ"),
-        _arrow3d(y_hat, y_hat + e, colors["accent"], "e = y − ŷ (⟂ plane)", "e", middle=True),
+        _arrow3d(y_hat, y_hat + e, colors["highlight"], "e = y − ŷ (⟂ plane)", "e", middle=True),
         {
             "type": "scatter3d",
             "x": typed(picture.right_angle[:, 0]),

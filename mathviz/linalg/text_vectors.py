@@ -110,10 +110,11 @@ def basis_latex(result: BasisCoordinates) -> str:
 def normal_equations_latex(fit: LineFit) -> str:
     """XᵀX β̂ = Xᵀy with the current sums, the solution, and Xᵀe ≈ 0."""
     lines = [
-        rf"X^\mathsf{{T}}X\,\hat\beta = X^\mathsf{{T}}y:\ \ {_matrix(fit.gram, 4)}"
+        r"X^\mathsf{T}X\,\hat\beta = X^\mathsf{T}y:",
+        rf"{_matrix(fit.gram, 4)}"
         rf"\begin{{bmatrix}}\hat\beta_0 \\ \hat\beta_1\end{{bmatrix}} = "
         rf"{_matrix(fit.moment, 4)}",
-        rf"\hat\beta = {_matrix(fit.coefficients, 4)},\qquad "
+        rf"\hat\beta = {_matrix(fit.coefficients, 4)}",
         rf"X^\mathsf{{T}}e = {_matrix(fit.residual_dot_columns, 2)}",
     ]
     return gathered(*lines, gap="6pt")

@@ -126,3 +126,51 @@ def test_cosine_caption_and_text_count_the_same_features():
     assert any(f"vector of {n} made-up features" in c.value for c in at.caption)
     prose = " ".join(m.value for m in at.markdown)
     assert f"instead of {n}." in prose and "instead of four" not in prose
+
+
+PROGRAMMER_NOTATION = re.compile(r"\d[eE][+-]?\d|_|\^\(|\bNone\b|\bnan\b|\binf\b")
+VIEWS = [
+    {"part": IDEAS[0]},
+    {"part": IDEAS[0], "u1": "0", "u2": "0"},
+    {"part": IDEAS[0], "u1": "-4", "u2": "0.1", "v1": "4", "v2": "-0.1"},
+    {"part": IDEAS[1], "word1": "cat", "word2": "bread"},
+    {"part": IDEAS[2], "b1x": "4", "b1y": "4", "b2x": "3.9", "b2y": "4", "xx": "-4", "xy": "4"},
+    {"part": IDEAS[2], "b1x": "1", "b1y": "2", "b2x": "2", "b2y": "4"},
+    {"part": IDEAS[3], "ls_noise": "0"},
+    {"part": IDEAS[3], "ls_n": "200", "ls_noise": "3"},
+]
+
+
+def _figure_words(fig) -> list[str]:
+    """The text a figure writes on screen: legend names, labels, axis and colour-bar titles."""
+    words = []
+    for trace in fig["data"]:
+        if trace.get("showlegend", True) and trace.get("name"):
+            words.append(trace["name"])
+        text = trace.get("text")
+        if isinstance(text, str):
+            words.append(text)
+        elif text is not None:
+            words += [str(t) for t in np.ravel(np.asarray(text, dtype=object))]
+        words.append(str(trace.get("colorbar", {}).get("title", {}).get("text", "")))
+    layout = fig["layout"]
+    for axis in ("xaxis", "yaxis"):
+        words.append(str(layout.get(axis, {}).get("title", {}).get("text", "")))
+    return words
+
+
+@pytest.mark.parametrize("query", VIEWS, ids=[str(q) for q in VIEWS])
+def test_no_view_shows_programmer_notation(query):
+    """Numbers read as 2.5×10⁶ and names as b₁, never 2.5e+06, b_1 or None, on the picture
+    and in the words (LaTeX may use _ and ^ for itself)."""
+    at = run_page(PAGE, query)
+    assert not at.exception and not at.error
+    main = at.main  # the sidebar holds the link to the view, an address
+    prose = [e.value for e in (*main.markdown, *main.info, *main.caption, *main.header)]
+    for fig in figures(at):
+        prose += _figure_words(fig)
+    for words in prose:
+        shown = re.sub(r"\(https?://[^)]*\)", "", words)  # a link's address is not shown
+        assert not PROGRAMMER_NOTATION.search(shown), words
+    for latex in at.latex:
+        assert not re.search(r"\d[eE][+-]?\d|\bNone\b|\bnan\b|\binf\b", latex.value), latex.value
