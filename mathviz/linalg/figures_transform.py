@@ -315,7 +315,7 @@ def transform_figure(
     layout = {
         "xaxis": {**axis, "range": [x0, x1]},
         "yaxis": {**axis, "range": [y0, y1]},
-        "margin": {"t": 10, "b": 150},
+        "margin": {"t": 10, "b": 175},
         "showlegend": False,
         **animation_controls(
             names,
