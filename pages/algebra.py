@@ -15,12 +15,17 @@ def transformation_chart(parent: str, a: float, b: float, h: float, k: float, da
 
 
 def transformations(dark: bool) -> None:
-    parent = ui.control(P["parent"])
-    a, b, h, k = ui.controls(P["ga"], P["gb"], P["gh"], P["gk"])
-    ui.plot(transformation_chart, parent, a, b, h, k, dark, key="functions")
+    stage = ui.stage("stacked")
+    with stage.controls:
+        parent = ui.control(P["parent"])
+        a, b, h, k = ui.controls(P["ga"], P["gb"], P["gh"], P["gk"])
     g = functions.transform(functions.PARENTS[parent], a, b, h, k)
-    ui.notes(text.transformation_notes(g))
-    ui.formula(text.transformation_latex(g), caption=text.transformation_caption(g))
+    with stage.picture:
+        ui.plot(transformation_chart, parent, a, b, h, k, dark, key="functions")
+    with stage.words:
+        ui.formula(text.transformation_latex(g))
+        ui.formula(text.transformation_domain_latex(g), caption=text.transformation_caption(g))
+        ui.notes(text.transformation_notes(g))
     ui.explain(
         "Each point (u, f(u)) of the parent moves to (h + u/b, a·f(u) + k): follow the dotted "
         "lines. Inside the brackets things act backwards (b = 2 squeezes, h = 1 moves right), "
@@ -29,10 +34,15 @@ def transformations(dark: bool) -> None:
 
 
 def polynomial(dark: bool) -> None:
-    view = polynomials.polynomial_view(ui.controls(*(P[key] for key in COEFFICIENT_KEYS)))
-    ui.plot(figures.polynomial_figure, view, dark, key="polynomial")
-    ui.notes(text.polynomial_notes(view))
-    ui.formula(text.polynomial_view_latex(view), caption=text.polynomial_caption(view))
+    stage = ui.stage("stacked")
+    with stage.controls:
+        view = polynomials.polynomial_view(ui.controls(*(P[key] for key in COEFFICIENT_KEYS)))
+    with stage.picture:
+        ui.plot(figures.polynomial_figure, view, dark, key="polynomial")
+    with stage.words:
+        ui.formula(text.polynomial_expanded_latex(view))
+        ui.formula(text.polynomial_factored_latex(view), caption=text.polynomial_caption(view))
+        ui.notes(text.polynomial_notes(view))
     ui.explain(
         "A polynomial of degree d has exactly d roots if complex ones count. Real roots are "
         "where the graph crosses the x-axis; complex roots come in mirror pairs a ± bi and "
@@ -41,14 +51,24 @@ def polynomial(dark: bool) -> None:
 
 
 def exp_and_log(dark: bool) -> None:
-    base, x, x1, x2 = ui.controls(P["logbase"], P["expx"], P["fac1"], P["fac2"])
+    stage = ui.stage("stacked")
+    with stage.controls:
+        base, x = ui.controls(P["logbase"], P["expx"])
     view = explog.exp_log_view(base, x)
-    ui.plot(figures.exp_log_figure, view, dark, key="explog", height=520)
-    ui.notes(text.exp_log_notes(view))
-    ui.formula(text.exp_log_latex(view))
+    with stage.picture:
+        ui.plot(figures.exp_log_figure, view, dark, key="explog", height=520)
+    with stage.words:
+        ui.formula(text.exp_log_latex(view))
+        ui.notes(text.exp_log_notes(view))
+    rule = ui.stage("stacked")
+    with rule.controls:
+        x1, x2 = ui.controls(P["fac1"], P["fac2"])
     product = explog.product_view(x1, x2)
-    ui.plot(figures.slide_rule_figure, product, dark, key="sliderule", height=230)
-    ui.formula(text.product_latex(product))
+    with rule.picture:
+        ui.plot(figures.slide_rule_figure, product, dark, key="sliderule", height=230)
+    with rule.words:
+        ui.formula(text.product_rule_latex(product))
+        ui.formula(text.product_sum_latex(product))
     ui.explain(
         "Swapping x and y mirrors a graph in y = x, so $\\log_b$, which undoes bˣ, is bˣ "
         "mirrored: the asymptote y = 0 becomes x = 0, and log needs x > 0. As bᵐ⁺ⁿ = bᵐ·bⁿ, "
@@ -57,10 +77,15 @@ def exp_and_log(dark: bool) -> None:
 
 
 def sigmoid_softmax(dark: bool) -> None:
-    *logits, temperature = ui.controls(P["z1"], P["z2"], P["z3"], P["temp"])
+    stage = ui.stage("stacked")
+    with stage.controls:
+        *logits, temperature = ui.controls(P["z1"], P["z2"], P["z3"], P["temp"])
     view = classification.softmax_view(logits, temperature)
-    ui.plot(figures.softmax_figure, view, dark, key="softmax")
-    ui.formula(text.softmax_latex(view))
+    with stage.picture:
+        ui.plot(figures.softmax_figure, view, dark, key="softmax")
+    with stage.words:
+        ui.formula(text.softmax_latex(view))
+        ui.formula(text.sigmoid_pair_latex(view))
     ui.explain(
         "Softmax makes scores into probabilities with exp (always positive) and a division (they "
         "sum to 1). Only differences of logits matter; for two classes softmax is the sigmoid of "
@@ -69,10 +94,16 @@ def sigmoid_softmax(dark: bool) -> None:
 
 
 def log_loss(dark: bool) -> None:
-    logit, label = ui.controls(P["logit"], P["truth"])
+    stage = ui.stage("stacked")
+    with stage.controls:
+        logit, label = ui.controls(P["logit"], P["truth"])
     view = classification.log_loss_view(logit, LABELS[label])
-    ui.plot(figures.log_loss_figure, view, dark, key="log_loss")
-    ui.formula(text.log_loss_latex(view))
+    with stage.picture:
+        ui.plot(figures.log_loss_figure, view, dark, key="log_loss")
+    with stage.words:
+        ui.formula(text.prediction_latex(view))
+        ui.formula(text.log_loss_latex(view))
+        ui.formula(text.log_loss_value_latex(view))
     ui.explain(
         "A dataset's likelihood is a product of the probabilities given to the true labels; the "
         "log turns it into a sum, and its negative mean is the log-loss. Confident and wrong "

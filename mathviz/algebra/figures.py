@@ -18,6 +18,95 @@ from mathviz.algebra import classification, explog, functions, polynomials, text
 from mathviz.plot import theme, traces
 
 
+def _label(text_: str, x: float, y: float, color: str, axes=("x", "y"), **kwargs) -> dict:
+    """A name written on the picture at (x, y), in the colour of what it names."""
+    return {
+        "text": text_,
+        "x": float(x),
+        "y": float(y),
+        "xref": axes[0],
+        "yref": axes[1],
+        "showarrow": False,
+        "font": {"color": color},
+    } | kwargs
+
+
+def _heading(text_: str, axes=("x", "y"), color: str | None = None) -> dict:
+    """A panel's name, above its top left corner."""
+    heading = {
+        "text": text_,
+        "x": 0.0,
+        "y": 1.0,
+        "xref": f"{axes[0]} domain",
+        "yref": f"{axes[1]} domain",
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "yshift": 4,
+        "showarrow": False,
+    }
+    return heading | ({"font": {"color": color}} if color else {})
+
+
+def _visible_end(
+    x: np.ndarray, y: np.ndarray, y_range: Sequence[float]
+) -> tuple[float, float] | None:
+    """The last sample of a curve inside the vertical range (where its name goes)."""
+    inside = np.flatnonzero(np.isfinite(y) & (y >= y_range[0]) & (y <= y_range[1]))
+    return (float(x[inside[-1]]), float(y[inside[-1]])) if inside.size else None
+
+
+def _near_height(curve: tuple[np.ndarray, np.ndarray], height: float) -> tuple[float, float]:
+    """The sample of a curve closest to a height (a place for its name)."""
+    x, y = curve
+    index = int(np.nanargmin(np.abs(np.where(np.isfinite(y), y, np.inf) - height)))
+    return float(x[index]), float(y[index])
+
+
+def _curve_label(
+    name: str,
+    curve: tuple[np.ndarray, np.ndarray],
+    y_range,
+    color: str,
+    axes=("x", "y"),
+    below: bool | None = None,
+) -> list[dict]:
+    """A curve's name at its visible end, inside the plot (none if it is off the picture):
+    under the end if ``below`` (or, by default, if the end is in the upper half), else over it.
+    """
+    end = _visible_end(curve[0], curve[1], y_range)
+    if end is None:
+        return []
+    x, y = end
+    middle_y = 0.5 * (y_range[0] + y_range[1])
+    return [
+        _label(
+            f"<b>{name}</b>",
+            x,
+            y,
+            color,
+            axes,
+            xanchor="right",
+            yanchor="top" if (y > middle_y if below is None else below) else "bottom",
+            xshift=-8,
+        )
+    ]
+
+
+def _guide_labels(
+    vertical: Sequence[float], horizontal: Sequence[float], window, color: str, axes=("x", "y")
+) -> list[dict]:
+    """The names of guide lines: ``x = 1`` at the top of a vertical one, ``y = 0`` at the
+    right end of a horizontal one."""
+    lo, hi = window
+    return [
+        _label(text.line_label("x", v), v, hi, color, axes, xanchor="left", yanchor="top", xshift=4)
+        for v in vertical
+    ] + [
+        _label(text.line_label("y", h), hi, h, color, axes, xanchor="right", yanchor="bottom")
+        for h in horizontal
+    ]
+
+
 def _curve_traces(
     curve: tuple[np.ndarray, np.ndarray],
     asymptotes: tuple[np.ndarray, np.ndarray],
@@ -79,14 +168,30 @@ def transformation_figure(view: functions.TransformView, dark: bool = False) -> 
         ),
         *_curve_traces(view.curve, g_lines, g.key_points, c["accent"], "g (transformed)", right),
     ]
+    for trace in data:
+        trace["showlegend"] = False
+    names = [
+        _heading("parent f", ("x", "y"), c["primary"]),
+        _heading("g(x) = a·f(b(x − h)) + k", ("x2", "y2"), c["accent"]),
+        *_curve_label("f", view.parent_curve, window, c["primary"]),
+        *_curve_label("g", view.curve, window, c["accent"], ("x2", "y2")),
+        *_guide_labels(f.vertical_asymptotes, f.horizontal_asymptotes, window, c["primary"]),
+        *_guide_labels(
+            g.vertical_asymptotes, g.horizontal_asymptotes, window, c["accent"], ("x2", "y2")
+        ),
+    ]
+    # Both panels show the same window, so shapes compare across them; the window fills each
+    # panel (an equal aspect would leave bands of nothing in a tall panel).
     axis = {"range": list(window), "zeroline": True, "zerolinecolor": ink, "zerolinewidth": 1}
     layout = {
         "xaxis": axis | {"domain": [0.0, 0.46], "anchor": "y", "title": {"text": "x"}},
-        "yaxis": axis | {"anchor": "x", "scaleanchor": "x"},
+        "yaxis": axis | {"anchor": "x"},
         "xaxis2": axis | {"domain": [0.54, 1.0], "anchor": "y2", "title": {"text": "x"}},
-        "yaxis2": axis | {"anchor": "x2", "scaleanchor": "x2"},
+        "yaxis2": axis | {"anchor": "x2"},
+        "annotations": names,
+        "showlegend": False,
     }
-    return traces.figure(data, layout, top=50)
+    return traces.figure(data, layout, top=40)
 
 
 def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> go.Figure:
@@ -118,10 +223,43 @@ def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> g
             hovertemplate="%{x:.3f} %{y:+.3f}i<extra></extra>",
         ),
     ]
+    rising = np.interp(real_x, view.x[1:], np.diff(view.y)) > 0  # the graph's way at each root
+    root_names = [
+        _label(
+            text.root_text(r),
+            r,
+            0.0,
+            c["accent"],
+            xanchor="left" if up else "right",  # under a rising graph's right, a falling one's left
+            yanchor="top",
+            xshift=6 if up else -6,
+            yshift=-4,
+        )
+        for r, up in zip(real_x, rising, strict=True)
+    ] + [
+        _label(
+            text.root_text(r),
+            r.real,
+            r.imag,
+            c["accent"] if is_real else c["highlight"],
+            ("x2", "y2"),
+            xanchor="left",
+            xshift=9,
+        )
+        for r, is_real in zip(roots, real, strict=True)
+    ]
+    names = [
+        _heading("graph of p", ("x", "y"), c["primary"]),
+        _heading("all roots", ("x2", "y2")),
+        *_curve_label("p", (view.x, view.y), view.y_range, c["primary"]),
+        *root_names,
+    ]
     zero = {"zeroline": True, "zerolinecolor": ink, "zerolinewidth": 1}
     layout = {
+        "annotations": names,
+        "showlegend": False,
         "xaxis": zero
-        | {"domain": [0.0, 0.58], "range": [view.x[0], view.x[-1]], "title": {"text": "x"}},
+        | {"domain": [0.0, 0.56], "range": [view.x[0], view.x[-1]], "title": {"text": "x"}},
         "yaxis": zero | {"range": list(view.y_range), "anchor": "x"},
         "xaxis2": zero
         | {
@@ -138,7 +276,7 @@ def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> g
             "title": {"text": "imaginary part"},
         },
     }
-    return traces.figure(data, layout, top=50)
+    return traces.figure(data, layout, top=40)
 
 
 def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
@@ -171,11 +309,35 @@ def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
             hovertemplate="(%{x:.3f}, %{y:.3f})<extra></extra>",
         ),
     ]
+    window = (lo, hi)
+    names = [
+        # under the line's end, clear of it: the line is higher than the text all along it
+        _label("y = x", hi, hi - 0.15 * (hi - lo), ink, xanchor="right"),
+        *_curve_label(text.exp_curve_label(view), view.exp_curve, window, c["primary"]),
+        *_curve_label(
+            text.log_curve_label(view),
+            view.log_curve,
+            window,
+            c["accent"],
+            below=explog.EXP_BASES[view.base_name] < 1,  # a rising log has room over its end
+        ),
+        _label("y = 0", lo, 0.0, c["primary"], xanchor="left", yanchor="top"),
+        _label("x = 0", 0.0, lo, c["accent"], xanchor="right", yanchor="bottom", xshift=-4),
+    ]
+    if view.pair_visible:
+        names += [
+            _label(text.point_label(px, py), px, py, c["primary"], xanchor="right", xshift=-10),
+            _label(text.point_label(qx, qy), qx, qy, c["accent"], xanchor="left", xshift=10),
+        ]
+    for trace in data:
+        trace["showlegend"] = False
     layout = {
         "xaxis": {"range": [lo, hi], "title": {"text": "x"}, "constrain": "domain"},
         "yaxis": {"range": [lo, hi], "scaleanchor": "x", "constrain": "domain"},
+        "annotations": names,
+        "showlegend": False,
     }
-    return traces.figure(data, layout, top=70)
+    return traces.figure(data, layout, top=20)
 
 
 def slide_rule_figure(view: explog.ProductView, dark: bool = False) -> go.Figure:
@@ -227,13 +389,43 @@ def slide_rule_figure(view: explog.ProductView, dark: bool = False) -> go.Figure
             name=text.product_label(view),
         ),
     ]
+    x1, x2 = view.factors
+    names = [
+        _label(
+            text.factor_log_label(x1), 0.5 * log_x1, -0.35, c["primary"], yanchor="top", yshift=-8
+        ),
+        _label(
+            text.factor_log_label(x2),
+            log_x1 + 0.5 * log_x2,
+            -0.35,
+            c["secondary"],
+            yanchor="top",
+            yshift=-8,
+        ),
+        _label(
+            text.product_label(view),
+            end,
+            -0.6,
+            c["accent"],
+            xanchor="right" if end > 1.2 else "left",
+            yanchor="top",
+            xshift=-8 if end > 1.2 else 8,
+        ),
+    ]
+    for trace in data:
+        trace["showlegend"] = False
     layout = {
         "xaxis": {"range": [-0.05, positions[-1] + 0.05], "visible": False},
-        "yaxis": {"range": [-0.8, 0.9], "visible": False},
-        "legend": traces.TOP_LEGEND | {"y": 1.0},
-        "margin": {"t": 40, "b": 0},
+        "yaxis": {"range": [-0.9, 0.9], "visible": False},
+        "annotations": names,
+        "showlegend": False,
+        "margin": {"t": 10, "b": 0},
     }
     return go.Figure(data, layout)
+
+
+# The classes' bars: one colour each (the first two are the pair on the sigmoid).
+CLASS_COLORS = (theme.COLORS["primary"], theme.COLORS["secondary"], theme.COLORS["tertiary"])
 
 
 def softmax_figure(view: classification.SoftmaxView, dark: bool = False) -> go.Figure:
@@ -259,20 +451,40 @@ def softmax_figure(view: classification.SoftmaxView, dark: bool = False) -> go.F
             "y": p,
             "xaxis": "x2",
             "yaxis": "y2",
-            "marker": {"color": c["primary"]},
+            "marker": {"color": [CLASS_COLORS[i % len(CLASS_COLORS)] for i in range(len(p))]},
             "text": text.probability_labels(view),
             "textposition": "outside",
             "showlegend": False,
             "hovertemplate": "%{x}: %{y:.3f}<extra></extra>",
         },
     ]
+    right = z[-1] > 0 and view.difference < 0.5 * (z[0] + z[-1])
+    names = [
+        _heading("sigmoid of z = (z₁ − z₂)/T", ("x", "y")),
+        _heading("softmax of z/T", ("x2", "y2")),
+        _label("<b>p = σ(z)</b>", z[0], 0.08, c["primary"], xanchor="left", yanchor="bottom"),
+        _label("y = 1", z[-1], 1.0, ink, xanchor="right", yanchor="bottom"),
+        _label("y = 0", z[-1], 0.0, ink, xanchor="right", yanchor="bottom"),
+        _label(
+            text.sigmoid_point_label(view),
+            view.difference,
+            view.pair_probability,
+            c["accent"],
+            xanchor="left" if right else "right",
+            xshift=12 if right else -12,
+        ),
+    ]
+    for trace in data:
+        trace["showlegend"] = False
     layout = {
         "xaxis": {"domain": [0.0, 0.55], "range": [z[0], z[-1]], "title": {"text": "z"}},
         "yaxis": {"range": [-0.1, 1.1], "anchor": "x"},
         "xaxis2": {"domain": [0.65, 1.0], "anchor": "y2"},
-        "yaxis2": {"range": [0, 1.15], "anchor": "x2", "title": {"text": "softmax probability"}},
+        "yaxis2": {"range": [0, 1.15], "anchor": "x2", "title": {"text": "probability"}},
+        "annotations": names,
+        "showlegend": False,
     }
-    return traces.figure(data, layout, top=60)
+    return traces.figure(data, layout, top=40)
 
 
 def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.Figure:
@@ -311,7 +523,54 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
             **right,
         ),
     ]
+    asymptote_x = view.asymptote
+    side = "left" if view.label else "right"  # the empty side of the curve (it falls for y = 1)
+    names = [
+        _heading("against p", ("x", "y")),
+        _heading("against the logit z", ("x2", "y2")),
+        _label(
+            f"<b>{text.loss_curve_label(view)}</b>",
+            *_near_height(view.p_curve, 0.45 * top),
+            c["primary"],
+            xanchor=side,
+            yanchor="bottom",
+            xshift=8 if view.label else -8,
+        ),
+        _label(
+            f"<b>{text.loss_logit_label(view)}</b>",
+            *_near_height((view.z, view.z_loss), 0.6 * top),
+            c["tertiary"],
+            ("x2", "y2"),
+            xanchor=side,
+            yanchor="bottom",
+            xshift=8 if view.label else -8,
+        ),
+        _label(
+            text.asymptote_label(view),
+            asymptote_x,
+            top,
+            c["primary"],
+            xanchor="left" if asymptote_x == 0 else "right",
+            yanchor="top",
+            xshift=4 if asymptote_x == 0 else -4,
+        ),
+        _label(
+            text.loss_point_label(view),
+            view.logit,
+            view.loss,
+            c["accent"],
+            ("x2", "y2"),
+            xanchor=side,
+            yanchor="bottom",
+            xshift=8 if view.label else -8,
+            yshift=8,
+        ),
+    ]
+    for trace in data:
+        trace["showlegend"] = False
     layout = {
+        "annotations": names,
+        "showlegend": False,
         "xaxis": {
             "domain": [0.0, 0.46],
             "range": [0, 1],
@@ -326,4 +585,4 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
         },
         "yaxis2": {"range": [0, top], "anchor": "x2"},
     }
-    return traces.figure(data, layout, top=60)
+    return traces.figure(data, layout, top=40)

@@ -73,11 +73,13 @@ def transformed_latex(g: Transformed) -> str:
 
 
 def transformation_latex(g: Transformed) -> str:
-    """f, g and g's domain, with the numbers in."""
-    return (
-        rf"f(x) = {g.parent.latex},\quad {transformed_latex(g)},\quad"
-        rf" \text{{domain of g}} = {domain_latex(g.domain)}"
-    )
+    """f and g, with the numbers in."""
+    return rf"f(x) = {g.parent.latex},\quad {transformed_latex(g)}"
+
+
+def transformation_domain_latex(g: Transformed) -> str:
+    r"""g's domain: ``\text{domain of } g = [0, \infty)``."""
+    return rf"\text{{domain of }} g = {domain_latex(g.domain)}"
 
 
 def asymptotes_text(g: Transformed) -> str:
@@ -170,9 +172,45 @@ def factored_latex(coefficients: Sequence[float], roots: np.ndarray) -> str:
 
 
 def polynomial_view_latex(view: PolynomialView) -> str:
-    """p(x) expanded and factored."""
+    """p(x) expanded and factored, on one line."""
     c = view.coefficients
     return f"p(x) = {polynomial_latex(c)} = {factored_latex(c, view.roots)}"
+
+
+def polynomial_expanded_latex(view: PolynomialView) -> str:
+    """p(x) expanded: ``p(x) = x^3 - 2x^2 + x - 2``."""
+    return f"p(x) = {polynomial_latex(view.coefficients)}"
+
+
+def polynomial_factored_latex(view: PolynomialView, width: int = 44) -> str:
+    """p(x) factored, in lines of at most about ``width`` characters of LaTeX (a side column is
+    narrow): one line ``p(x) = (x - 2)(x + i)(x - i)``, or an ``aligned`` block of several."""
+    lines = [""]
+    for piece in _factor_pieces(factored_latex(view.coefficients, view.roots)):
+        if lines[-1] and len(lines[-1]) + len(piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    if len(lines) == 1:
+        return f"p(x) = {lines[0]}"
+    body = r" \\ &\quad ".join(lines)
+    return rf"\begin{{aligned}} p(x) &= {body} \end{{aligned}}"
+
+
+def _factor_pieces(factored: str) -> list[str]:
+    """A factored form cut before each bracket (a lead and a power stay with their factor)."""
+    pieces, depth, start = [], 0, 0
+    for index, char in enumerate(factored):
+        lead = factored[start:index]
+        if char == "(" and depth == 0 and lead not in ("", "-") and not _is_number(lead):
+            pieces.append(lead)
+            start = index
+        depth += {"(": 1, ")": -1, "{": 1, "}": -1}.get(char, 0)
+    pieces.append(factored[start:])
+    return pieces
+
+
+def _is_number(piece: str) -> bool:
+    return piece.replace(".", "").replace("-", "").isdigit()
 
 
 def roots_text(view: PolynomialView) -> str:
@@ -196,10 +234,18 @@ def polynomial_notes(view: PolynomialView) -> list[Note]:
 # --- exp and log ------------------------------------------------------------------------------
 
 
+# How a base is written as a power's base and as a log's: 1/2 needs its brackets (1/2^x is
+# 1/(2^x)), and the log to base e is ln.
+_POWER_BASE = {"1/2": r"\left(\tfrac{1}{2}\right)"}
+_LOG = {"e": r"\ln", "1/2": r"\log_{1/2}"}
+
+
 def exp_log_latex(view: ExpLogView) -> str:
     """bˣ = y ⇔ log_b y = x with the numbers in."""
-    base, x, y = view.base_name, _tex(view.x), _tex(view.pair[0][1])
-    return rf"{base}^{{{x}}} = {y} \iff \log_{{{base}}} {y} = {x}"
+    name, x, y = view.base_name, _tex(view.x), _tex(view.pair[0][1])
+    power = _POWER_BASE.get(name, name)
+    log = _LOG.get(name, rf"\log_{{{name}}}")
+    return rf"{power}^{{{x}}} = {y} \iff {log} {y} = {x}"
 
 
 def exp_log_notes(view: ExpLogView) -> list[Note]:
@@ -210,12 +256,21 @@ def exp_log_notes(view: ExpLogView) -> list[Note]:
 
 
 def product_latex(view: ProductView) -> str:
-    """log(x₁x₂) = log x₁ + log x₂ with the numbers in."""
-    x1, x2 = view.factors
+    """log(x₁x₂) = log x₁ + log x₂ with the numbers in, on one line."""
+    return f"{product_rule_latex(view)} {product_sum_latex(view)}"
+
+
+def product_rule_latex(view: ProductView) -> str:
+    """log(x₁x₂) = log x₁ + log x₂ with the factors in."""
+    x1, x2 = (_tex(v) for v in view.factors)
+    return rf"\log_{{10}}({x1} \times {x2}) = \log_{{10}} {x1} + \log_{{10}} {x2}"
+
+
+def product_sum_latex(view: ProductView) -> str:
+    """The sum of the two logs, and the product it is the log of: ``= 0.301 + 0.477 = ...``."""
     logs = view.logs
     return (
-        rf"\log_{{10}}({_tex(x1)} \times {_tex(x2)}) = \log_{{10}} {_tex(x1)} + "
-        rf"\log_{{10}} {_tex(x2)} = {_tex(logs[0])} + {_tex(logs[1])} = {_tex(logs.sum())}"
+        rf"= {_tex(logs[0])} + {_tex(logs[1])} = {_tex(logs.sum())}"
         rf" = \log_{{10}} {_tex(view.product)}"
     )
 
@@ -223,6 +278,11 @@ def product_latex(view: ProductView) -> str:
 def scale_label(value: float) -> str:
     """A mark of the slide rule's scale: ``1``, ``20``, ``100``."""
     return numbers.text(value, places=3)
+
+
+def factor_log_label(x: float) -> str:
+    """A piece of the slide rule's sum: ``log 2``."""
+    return f"log {numbers.text(x, places=2)}"
 
 
 def product_label(view: ProductView) -> str:
@@ -234,11 +294,15 @@ def product_label(view: ProductView) -> str:
 
 
 def softmax_latex(view: SoftmaxView) -> str:
-    """The softmax probabilities and the sigmoid of the difference, with the numbers in."""
+    """The softmax probabilities, with the numbers in."""
     values = ", ".join(_tex(v) for v in view.probabilities)
+    return rf"p_i = \frac{{e^{{z_i/T}}}}{{\sum_j e^{{z_j/T}}}},\quad p = ({values})"
+
+
+def sigmoid_pair_latex(view: SoftmaxView) -> str:
+    """Two classes' share is the sigmoid of their logits' difference, with the number in."""
     return (
-        rf"\operatorname{{softmax}}(z/T)_i = \frac{{e^{{z_i/T}}}}{{\sum_j e^{{z_j/T}}}} = "
-        rf"({values}),\quad \frac{{p_1}}{{p_1 + p_2}} = "
+        rf"\frac{{p_1}}{{p_1 + p_2}} = "
         rf"\sigma\!\left(\frac{{z_1 - z_2}}{{T}}\right) = {_tex(view.pair_probability)}"
     )
 
@@ -249,14 +313,83 @@ def probability_labels(view: SoftmaxView) -> list[str]:
 
 
 def log_loss_latex(view: LogLossView) -> str:
-    """The log-loss of this prediction, from p and from the logit, with the numbers in."""
+    """The log-loss of a prediction p of a label y."""
+    return r"L = -[y\log p + (1-y)\log(1-p)]"
+
+
+def prediction_latex(view: LogLossView) -> str:
+    r"""The prediction from the logit, with the numbers in: ``p = \sigma(1) = 0.731``."""
+    return rf"p = \sigma(z) = \sigma({_tex(view.logit, 2)}) = {_tex(view.probability)}"
+
+
+def log_loss_value_latex(view: LogLossView) -> str:
+    r"""This prediction's loss from its logit: ``y = 1,\; L = \log(1 + e^{-z}) = 0.313``."""
     minus = "-" if view.label else ""
-    return (
-        rf"L = -[y\log p + (1-y)\log(1-p)],\quad p = \sigma({_tex(view.logit, 2)}) ="
-        rf" {_tex(view.probability)},\quad L = \log(1 + e^{{{minus}z}}) = {_tex(view.loss)}"
-    )
+    return rf"y = {view.label},\quad L = \log(1 + e^{{{minus}z}}) = {_tex(view.loss)}"
 
 
 def asymptote_label(view: LogLossView) -> str:
     """The legend entry of the log-loss's asymptote: ``asymptote p = 0``."""
     return f"asymptote p = {numbers.text(view.asymptote)}"
+
+
+# --- names written on the pictures ------------------------------------------------------------
+
+
+def line_label(variable: str, value: float) -> str:
+    """A guide line's name, written at its end: ``x = 1``, ``y = -0.5``."""
+    return f"{variable} = {numbers.text(value, places=2)}"
+
+
+def point_label(x: float, y: float) -> str:
+    """A point's coordinates, written beside it: ``(1, 2)``."""
+    return f"({numbers.text(x, places=2)}, {numbers.text(y, places=2)})"
+
+
+def root_text(root: complex) -> str:
+    """A root in plain text, written beside its mark: ``2``, ``-1.5``, ``0.5 + 1.32i``, ``-i``."""
+    if is_real(np.array([root]))[0]:
+        return numbers.text(root.real, places=3)
+    magnitude = numbers.text(abs(root.imag), places=3)
+    imaginary = "i" if magnitude == "1" else f"{magnitude}i"
+    if abs(root.real) < 5e-4:
+        return f"-{imaginary}" if root.imag < 0 else imaginary
+    sign = "-" if root.imag < 0 else "+"
+    return f"{numbers.text(root.real, places=3)} {sign} {imaginary}"
+
+
+_POWER_NAME = {"1/2": "(½)"}
+_LOG_NAME = {"e": "ln x"}
+
+
+def exp_curve_label(view: ExpLogView) -> str:
+    """The exponential's name on the picture: ``y = 2ˣ``, ``y = (½)ˣ``."""
+    return f"y = {_POWER_NAME.get(view.base_name, view.base_name)}ˣ"
+
+
+def log_curve_label(view: ExpLogView) -> str:
+    """The logarithm's name on the picture: ``y = log<sub>2</sub> x``, ``y = ln x``."""
+    return f"y = {_LOG_NAME.get(view.base_name, f'log<sub>{view.base_name}</sub> x')}"
+
+
+def sigmoid_point_label(view: SoftmaxView) -> str:
+    """The point on the sigmoid: ``σ(1) = 0.731``, at z = (z₁ - z₂)/T."""
+    return (
+        f"σ({numbers.text(view.difference, places=2)}) = "
+        f"{numbers.text(view.pair_probability, places=3)}"
+    )
+
+
+def loss_curve_label(view: LogLossView) -> str:
+    """The loss against p for the true label: ``L = -log p`` (y = 1), ``L = -log(1 - p)``."""
+    return "L = −log p" if view.label else "L = −log(1 − p)"
+
+
+def loss_logit_label(view: LogLossView) -> str:
+    """The loss against the logit: ``L = log(1 + e⁻ᶻ)`` (y = 1), ``L = log(1 + eᶻ)``."""
+    return "L = log(1 + e⁻ᶻ)" if view.label else "L = log(1 + eᶻ)"
+
+
+def loss_point_label(view: LogLossView) -> str:
+    """This prediction's loss, beside its point: ``L = 0.313``."""
+    return f"L = {numbers.text(view.loss, places=3)}"

@@ -88,4 +88,4 @@ def test_log_loss_view():
     view = classification.log_loss_view(1.0, 1)
     assert view.probability == pytest.approx(special.expit(1.0))
     assert view.loss == pytest.approx(-np.log(special.expit(1.0)))
-    assert view.asymptote == 0.0 and r"\log(1 + e^{-z})" in text.log_loss_latex(view)
+    assert view.asymptote == 0.0 and r"\log(1 + e^{-z})" in text.log_loss_value_latex(view)

@@ -15,7 +15,7 @@ def _named(fig) -> dict:
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_transformation_figure_draws_g_in_its_domain_with_equal_axes(dark):
+def test_transformation_figure_draws_g_in_its_domain_in_the_same_window(dark):
     view = functions.transformation_view(functions.PARENTS["ln x"], 2.0, -1.0, 1.0, 0.0)
     fig = figures.transformation_figure(view, dark)  # g(x) = 2 ln(-(x - 1))
     named = _named(fig)
@@ -28,7 +28,78 @@ def test_transformation_figure_draws_g_in_its_domain_with_equal_axes(dark):
     np.testing.assert_allclose(fy[np.isfinite(fy)], np.log(fx[np.isfinite(fy)]))
     asymptote = np.asarray(named["asymptotes of g"].x, float)
     assert set(asymptote[np.isfinite(asymptote)]) == {1.0}
-    assert fig.layout.yaxis.scaleanchor == "x" and fig.layout.yaxis2.scaleanchor == "x2"
+    # Both panels show the same window (shapes compare across them), filled by it.
+    window = [-8.0, 8.0]
+    for axis in ("xaxis", "yaxis", "xaxis2", "yaxis2"):
+        assert list(fig.layout[axis].range) == window
+    names = _annotations(fig)
+    assert names["<b>f</b>"]["xref"] == "x" and names["<b>g</b>"]["xref"] == "x2"
+    # g's asymptote x = 1 is named at its top, on g's panel, in g's colour.
+    asymptote_name = names["x = 1"]
+    assert (asymptote_name["x"], asymptote_name["y"], asymptote_name["xref"]) == (1.0, 8.0, "x2")
+    assert asymptote_name["font"]["color"] == names["<b>g</b>"]["font"]["color"]
+    # f = ln x has the asymptote x = 0, named on f's panel
+    assert names["x = 0"]["xref"] == "x"
+    assert not fig.layout.showlegend  # the names are on the picture
+
+
+def _annotations(fig) -> dict:
+    """The names written on a figure, by their text."""
+    return {a.text: a.to_plotly_json() for a in fig.layout.annotations}
+
+
+def _on_curve(name: dict, x: np.ndarray, y: np.ndarray) -> bool:
+    """Whether a name sits at a sample of a curve."""
+    return bool(np.any(np.isclose(x, name["x"]) & np.isclose(y, name["y"])))
+
+
+def test_figures_name_their_curves_at_their_ends():
+    view = functions.transformation_view(functions.PARENTS["x²"], 1.0, 1.0, 2.0, 0.0)
+    fig = figures.transformation_figure(view)
+    g_name = _annotations(fig)["<b>g</b>"]  # (x - 2)²: it leaves the window at x = 2 + √8
+    assert g_name["y"] <= 8.0 and g_name["x"] == pytest.approx(2 + np.sqrt(8), abs=0.1)
+    assert g_name["y"] == pytest.approx((g_name["x"] - 2) ** 2)
+    poly = polynomials.polynomial_view([0, 1, -2, 1, -2])  # (x - 2)(x² + 1)
+    names = _annotations(figures.polynomial_figure(poly))
+    assert _on_curve(names["<b>p</b>"], poly.x, poly.y)
+    # the real root 2 named on the x-axis and in the plane; ±i in the plane only
+    assert names["2"]["x"] == pytest.approx(2.0) and names["2"]["y"] == 0.0
+    assert names["i"]["y"] == pytest.approx(1.0) and names["-i"]["y"] == pytest.approx(-1.0)
+    assert names["i"]["xref"] == "x2"
+    explog_view = explog.exp_log_view("2", 1.0)
+    names = _annotations(figures.exp_log_figure(explog_view))
+    assert _on_curve(names["<b>y = 2ˣ</b>"], *explog_view.exp_curve)
+    assert _on_curve(names["<b>y = log<sub>2</sub> x</b>"], *explog_view.log_curve)
+    assert (names["(1, 2)"]["x"], names["(1, 2)"]["y"]) == (1.0, 2.0)  # 2¹ = 2
+    assert (names["(2, 1)"]["x"], names["(2, 1)"]["y"]) == (2.0, 1.0)  # log₂ 2 = 1
+    assert {"y = x", "y = 0", "x = 0"} <= set(names)
+    half = _annotations(figures.exp_log_figure(explog.exp_log_view("1/2", 1.0)))
+    assert "<b>y = (½)ˣ</b>" in half and "<b>y = log<sub>1/2</sub> x</b>" in half
+    assert "<b>y = ln x</b>" in _annotations(figures.exp_log_figure(explog.exp_log_view("e", 0)))
+
+
+def test_classification_figures_name_the_sigmoid_the_point_and_the_losses():
+    view = classification.softmax_view([2.0, 1.0, -1.0], 1.0)
+    fig = figures.softmax_figure(view)
+    names = _annotations(fig)
+    point = names[f"σ(1) = {special.expit(1.0):.3f}"]
+    assert (point["x"], point["y"]) == pytest.approx((1.0, special.expit(1.0)))
+    assert {"<b>p = σ(z)</b>", "y = 0", "y = 1"} <= set(names)
+    bars = next(t for t in fig.data if t.type == "bar")
+    assert len(set(bars.marker.color)) == 3  # a colour for each class
+    loss = classification.log_loss_view(1.0, 1)
+    names = _annotations(figures.log_loss_figure(loss))
+    value = names[f"L = {-np.log(special.expit(1.0)):.3f}"]
+    assert (value["x"], value["y"]) == pytest.approx((1.0, -np.log(special.expit(1.0))))
+    assert _on_curve(names["<b>L = −log p</b>"], *loss.p_curve)
+    assert _on_curve(names["<b>L = log(1 + e⁻ᶻ)</b>"], loss.z, loss.z_loss)
+    assert "asymptote p = 0" in names
+    wrong = _annotations(figures.log_loss_figure(classification.log_loss_view(1.0, 0)))
+    assert {"<b>L = −log(1 − p)</b>", "<b>L = log(1 + eᶻ)</b>", "asymptote p = 1"} <= set(wrong)
+    rule = _annotations(figures.slide_rule_figure(explog.product_view(2.0, 3.0)))
+    assert rule["log 2"]["x"] == pytest.approx(np.log10(2) / 2)
+    assert rule["log 3"]["x"] == pytest.approx(np.log10(2) + np.log10(3) / 2)
+    assert rule["log x₁ + log x₂ = log 6"]["x"] == pytest.approx(np.log10(6))
 
 
 def test_polynomial_figure_puts_roots_where_numpy_finds_them():

@@ -4,6 +4,7 @@ hand from the maths (numbers by the one rule of mathviz.core.numbers, ``places=`
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -30,7 +31,8 @@ def test_transformed_latex(name, args, latex):
 def test_transformation_view_explains_the_domain_and_asymptotes():
     view = functions.transformation_view(functions.PARENTS["ln x"], 2.0, -1.0, 1.0, -1.0)
     assert text.asymptotes_text(view.transformed) == "x = 1"
-    assert r"\text{domain of g} = (-\infty, 1)" in text.transformation_latex(view.transformed)
+    domain = text.transformation_domain_latex(view.transformed)
+    assert domain == r"\text{domain of } g = (-\infty, 1)"
     plain = functions.transformation_view(functions.PARENTS["x²"], 1, 1, 0, 0)
     assert text.asymptotes_text(plain.transformed) == "none"
     assert text.transformation_caption(view.transformed) == "Asymptotes of g: x = 1."
@@ -127,9 +129,67 @@ def test_exp_log_text():
 def test_classification_text():
     view = classification.softmax_view([0.0, 0.0, 0.0], 1.0)  # three equal logits
     assert text.probability_labels(view) == ["0.333", "0.333", "0.333"]
-    assert text.softmax_latex(view).endswith(r"= 0.5")  # σ(0)
+    assert text.softmax_latex(view).endswith(r"p = (0.333, 0.333, 0.333)")
+    assert text.sigmoid_pair_latex(view).endswith(r"= 0.5")  # σ(0)
     loss = classification.log_loss_view(0.0, 1)
-    assert text.log_loss_latex(loss).endswith(r"L = \log(1 + e^{-z}) = 0.693")  # log 2
-    assert r"p = \sigma(0) = 0.5" in text.log_loss_latex(loss)
+    assert text.log_loss_value_latex(loss) == r"y = 1,\quad L = \log(1 + e^{-z}) = 0.693"  # log 2
+    assert text.prediction_latex(loss) == r"p = \sigma(z) = \sigma(0) = 0.5"
     assert text.asymptote_label(loss) == "asymptote p = 0"
     assert text.asymptote_label(classification.log_loss_view(0.0, 0)) == "asymptote p = 1"
+
+
+def test_exp_log_text_writes_each_base_as_a_mathematician_would():
+    # 1/2 raised to x needs brackets (1/2^x would be 1/(2^x)); the log to base e is ln.
+    half = explog.exp_log_view("1/2", 2.0)
+    assert text.exp_log_latex(half) == (
+        r"\left(\tfrac{1}{2}\right)^{2} = 0.25 \iff \log_{1/2} 0.25 = 2"
+    )
+    natural = explog.exp_log_view("e", 1.0)
+    assert text.exp_log_latex(natural) == rf"e^{{1}} = {math.e:.3f} \iff \ln {math.e:.3f} = 1"
+    assert text.exp_log_latex(explog.exp_log_view("10", -1.0)) == (
+        r"10^{-1} = 0.1 \iff \log_{10} 0.1 = -1"
+    )
+
+
+def test_product_text_in_two_lines_adds_the_logs():
+    product = explog.product_view(4.0, 2.5)
+    assert text.product_rule_latex(product) == (
+        r"\log_{10}(4 \times 2.5) = \log_{10} 4 + \log_{10} 2.5"
+    )
+    logs = (math.log10(4.0), math.log10(2.5))
+    assert text.product_sum_latex(product) == (
+        rf"= {logs[0]:.3f} + {logs[1]:.3f} = 1 = \log_{{10}} 10"
+    )
+
+
+def test_factored_polynomial_lines_fit_a_side_column():
+    short = polynomials.polynomial_view([0, 1, -2, 1, -2])  # (x - 2)(x² + 1)
+    assert text.polynomial_factored_latex(short) == "p(x) = (x + i)(x - i)(x - 2)"
+    assert text.polynomial_expanded_latex(short) == "p(x) = x^3 - 2x^2 + x - 2"
+    quartic = polynomials.polynomial_view([1, 0, 0, 0, 1])  # x⁴ + 1: roots e^{±iπ/4}, e^{±3iπ/4}
+    block = text.polynomial_factored_latex(quartic)
+    assert block.startswith(r"\begin{aligned} p(x) &= ") and block.endswith(r"\end{aligned}")
+    lines = block.removeprefix(r"\begin{aligned} p(x) &= ").removesuffix(r" \end{aligned}")
+    lines = lines.split(r" \\ &\quad ")
+    assert len(lines) == 2 and all(len(line) <= 44 for line in lines)
+    r = math.sqrt(0.5)  # the roots ±0.707 ± 0.707i, each factor once
+    assert "".join(lines) == text.factored_latex(quartic.coefficients, quartic.roots)
+    assert "".join(lines).count(f"{r:.3f}i") == 4
+    lead = polynomials.polynomial_view([0, 0, 2, 0, -8])  # 2(x + 2)(x - 2): the lead stays
+    assert text.polynomial_factored_latex(lead) == "p(x) = 2(x + 2)(x - 2)"
+
+
+def test_softmax_text_against_scipy():
+    from scipy import special
+
+    logits, temperature = [2.0, 1.0, -1.0], 1.0
+    view = classification.softmax_view(logits, temperature)
+    expected = special.softmax(np.array(logits) / temperature)
+    values = ", ".join(f"{p:.3f}".rstrip("0").rstrip(".") for p in expected)
+    assert text.softmax_latex(view).endswith(f"p = ({values})")
+    pair = special.expit((logits[0] - logits[1]) / temperature)
+    assert text.sigmoid_pair_latex(view).endswith(f"= {pair:.3f}")
+    loss = classification.log_loss_view(-2.0, 0)  # y = 0: L = log(1 + e^z) = -log(1 - σ(z))
+    expected_loss = -math.log(1 - special.expit(-2.0))
+    assert text.log_loss_value_latex(loss).endswith(f"= {expected_loss:.3f}")
+    assert text.prediction_latex(loss).endswith(rf"\sigma(-2) = {special.expit(-2.0):.3f}")
