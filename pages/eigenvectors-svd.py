@@ -164,8 +164,9 @@ def singular_values(dark: bool) -> None:
     with stage.words:
         ui.formula(
             text.svd_latex(m.A, m.decomposition),
-            caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes; κ = σ₁/σ₂ is the condition number.",
+            caption="σ₁ ≥ σ₂ ≥ 0 are the ellipse's semi-axes.",
         )
+        ui.formula(text.condition_latex(m.decomposition), caption="The condition number.")
     matrix_notes(stage, m)
     with stage.words:
         ui.explain(

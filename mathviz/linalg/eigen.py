@@ -115,6 +115,8 @@ class MorphScene:
         (:func:`mathviz.core.geometry.grid_polyline`).
     shape : (F, Q, 2) ndarray, the image of the unit circle with spokes, followed by a
         spoke for each arrow.
+    columns : (F, 2, 2) ndarray, the matrix M(t) of each frame: its columns are the images
+        of î and ĵ.
     tips : (S,) int ndarray, indices of the spoke tips in ``shape`` (test vectors).
     arrow_tips : (m,) int ndarray, indices in ``shape`` of the arrow tips: the images of the
         eigenvectors (real case; they stay on their lines) or of the rotation basis P's
@@ -130,6 +132,7 @@ class MorphScene:
     t: np.ndarray
     grid: np.ndarray
     shape: np.ndarray
+    columns: np.ndarray
     tips: np.ndarray
     arrow_tips: np.ndarray
     stretch: np.ndarray
@@ -171,6 +174,7 @@ def morph_scene(matrix: np.ndarray, n_frames: int = 31, grid_extent: int = 4) ->
         t=t,
         grid=geometry.apply(matrices, geometry.grid_polyline(grid_extent)),
         shape=geometry.apply(matrices, shape),
+        columns=matrices,
         tips=tips,
         arrow_tips=arrow_tips,
         stretch=stretch,

@@ -15,9 +15,9 @@ import numpy as np
 import plotly.graph_objects as go
 
 from mathviz.core.geometry import circle_with_spokes, span_segment, with_arrows
-from mathviz.core.numbers import subscript, text
+from mathviz.core.numbers import subscript, text, vector_text
 from mathviz.linalg.eigen import MorphScene
-from mathviz.linalg.pca import PCAScene
+from mathviz.linalg.pca import PCAScene, view_window
 from mathviz.linalg.power import PowerScene
 from mathviz.linalg.svd import STAGES, SVDScene
 from mathviz.plot import theme
@@ -29,12 +29,16 @@ from mathviz.plot.traces import (
     arrow_trace,
     legend_on_top,
     line_trace,
+    rgba,
     sparse_labels,
     square_axes,
     xy,
 )
 
-EIGEN_COLORS = (theme.COLORS["secondary"], theme.COLORS["tertiary"])
+# The two eigenvectors (principal axes, singular vectors): one colour each, and neither that
+# of î (primary) or ĵ (secondary), which the morph draws too, as /linear-algebra does.
+EIGEN_COLORS = (theme.COLORS["tertiary"], theme.COLORS["highlight"])
+BASIS_COLORS = (theme.COLORS["primary"], theme.COLORS["secondary"])
 ANIMATION_MARGIN = {"t": 75, "b": 155}
 # Play glides from key frame to key frame (mathviz.plot.animation, ``glide``): the morph's
 # 30 steps take 2.1 s, each SVD stage's 16 take 1.3 s, at 1×.
@@ -118,6 +122,49 @@ def _moving_traces(scene: MorphScene | SVDScene, frame: int, dark: bool, name: s
 # --- eigenvectors during the I -> A morph ---------------------------------------------------
 
 
+def _tip_position(tip: np.ndarray, away_from: Sequence[np.ndarray] = ()) -> str:
+    """Where a label goes beside an arrow's tip: outwards, away from the origin; or, given
+    ``away_from`` (other arrows' tips), on the side of the arrow away from the one nearest
+    in direction, so that two arrows on one line keep their names apart."""
+    direction = np.asarray(tip, dtype=float)
+    others = [np.asarray(o, dtype=float) for o in away_from if np.hypot(*o) > 1e-9]
+    if others and np.hypot(*direction) > 1e-9:
+        unit = direction / np.hypot(*direction)
+        nearest = max(others, key=lambda o: abs(unit @ o) / np.hypot(*o))
+        cross = direction[0] * nearest[1] - direction[1] * nearest[0]
+        # The nearest arrow turns counter-clockwise from this one (or lies on it): the
+        # label goes on the clockwise side, else on the other.
+        side = 1.0 if cross >= 0 else -1.0
+        direction = side * np.array([direction[1], -direction[0]])
+    vertical = "top" if direction[1] >= 0 else "bottom"
+    return vertical + (" right" if direction[0] >= 0 else " left")
+
+
+def _named_arrow(
+    tips: np.ndarray,
+    names: Sequence[str],
+    color: str,
+    width: float,
+    away_from: Sequence[np.ndarray] = (),
+) -> tuple[dict[str, Any], Any]:
+    """One arrow from the origin, moving: its trace as drawn on the last frame, and the
+    function giving its ``x``, ``y`` and tip label in frame k (``names[k]``; blank where the
+    arrow has shrunk to the origin, so that labels never pile up there)."""
+    last = len(tips) - 1
+
+    def moving(k: int) -> dict[str, Any]:
+        shown = names[k] if np.hypot(*tips[k]) > 1e-9 else ""
+        return xy(arrow_points(tips[k])) | {"text": ["", shown]}
+
+    trace = arrow_trace(np.zeros((2, 2)), color, names[last], width=width, showlegend=False)
+    trace |= moving(last) | {
+        "textposition": _tip_position(tips[last], away_from),
+        "textfont": {"size": 17, "color": color},
+        "hoverinfo": "skip",
+    }
+    return trace, moving
+
+
 def morph_figure(
     scene: MorphScene, line_labels: Sequence[str], dark: bool = False, speed: float = 1.0
 ) -> go.Figure:
@@ -133,7 +180,9 @@ def morph_figure(
     Notes
     -----
     Traces 0-1 are static (the eigenvector lines, or the ellipse a complex A turns along);
-    traces 2 (grid) and 3 (circle, spokes and arrows) change per frame.
+    traces 2 (grid) and 3 (circle and spokes) change per frame, and so do 4-5 (the
+    eigenvectors' arrows, each in its line's colour, named at its tip: v₁, then Av₁ = λ₁v₁)
+    and 6-7 (î and ĵ, thinner and on top, so that they show where they lie on an eigenvector).
     """
     radius = scene.radius
     complex_pair = len(scene.invariant) > 0
@@ -156,31 +205,71 @@ def morph_figure(
                     span_segment(scene.lines[index], 3 * radius),
                     EIGEN_COLORS[index],
                     line_labels[index],
-                    width=7,
-                    opacity=0.35,
+                    width=5,
+                    opacity=0.3,
                     showlegend=True,
                 )
             )
         else:
             statics.append(line_trace(np.zeros((0, 2)), theme.ink(dark)))
 
-    def moving(frame: int) -> list[dict[str, Any]]:
-        return [xy(scene.grid[frame]), xy(scene.shape[frame])]
-
     last = len(scene.t) - 1
-    arrows = "the vectors p₁, p₂" if complex_pair else "the eigenvectors"
-    data = [
-        *statics,
-        *_moving_traces(scene, last, dark, f"unit circle and {arrows} → their images"),
+    frames_count = len(scene.t)
+
+    def names(before: str, after: str) -> list[str]:
+        return [before] * last + [after]
+
+    arrows, movers = [], []
+    letter = "p" if complex_pair else "v"
+    for index in range(2):
+        if index < len(scene.arrow_tips):
+            tips = scene.arrows[:, index]
+            v = f"{letter}{subscript(index + 1)}"
+            after = f"A{v}" if complex_pair else f"A{v} = λ{subscript(index + 1)}{v}"
+            trace, moving = _named_arrow(tips, names(v, after), EIGEN_COLORS[index], 5)
+        else:  # one eigenvector line (a defective A): the second arrow draws nothing
+            trace = line_trace(np.zeros((0, 2)), EIGEN_COLORS[index])
+
+            def moving(k: int) -> dict[str, Any]:
+                return xy(np.zeros((0, 2)))
+
+        arrows.append(trace)
+        movers.append(moving)
+    eigen_tips = list(scene.arrows[-1])
+    for index, hat in enumerate(("î", "ĵ")):
+        tips = scene.columns[:, :, index]
+        trace, moving = _named_arrow(
+            tips, names(hat, f"A{hat}"), BASIS_COLORS[index], 2.5, away_from=eigen_tips
+        )
+        arrows.append(trace)
+        movers.append(moving)
+
+    def moving(frame: int) -> list[dict[str, Any]]:
+        return [
+            xy(scene.grid[frame]),
+            xy(scene.shape[frame]),
+            *(mover(frame) for mover in movers),
+        ]
+
+    shape = _shape_trace(
+        scene.shape[last],
+        scene.tips,
+        np.zeros(0, dtype=int),
+        rgba(theme.ink(dark), 0.55),
+        "unit circle → its image",
+    )
+    data = [*statics, _grid_trace(scene.grid[last], dark), shape, *arrows]
+    frame_names = [f"t{k}" for k in range(frames_count)]
+    traces = list(range(2, 8))
+    frames = [
+        {"name": name, "data": moving(k), "traces": traces} for k, name in enumerate(frame_names)
     ]
-    names = [f"t{k}" for k in range(len(scene.t))]
-    frames = [{"name": name, "data": moving(k), "traces": [2, 3]} for k, name in enumerate(names)]
     # I at one end, A at the other (plotly thins out labels that would overlap).
-    labels = ["I"] + [""] * (len(scene.t) - 2) + ["A"]
+    labels = ["I"] + [""] * (frames_count - 2) + ["A"]
     # ▶ Play shows I for a moment before the plane starts to move.
-    sequence = hold(names[0], HOLD_MS, KEY_FRAME_MS) + names
+    sequence = hold(frame_names[0], HOLD_MS, KEY_FRAME_MS) + frame_names
     controls = animation_controls(
-        names,
+        frame_names,
         labels,
         active=last,
         sequence=sequence,
@@ -248,7 +337,9 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
     }
     start = moving(last)
     fan_trace |= start[0]
-    current = arrow_trace(np.zeros((2, 2)), colors["primary"], "vₖ", width=5) | start[1]
+    current = (
+        arrow_trace(np.zeros((2, 2)), colors["primary"], "vₖ", width=5, hoverinfo="skip") | start[1]
+    )
     current["textfont"] = {"size": 16, "color": colors["primary"]}
     data = [*statics, fan_trace, current]
     if len(scene.angles):
@@ -263,6 +354,8 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
                 "name": "∝ |λ₂/λ₁|ᵏ (predicted)",
                 "xaxis": "x2",
                 "yaxis": "y2",
+                "customdata": [text(angle, 3) for angle in scene.predicted],
+                "hovertemplate": "k = %{x}<br>predicted %{customdata}°<extra></extra>",
             },
             {
                 "type": "scatter",
@@ -273,7 +366,8 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
                 "name": "angle between vₖ and v₁",
                 "xaxis": "x2",
                 "yaxis": "y2",
-                "hovertemplate": "k = %{x}<br>%{y:.3g}°<extra></extra>",
+                "customdata": [text(angle, 3) for angle in scene.angles],
+                "hovertemplate": "k = %{x}<br>%{customdata}°<extra></extra>",
             },
         ]
     names_frames = [f"k{k}" for k in range(len(iterates))]
@@ -350,9 +444,10 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
     names = [f"s{k}" for k in range(len(scene.stage))]
     frames = [{"name": name, "data": moving(k), "traces": [1, 2]} for k, name in enumerate(names)]
     turns = {
-        1: f"{text(np.degrees(svd.first_angle), 3)}°",
+        1: f"{text(np.degrees(svd.first_angle), 3, places=0)}°",  # whole degrees: short
         2: "",
-        3: f"{text(np.degrees(svd.last_angle), 3)}°" + (", flip" if svd.reflection else ""),
+        3: f"{text(np.degrees(svd.last_angle), 3, places=0)}°"
+        + (", flip" if svd.reflection else ""),
     }
     labels = [""] * len(names)
     labels[0] = "I"
@@ -377,6 +472,9 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
         glide=True,
         speed=speed,
     )
+    # Five buttons in a row: Pause as its symbol alone, so the row fits a chart beside its
+    # formula (presentation mode at 1280 px).
+    controls["updatemenus"][0]["buttons"][-1]["label"] = "❚❚"
     return _plane_animation(data, frames, scene.radius, controls)
 
 
@@ -420,16 +518,24 @@ def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
     ]
     for index in range(2):
         share = text(100 * pca.explained[index], 3)
+        name = f"PC{index + 1}: {share}% of the variance"
         traces.append(
             arrow_trace(
                 arrow_points(scene.axes_tips[index], pca.mean),
                 EIGEN_COLORS[index],
-                f"PC{index + 1}: {share}% of the variance",
+                name,
                 width=5,
                 text=f"PC{index + 1}",
+                hoverinfo="text",
+                hovertext=["", f"{name}<br>tip {vector_text(scene.axes_tips[index])}"],
             )
         )
-    reach = float(np.max(np.abs(np.vstack([points, scene.ellipses[1]])))) if len(points) else 1
-    radius = 1.05 * max(reach, 1e-6)
-    layout = square_axes(radius) | {"legend": legend_on_top(), "margin": {"t": 70}}
+    # The axes fit what is drawn (equal aspect: plotly widens the roomier axis to match).
+    (x_low, x_high), (y_low, y_high) = view_window(scene)
+    layout = {
+        "xaxis": {"range": [x_low, x_high], "zeroline": True, "showgrid": True},
+        "yaxis": {"range": [y_low, y_high], "zeroline": True, "showgrid": True},
+        "legend": legend_on_top(),
+        "margin": {"t": 70},
+    }
     return go.Figure({"data": traces, "layout": equal_aspect(layout)})

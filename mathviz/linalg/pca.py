@@ -104,3 +104,14 @@ def pca_scene(seed: int, n: int, correlation: float, spread_x: float, spread_y: 
     reach = 3 * np.maximum(deviations, 1e-12)[:, None] * pca.axes.T  # (2 axes, 2 coordinates)
     lines = np.stack([[pca.mean - reach[i], pca.mean + reach[i]] for i in range(2)])
     return PCAScene(points, pca, tips, ellipses, lines)
+
+
+def view_window(scene: PCAScene, margin: float = 0.06) -> np.ndarray:
+    """(2, 2) ndarray [[x_low, x_high], [y_low, y_high]]: the box round the cloud, its 2σ
+    ellipse and its arrows, widened by ``margin`` of its size on every side, so that the
+    picture fills the plot; never thinner than 10⁻⁶ (a cloud of one point)."""
+    drawn = np.vstack([scene.points, scene.ellipses[1], scene.axes_tips, scene.pca.mean[None]])
+    low, high = drawn.min(axis=0), drawn.max(axis=0)
+    centre, half = (low + high) / 2, np.maximum((high - low) / 2, 1e-6)
+    half = half + margin * 2 * half
+    return np.column_stack([centre - half, centre + half])

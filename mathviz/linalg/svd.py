@@ -13,7 +13,7 @@ from mathviz.core.matrix2 import SVD2, rotation, svd_2x2
 from mathviz.linalg.eigen import view_radius
 from mathviz.linalg.morph import ease
 
-STAGES: tuple[str, ...] = ("start", "Vᵀ: rotate", "Σ: stretch", "U: rotate")
+STAGES: tuple[str, ...] = ("start", "Vᵀ: turn", "Σ: stretch", "U: turn")
 
 
 def svd_stage_matrices(svd: SVD2, frames_per_stage: int = 12) -> tuple[np.ndarray, np.ndarray]:

@@ -228,25 +228,28 @@ def power_latex(dominant: Dominant | None, iteration: PowerIteration) -> str:
 
 
 def svd_latex(matrix: np.ndarray, svd: SVD2) -> str:
-    """A = U Σ Vᵀ factor by factor, in the order they act, and the condition number."""
-    sigma1, sigma2 = svd.singular_values
+    """A = U Σ Vᵀ factor by factor, in the order they act (the condition number is
+    :func:`condition_latex`)."""
     first = _tex(math.degrees(svd.first_angle), 3)
     last = _tex(math.degrees(svd.last_angle), 3)
     flip = r"\begin{bmatrix}1 & 0 \\ 0 & -1\end{bmatrix}" if svd.reflection else ""
-    if math.isinf(svd.condition):
-        condition = r"\kappa(A) = \frac{\sigma_1}{\sigma_2} = \infty \ \ (\sigma_2 = 0)"
-    else:
-        condition = (
-            rf"\kappa(A) = \frac{{\sigma_1}}{{\sigma_2}} = "
-            rf"\frac{{{_tex(sigma1)}}}{{{_tex(sigma2)}}}"
-            rf" = {_tex(svd.condition, 3)}"
-        )
     return gathered(
         r"A = U\,\Sigma\,V^\mathsf{T}",
         rf"V^\mathsf{{T}} = {numbers.latex_matrix(svd.Vt, 3)} = R({first}^\circ)",
         rf"\Sigma = {numbers.latex_matrix(np.diag(svd.singular_values), 4)}",
         rf"U = {numbers.latex_matrix(svd.U, 3)} = R({last}^\circ){flip}",
-        condition,
+    )
+
+
+def condition_latex(svd: SVD2) -> str:
+    """The condition number κ = σ₁/σ₂ with its numbers (∞ when σ₂ = 0)."""
+    sigma1, sigma2 = svd.singular_values
+    if math.isinf(svd.condition):
+        return r"\kappa(A) = \frac{\sigma_1}{\sigma_2} = \infty \ \ (\sigma_2 = 0)"
+    return (
+        rf"\kappa(A) = \frac{{\sigma_1}}{{\sigma_2}} = "
+        rf"\frac{{{_tex(sigma1)}}}{{{_tex(sigma2)}}}"
+        rf" = {_tex(svd.condition, 3)}"
     )
 
 

@@ -104,3 +104,15 @@ def test_closed_form_stretch_and_determinant_match_numpy(A):
     factor = eigen.display_factor(A)
     assert 0 < factor <= 1
     assert matrix2.largest_stretch(factor * A) <= eigen.DISPLAY_LIMIT * (1 + 1e-9)
+
+
+@pytest.mark.parametrize("name", list(eigen.PRESETS))
+def test_the_morph_carries_the_images_of_i_and_j_from_i_to_a(name):
+    A = eigen.display_factor(eigen.PRESETS[name].matrix) * eigen.PRESETS[name].matrix
+    scene = eigen.morph_scene(A, n_frames=7)
+    np.testing.assert_allclose(scene.columns[0], np.eye(2), atol=1e-12)
+    np.testing.assert_allclose(scene.columns[-1], A, atol=1e-12 * max(1.0, np.abs(A).max()))
+    # Each frame's matrix moves the plane's points as drawn (the spokes' tips).
+    circle, tips = geometry.circle_with_spokes()
+    for M, shape in zip(scene.columns, scene.shape, strict=True):
+        np.testing.assert_allclose(shape[tips], circle[tips] @ M.T, atol=1e-9)

@@ -43,3 +43,21 @@ def test_the_cloud_has_the_requested_correlation_and_spreads():
     np.testing.assert_allclose(points.std(axis=0), [2.0, 0.5], rtol=0.02)
     np.testing.assert_array_equal(points, pca_cloud.correlated_cloud(3, 40_000, -0.7, 2.0, 0.5))
     assert not np.array_equal(points[:10], pca_cloud.correlated_cloud(4, 10, -0.7, 2.0, 0.5))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(0, 1000),
+    st.integers(1, 300),
+    st.floats(-0.99, 0.99),
+    st.floats(0.2, 3.0),
+    st.floats(0.2, 3.0),
+)
+def test_the_view_window_holds_all_that_is_drawn_with_a_small_margin(seed, n, rho, sx, sy):
+    scene = pca_cloud.pca_scene(seed, n, rho, sx, sy)
+    window = pca_cloud.view_window(scene)
+    drawn = np.vstack([scene.points, scene.ellipses[1], scene.axes_tips])
+    low, high = drawn.min(axis=0), drawn.max(axis=0)
+    assert np.all(window[:, 0] < low) and np.all(high < window[:, 1])
+    width = 1.12 * np.maximum(high - low, 2e-6)  # a single point still gets a window
+    np.testing.assert_allclose(window[:, 1] - window[:, 0], width, rtol=1e-9)

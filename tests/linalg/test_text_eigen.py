@@ -36,13 +36,14 @@ def test_every_preset_has_plain_words_and_nan_free_formulas(name):
     texts = [note.text for note in notes] + [
         text_eigen.eigen_latex(result),
         text_eigen.svd_latex(A, svd),
+        text_eigen.condition_latex(svd),
         text_eigen.power_latex(scene.dominant, scene.iteration),
         *text_eigen.line_labels(result),
     ]
     for text in texts:
         assert not re.search(r"\bnan\b|\binf\b", text.lower()), text
         assert not re.search(r"\^\(|e[+-]\d", text), text  # no programmer notation
-    for latex in texts[len(notes) :][:3] + [text_eigen.matrix_latex(A)]:
+    for latex in texts[len(notes) :][:4] + [text_eigen.matrix_latex(A)]:
         assert_sound(latex)  # KaTeX would show it raw, in red
     awkward = {
         "Shear (defective)": "defective",
