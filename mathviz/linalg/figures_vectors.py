@@ -409,7 +409,7 @@ def column_space_figure(
     traces = [
         plane,
         _arrow3d(np.zeros(3), c1, ink, "column 1 (all ones)", "1", dash="dot"),
-        _arrow3d(np.zeros(3), c2, colors["tertiary"], "column x", "x", dash="dot"),
+        _arrow3d(np.zeros(3), c2, colors["tertiary"], "column x", "x", dash="dot", below=True),
         _arrow3d(np.zeros(3), y, colors["secondary"], "y (the data)", "y"),
         _arrow3d(np.zeros(3), y_hat, colors["primary"], "ŷ = Xβ̂ (projection)", "ŷ"),
         _arrow3d(y_hat, y_hat + e, colors["highlight"], "e = y − ŷ (⟂ plane)", "e", middle=True),
@@ -452,9 +452,11 @@ def _arrow3d(
     label: str,
     dash: str | None = None,
     middle: bool = False,
+    below: bool = False,
 ) -> dict[str, Any]:
     """A 3-D vector: a line with a marked tip (plotly has no 3-D arrowheads that keep their
-    size when the view is turned), labelled at the tip or, if ``middle``, halfway."""
+    size when the view is turned), labelled at the tip (under it if ``below``: column x ends
+    near ŷ) or, if ``middle``, halfway."""
     points = np.vstack([start, (start + end) / 2, end])
     line = {"color": color, "width": 7}
     if dash:
@@ -468,7 +470,7 @@ def _arrow3d(
         "line": line,
         "marker": {"size": [0, 0, 6], "color": color, "symbol": "diamond"},
         "text": ["", label, ""] if middle else ["", "", label],
-        "textposition": "middle right" if middle else "top center",
+        "textposition": "middle right" if middle else ("bottom center" if below else "top center"),
         "textfont": {"color": color, "size": 18},
         "name": name,
         "hoverinfo": "name",

@@ -179,3 +179,30 @@ def test_the_line_fit_names_the_line_and_the_largest_residual():
     assert len({residual_colour, line["line"]["color"], spec["data"][2]["marker"]["color"]}) == 3
     low, high = spec["layout"]["xaxis"]["range"]
     assert low < x.min() and high > x.max()  # room for the line's name
+
+
+def test_the_projection_names_each_vector_at_its_tip_and_e_halfway():
+    x, y = least_squares.noisy_line(0, 25, 1.0)
+    fit = least_squares.fit_line(x, y)
+    picture = least_squares.column_space_picture(fit)
+    spec = decode_arrays(figures_vectors.column_space_figure(picture, 2.0).to_dict())
+    by_name = {trace["name"]: trace for trace in spec["data"] if trace.get("name")}
+
+    def tip(name):
+        trace = by_name[name]
+        return np.array([np.asarray(trace[axis], float)[-1] for axis in "xyz"])
+
+    for name, label, point in (
+        ("column 1 (all ones)", "1", picture.columns[0]),
+        ("column x", "x", picture.columns[1]),
+        ("y (the data)", "y", picture.target),
+        ("ŷ = Xβ̂ (projection)", "ŷ", picture.fitted),
+    ):
+        assert by_name[name]["text"][-1] == label
+        np.testing.assert_allclose(tip(name), point, atol=1e-12)
+    e = by_name["e = y − ŷ (⟂ plane)"]
+    assert e["text"][1] == "e"  # halfway up the residual
+    # column x ends near ŷ: their names are written on opposite sides of the tips
+    assert by_name["column x"]["textposition"] != by_name["ŷ = Xβ̂ (projection)"]["textposition"]
+    colours = {trace["line"]["color"] for trace in by_name.values() if "line" in trace}
+    assert len(colours) >= 5  # 1, x, y, ŷ, e each in their own colour
