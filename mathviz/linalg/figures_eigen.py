@@ -307,9 +307,24 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
                 names[index],
                 width=7 if index == 0 else 5,
                 opacity=0.35,
-                showlegend=index < len(scene.lines),
             )
         )
+    # The lines are named on the picture, just outside the circle, at the end away from where
+    # the iterates end (their own name is at the last one's tip).
+    ends = []
+    for line in scene.lines:
+        side = -1.0 if float(np.dot(line, iterates[valid - 1])) > 0 else 1.0
+        ends.append(1.1 * side * np.asarray(line, dtype=float))
+    line_names = {
+        "type": "scatter",
+        **xy(np.reshape(ends, (-1, 2))),
+        "mode": "text",
+        "text": ["v₁", "v₂"][: len(ends)],
+        "textposition": [_tip_position(end) for end in ends],
+        "textfont": {"size": 16, "color": list(EIGEN_COLORS[: len(ends)])},
+        "showlegend": False,
+        "hoverinfo": "skip",
+    }
 
     def moving(k: int) -> list[dict[str, Any]]:
         shown = min(k, valid - 1)
@@ -332,13 +347,16 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
             "size": typed(sizes),
         },
         "opacity": 0.4,
-        "name": "v₀, v₁, … (earlier steps)",
+        "name": "earlier steps",
         "hoverinfo": "skip",
     }
     start = moving(last)
     fan_trace |= start[0]
     current = (
-        arrow_trace(np.zeros((2, 2)), colors["primary"], "vₖ", width=5, hoverinfo="skip") | start[1]
+        arrow_trace(
+            np.zeros((2, 2)), colors["primary"], "vₖ", width=5, hoverinfo="skip", showlegend=False
+        )
+        | start[1]
     )
     current["textfont"] = {"size": 16, "color": colors["primary"]}
     data = [*statics, fan_trace, current]
@@ -370,6 +388,7 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
                 "hovertemplate": "k = %{x}<br>%{customdata}°<extra></extra>",
             },
         ]
+    data.append(line_names)
     names_frames = [f"k{k}" for k in range(len(iterates))]
     frames = [
         {"name": name, "data": moving(k), "traces": [3, 4]} for k, name in enumerate(names_frames)
@@ -378,10 +397,10 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
     floor = float(np.min(scene.angles)) if len(scene.angles) else 1.0
     low = float(np.log10(max(floor, 1e-13))) - 0.5
     note = {
-        "text": "No dominant eigenvector:<br>nothing to converge to",
-        "xref": "x domain",
+        "text": "No dominant<br>eigenvector:<br>nothing to<br>converge to",
+        "xref": "paper",  # the middle of the empty right-hand panel
         "yref": "y domain",
-        "x": 1.55,
+        "x": 0.78,
         "y": 0.5,
         "showarrow": False,
     }
