@@ -21,6 +21,7 @@ STEP_MS = 450
 # The choices of every page's ``speed`` control: how much faster than the default Play runs.
 SPEEDS = {"0.5×": 0.5, "1×": 1.0, "2×": 2.0}
 DEFAULT_SPEED = "1×"
+HIDDEN = "rgba(0, 0, 0, 0)"  # the colour of a slider's labels when a read-out shows them
 
 
 def speed_factor(label: str) -> float:
@@ -130,7 +131,9 @@ def animation_controls(
     if readout is None:
         slider["font"] = font
     else:
-        slider["font"] = {"color": "rgba(0, 0, 0, 0)"}  # the labels show once, above
+        # The labels show once, above. Hidden, they still take room, and the last one ran
+        # past the chart's right edge: the smallest type keeps them inside it.
+        slider["font"] = {"color": HIDDEN, "size": 1}
         slider["currentvalue"] = {"visible": True, "prefix": readout, "xanchor": "left"} | (
             {"font": font} if font else {}
         )

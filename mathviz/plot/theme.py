@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import plotly.graph_objects as go
 
+from mathviz.plot.animation import HIDDEN
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
 # deficiencies. Black is left out of traces: it vanishes on the dark theme; use INK instead.
 OKABE_ITO: dict[str, str] = {
@@ -47,6 +49,9 @@ FONT_SIZE = {False: 15, True: 22}  # keyed by presentation mode
 # 1280x720 projector's first screen; its formula and controls are beside it (ui.stage).
 CHART_HEIGHT = {False: 460, True: 500}
 PRESENT_MAX_HEIGHT = 540
+# A height for style_spec meaning "none of its own": the chart fills its container's height
+# (presentation mode's stage picture).
+STRETCH = -1
 # Plotly's own controls (Play/Pause, a frame slider's labels) in presentation mode: the size of
 # Streamlit's control text there (1.15rem, in mathviz.ui.shell), so that a row of five stage
 # buttons still fits a chart beside its formula at 1280 px.
@@ -121,7 +126,11 @@ def style_spec(
     """
     layout = spec.setdefault("layout", {})
     layout["template"] = _template_json(dark, present)
-    layout["height"] = height if height is not None else CHART_HEIGHT[present]
+    if height == STRETCH:
+        layout.pop("height", None)
+        layout["autosize"] = True
+    else:
+        layout["height"] = height if height is not None else CHART_HEIGHT[present]
     if present:
         _scale_chart_controls(layout, CONTROL_FONT_SIZE)
     return spec
@@ -144,11 +153,14 @@ def _scale_chart_controls(layout: dict, size: int) -> None:
     for index, slider in enumerate(layout.get("sliders") or ()):
         current = slider.get("currentvalue")
         if current:
-            layout["sliders"][index]["currentvalue"] = _with_font_size(current, size)
+            layout["sliders"][index] = {**slider, "currentvalue": _with_font_size(current, size)}
 
 
 def _with_font_size(entry: dict, size: int) -> dict:
-    return {**entry, "font": {**entry.get("font", {}), "size": size}}
+    font = entry.get("font", {})
+    if font.get("color") == HIDDEN:  # hidden labels (a read-out shows them) stay small
+        return entry
+    return {**entry, "font": {**font, "size": size}}
 
 
 def equal_aspect(fig: go.Figure, row: int | None = None, col: int | None = None) -> go.Figure:

@@ -11,7 +11,9 @@ module instead.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import contextvars
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import plotly.graph_objects as go
@@ -32,6 +34,29 @@ PLOTLY_CONFIG = {
     "responsive": True,
 }
 _SESSION_MEMO = "_mv_figures"  # this session's FigureMemo: one styled figure per chart
+# Set inside a presentation stage's picture until its first chart is drawn: that chart takes
+# the picture's height (the screen's), not a height of its own.
+_FILL: contextvars.ContextVar[list[bool] | None] = contextvars.ContextVar("_mv_fill", default=None)
+
+
+@contextlib.contextmanager
+def screen_filling() -> Iterator[None]:
+    """Inside this block the first chart :func:`plot` draws stretches to its container's
+    height (presentation mode's stage picture, sized to the screen by CSS)."""
+    token = _FILL.set([True])
+    try:
+        yield
+    finally:
+        _FILL.reset(token)
+
+
+def _take_fill() -> bool:
+    """Whether the chart drawn now fills its container (and no later one in the block)."""
+    pending = _FILL.get()
+    if not pending or not pending[0]:
+        return False
+    pending[0] = False
+    return True
 
 
 def plot(
@@ -51,7 +76,9 @@ def plot(
     key : the chart's key (required with a builder: it names the memo's slot).
     height : the chart's height in pixels outside presentation mode; presentation mode makes
         every chart taller in the same proportion (its type is larger), up to a height that
-        fits a 1280x720 projector (:func:`mathviz.plot.theme.present_height`).
+        fits a 1280x720 projector (:func:`mathviz.plot.theme.present_height`), except the
+        first chart of a stage's picture: that one is as tall as the screen leaves
+        (:func:`mathviz.ui.skeleton.stage`).
     """
     if isinstance(figure, go.Figure):
         if args or kwargs:
@@ -60,7 +87,10 @@ def plot(
         memo.builder_name(figure)  # refuses a lambda or a closure
         if key is None:
             raise TypeError("a remembered chart needs a key")
-    if height is not None and presenting():
+    fill = presenting() and _take_fill()
+    if fill:
+        height = theme.STRETCH  # the figure takes its container's height
+    elif height is not None and presenting():
         height = theme.present_height(height)
     style = (is_dark(), presenting(), height)
     if isinstance(figure, go.Figure):
@@ -69,7 +99,14 @@ def plot(
         call = memo.call_key(figure, args, kwargs)
         build = lambda: _styled(figure(*args, **kwargs).to_dict(), style)  # noqa: E731
         spec = _session_memo().get((_page(), key), (call, style), build)
-    st.plotly_chart(Prebuilt(spec), width="stretch", theme=None, key=key, config=PLOTLY_CONFIG)
+    st.plotly_chart(
+        Prebuilt(spec),
+        width="stretch",
+        height="stretch" if fill else "content",
+        theme=None,
+        key=key,
+        config=PLOTLY_CONFIG,
+    )
 
 
 def _styled(spec: dict, style: tuple) -> dict:

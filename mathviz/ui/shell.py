@@ -20,12 +20,23 @@ BOUND = "_mv_bound_controls"  # {url key: default} of the controls bound in this
 _SHELL_RAN = "_mv_shell_ran"  # set by app.py's start_run, consumed by the page's header
 _SHELL_RETRIED = "_mv_shell_retried"
 _LINK_SLOT = "_mv_link_slot"  # the sidebar placeholder the link is drawn in
+STAGE_KEY_PREFIX = "mv_stage_"  # a presentation stage's picture: class st-key-mv_stage_<key>
 
 # Presentation mode, designed for a 1280x720 projector (and 1920x1080): the title, the picture
 # and its formula fit the first screen, so a header and controls take as little height as the
 # larger type allows; every control's text is as large as its label's; nothing is clipped.
 _PRESENT_CSS = """
 <style>
+  /* A stage's picture (ui.stage) is as tall as the screen leaves under the page's header
+     (title, idea, part chooser: about 11rem), between 360 px and 1400 px; its first chart
+     stretches to it. Streamlit gives a container of fixed height a flex basis: both go. */
+  :root { --mv-stage-height: clamp(360px, calc(100vh - 11.5rem), 1400px); }
+  [data-testid="stLayoutWrapper"]:has(> [class*="st-key-mv_stage_"]),
+  [class*="st-key-mv_stage_"] {
+    height: var(--mv-stage-height) !important; flex: 0 0 var(--mv-stage-height) !important;
+    max-height: none !important; overflow: visible !important; }
+  /* A large screen (1920x1080) gets larger type in proportion: a 1280x720 layout, scaled. */
+  @media (min-width: 1700px) and (min-height: 950px) { html { font-size: 21px; } }
   .stMainBlockContainer { padding-top: 1rem; padding-bottom: 2rem; max-width: 100%; }
   /* The header holds only the sidebar's and the menu's buttons, at the corners: see-through,
      so that the title can start at the top of the screen. */
@@ -33,7 +44,7 @@ _PRESENT_CSS = """
   .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.45rem; }
   /* A compact header: the title, its idea on one line, then straight to the picture. */
-  .stMainBlockContainer h1 { font-size: 2.6rem; line-height: 1.1; padding: 0 0 0.15rem 0; }
+  .stMainBlockContainer h1 { font-size: 2.6rem; line-height: 1.2; padding: 0 0 0.1rem 0; }
   .stMainBlockContainer h2 { font-size: 1.6rem; padding: 0.05rem 0; }
   .stMainBlockContainer h3 { font-size: 1.5rem; padding: 0.05rem 0; }
   .stMainBlockContainer h5 { font-size: 1.15rem; padding: 0 0 0.3rem 0; }

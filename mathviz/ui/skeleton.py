@@ -14,9 +14,11 @@ import streamlit as st
 from mathviz import catalog
 from mathviz.core.notes import Note
 from mathviz.params import PageParams
+from mathviz.plot import theme
 from mathviz.resources import library as resources
 from mathviz.ui.controls import narrow_controls, part
-from mathviz.ui.shell import _ensure_app_shell, presenting, section
+from mathviz.ui.plotting import screen_filling
+from mathviz.ui.shell import STAGE_KEY_PREFIX, _ensure_app_shell, presenting, section
 
 NOTE_BOXES: dict[str, Callable[..., Any]] = {"info": st.info, "warning": st.warning}
 
@@ -38,21 +40,21 @@ STAGE_COLUMNS = (3, 2)
 STAGE_LAYOUTS = ("stacked", "controls beside", "words beside")
 
 
-class _Controls:
-    """A stage's controls: ``with stage.controls:`` draws into their place, where
-    :func:`mathviz.ui.controls.controls` puts at most three side by side when the place is a
-    narrow column (presentation mode's side column)."""
+class _Place:
+    """A place on the stage: ``with place:`` draws into it, with ``mode`` (a context manager
+    factory, or None) in force: controls that wrap in a narrow column, or a picture that fills
+    the screen's height."""
 
-    def __init__(self, place: Any, narrow: bool) -> None:
+    def __init__(self, place: Any, mode: Callable[[], Any] | None = None) -> None:
         self.place = place
-        self.narrow = narrow
+        self.mode = mode
         self._stack: list[contextlib.ExitStack] = []
 
     def __enter__(self) -> Any:
         stack = contextlib.ExitStack()
         stack.enter_context(self.place)
-        if self.narrow:
-            stack.enter_context(narrow_controls())
+        if self.mode is not None:
+            stack.enter_context(self.mode())
         self._stack.append(stack)
         return self.place
 
@@ -68,39 +70,48 @@ class Stage:
     """Where a lesson's pieces go: ``with stage.controls:``, ``with stage.picture:``,
     ``with stage.words:`` (formula, readouts, notes), in any order."""
 
-    controls: _Controls
-    picture: Any
+    controls: _Place
+    picture: _Place
     words: Any
 
 
-def stage(normal: str = "stacked") -> Stage:
+def stage(normal: str = "stacked", key: str = "picture") -> Stage:
     """Places for a lesson's controls, picture and words, laid out for the mode.
 
-    Presentation mode (designed for a 1280x720 projector): the picture fills the left 3/5
-    from the top of the lesson, and beside it come the formula and words first, then the
-    controls; so title, picture and formula are on the first screen, whatever the number of
+    Presentation mode (designed for a 1280x720 projector, and as good on 1920x1080): the
+    picture fills the left 3/5 from the top of the lesson, as tall as the screen leaves under
+    the page's header (its first chart stretches to it: ``calc(100vh - …)`` in the mode's
+    CSS), and beside it come the formula and words first, then the controls; so title,
+    picture and formula are on the first screen whatever the screen and however many the
     controls. Otherwise ``normal`` says how: ``"stacked"`` (controls, then the picture, then
     the words), ``"controls beside"`` (controls left of the picture, words under both) or
     ``"words beside"`` (controls, then the picture beside its words).
 
     The places are made first, so a lesson draws its controls first (it needs their values)
-    and its formula last, wherever they are shown.
+    and its formula last, wherever they are shown. ``key`` tells two stages of one lesson
+    apart.
     """
     if normal not in STAGE_LAYOUTS:
         raise ValueError(f"unknown stage layout {normal!r}: one of {STAGE_LAYOUTS}")
     if presenting():
-        picture, side = st.columns(STAGE_COLUMNS, gap="medium")
+        left, side = st.columns(STAGE_COLUMNS, gap="medium")
+        # A fixed height makes it a container the first chart can stretch to; the mode's CSS
+        # replaces the height with what the screen has room for.
+        picture = left.container(
+            height=theme.PRESENT_MAX_HEIGHT, border=False, key=STAGE_KEY_PREFIX + key
+        )
         words = side.container()
-        return Stage(_Controls(side.container(), narrow=True), picture, words)
+        controls = _Place(side.container(), narrow_controls)
+        return Stage(controls, _Place(picture, screen_filling), words)
     if normal == "controls beside":
         controls, picture = st.columns((1, 2.3), gap="large")
-        return Stage(_Controls(controls, narrow=True), picture, st.container())
+        return Stage(_Place(controls, narrow_controls), _Place(picture), st.container())
     controls = st.container()
     if normal == "words beside":
         picture, words = st.columns((3, 2))
     else:
         picture, words = st.container(), st.container()
-    return Stage(_Controls(controls, narrow=False), picture, words)
+    return Stage(_Place(controls), _Place(picture), words)
 
 
 def explain(markdown: str) -> None:

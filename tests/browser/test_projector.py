@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 import pytest
 
 from mathviz import catalog
+from mathviz.plot import theme
 from tests.harness import browser
 from tests.harness.apptest import run_page
 
@@ -25,7 +26,7 @@ SCREENS = {"1280x720": PROJECTOR, "1920x1080": {"width": 1920, "height": 1080}}
 # elements whose content overflows their box, and controls whose text is smaller than their
 # label's.
 LAYOUT_JS = """
-() => {
+(chartControlSize) => {
   const main = document.querySelector("[data-testid='stMain']");
   const px = e => parseFloat(getComputedStyle(e).fontSize);
   const name = e => (e.getAttribute('data-testid') || e.tagName.toLowerCase()) + ': '
@@ -36,7 +37,8 @@ LAYOUT_JS = """
   const bottom = chart ? chart.getBoundingClientRect().bottom + window.scrollY : null;
   // The page's first formula, and the first beside or under the chart (the picture's own).
   const formulas = Array.from(main.querySelectorAll('.katex-display')).filter(visible)
-    .map(e => e.getBoundingClientRect()).map(r => [r.top + window.scrollY, r.bottom + window.scrollY]);
+    .map(e => e.getBoundingClientRect())
+    .map(r => [r.top + window.scrollY, r.bottom + window.scrollY]);
   const own = top === null ? undefined : formulas.find(f => f[0] >= top - 5);
   const title = main.querySelector('h1');
   const titleBottom = title ? title.getBoundingClientRect().bottom + window.scrollY : null;
@@ -84,12 +86,16 @@ LAYOUT_JS = """
     }
   }
   // Plotly's Play/Pause and slider labels have no label of their own: they match the text of
-  // the page's controls (their labels' size).
+  // the page's controls (their labels' size), up to the size the server draws them at
+  // (the page's type grows on a large screen, plotly's does not). Labels a read-out shows
+  // instead are hidden (transparent) and do not count.
   const firstLabel = Array.from(main.querySelectorAll("[data-testid='stWidgetLabel'] p"))
     .find(visible);
-  const labelSize = firstLabel ? px(firstLabel) : 0;
+  const labelSize = Math.min(firstLabel ? px(firstLabel) : 0, chartControlSize);
   for (const gd of main.querySelectorAll('.js-plotly-plot')) {
     for (const text of gd.querySelectorAll('.updatemenu-button text, .slider-label')) {
+      const style = getComputedStyle(text);
+      if (parseFloat(style.fillOpacity) === 0 || style.fill === 'rgba(0, 0, 0, 0)') continue;
       if (px(text) < labelSize - 0.5)
         small.push(`chart control "${text.textContent}" ${px(text)}px under ${labelSize}px`);
     }
@@ -136,7 +142,7 @@ VIEWS = views()
 @pytest.mark.parametrize(("name", "script", "path", "query"), VIEWS, ids=[v[0] for v in VIEWS])
 def test_view_fits_the_projector(projector, server, name, script, path, query):
     open_view(projector, server, script, path, query)
-    layout = projector.evaluate(LAYOUT_JS)
+    layout = projector.evaluate(LAYOUT_JS, theme.CONTROL_FONT_SIZE)
     screen = layout["height"]
     assert layout["titleBottom"] is not None and layout["titleBottom"] <= screen, name
     if layout["top"] is not None:

@@ -86,8 +86,13 @@ def test_presentation_mode_scales_plotlys_own_controls_without_touching_the_buil
     assert repr(controls) == before  # the remembered figure's entries are shared, read-only
     menu, slider = layout["updatemenus"][0], layout["sliders"][0]
     assert menu["font"] == {"size": theme.CONTROL_FONT_SIZE, "color": "#000"}
-    assert slider["font"]["size"] == slider["currentvalue"]["font"]["size"]
     assert slider["currentvalue"]["font"]["size"] == theme.CONTROL_FONT_SIZE
+    # The labels under the slider are hidden (the read-out shows them): they stay tiny, so
+    # that the last one does not reach past the chart's edge.
+    assert slider["font"] == {"color": "rgba(0, 0, 0, 0)", "size": 1}
+    shown = animation_controls(["a", "b"], ["0", "1"], active=0, ink="#000")
+    scaled = theme.style_spec({"data": [], "layout": dict(shown)}, present=True)["layout"]
+    assert scaled["sliders"][0]["font"]["size"] == theme.CONTROL_FONT_SIZE
     go.Figure(theme.style_spec(spec, present=True))  # plotly accepts it
     normal = theme.style_spec({"data": [], "layout": dict(controls)})["layout"]
     assert normal["updatemenus"][0]["font"]["size"] == 14  # the normal layout as built

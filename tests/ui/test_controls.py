@@ -127,3 +127,30 @@ def test_the_current_key_wins_over_an_old_one():
     at.query_params["part"] = "One"
     at.run()
     assert at.markdown[0].value == "One"
+
+
+def _narrow_script():
+    import streamlit as st
+
+    from mathviz import params, ui
+    from mathviz.ui.controls import narrow_controls
+
+    declared = params.page(
+        "narrow", *(params.slider(f"w{i}", f"W{i}", 0, 9, i, 1) for i in range(7))
+    )
+    count = st.session_state.get("count", 7)
+    with narrow_controls():
+        values = ui.controls(*list(declared)[:count])
+    st.markdown(repr(values))
+
+
+def test_a_narrow_column_wraps_a_row_of_controls_and_keeps_their_order():
+    # Up to three stay on one row; 4 -> two rows of two; 6 -> two rows of three; 7 -> three
+    # rows of three (9 columns, the last two empty).
+    for count, columns, per_row in [(3, 3, 3), (4, 4, 2), (6, 6, 3), (7, 9, 3)]:
+        at = AppTest.from_function(_narrow_script)
+        at.session_state["count"] = count
+        at.run()
+        assert at.markdown[0].value == repr(list(range(count)))
+        assert len(at.columns) == columns
+        assert {round(1 / column.weight) for column in at.columns} == {per_row}

@@ -54,3 +54,55 @@ def test_notes_are_shown_in_the_box_of_their_level():
     at = AppTest.from_function(_notes_script).run()
     assert [box.value for box in at.info] == ["worth knowing"]
     assert [box.value for box in at.warning] == ["fragile"]
+
+
+def _stage_script():
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    from mathviz import ui
+
+    stage = ui.stage("controls beside")
+    with stage.controls:
+        st.markdown("controls")
+    with stage.picture:
+        ui.plot(go.Figure(), key="first", height=300)
+        ui.plot(go.Figure(), key="second", height=300)
+    with stage.words:
+        st.latex("x^2")
+
+
+def _chart_layouts(at):
+    import json
+
+    return [json.loads(chart.proto.spec)["layout"] for chart in at.get("plotly_chart")]
+
+
+def test_a_stage_puts_the_picture_first_and_fills_the_screen_with_its_first_chart_when_presenting():
+    from mathviz.plot import theme
+
+    at = AppTest.from_function(_stage_script).run()
+    assert [layout["height"] for layout in _chart_layouts(at)] == [300, 300]
+    controls, picture = at.columns[:2]  # "controls beside": controls left of the picture
+    assert controls.markdown[0].value == "controls" and len(picture.get("plotly_chart")) == 2
+
+    at.session_state["present_mode"] = True
+    at.run()
+    first, second = _chart_layouts(at)
+    assert "height" not in first and first["autosize"] is True  # as tall as the screen leaves
+    assert second["height"] == theme.present_height(300)  # a second chart keeps its own
+    picture, side = at.columns[:2]
+    assert len(picture.get("plotly_chart")) == 2
+    assert "x^2" in side.latex[0].value and side.markdown[0].value == "controls"
+    # Words come before the controls beside the picture: the formula is never pushed down.
+    side_elements = [e.type for e in side if e.type in ("latex", "markdown")]
+    assert side_elements == ["latex", "markdown"]
+
+
+def test_an_unknown_stage_layout_is_refused():
+    import pytest
+
+    from mathviz import ui
+
+    with pytest.raises(ValueError, match="unknown stage layout"):
+        ui.stage("sideways")
