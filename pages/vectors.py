@@ -12,8 +12,8 @@ from mathviz.linalg import text_vectors as text
 from mathviz.linalg.params import VECTORS as P
 from mathviz.linalg.params import WORDS
 
-# The vector pictures' height: their view is sized to the vectors, usually about square; in
-# presentation mode this becomes the 540 px that fit a 1280x720 projector under the header.
+# The vector pictures' height in the normal layout (their view is sized to the vectors, usually
+# about square); presentation mode's stage sets its own.
 PLANE_HEIGHT = 500
 
 
@@ -125,18 +125,20 @@ def least_squares_fit(dark: bool) -> None:
     fit = least_squares.fit_line(x_data, y_data)
     picture = least_squares.column_space_picture(fit)
     stretch = least_squares.height_stretch(picture)
-    with stage.picture:
-        # side by side; stacked in presentation mode's picture column (the line fit first)
-        left, right = (stage.picture, stage.picture) if ui.presenting() else st.columns(2)
-        with left:
-            ui.plot(figures.line_fit_figure, x_data, fit, dark=dark, key="vec_fit")
-        with right:
-            ui.plot(figures.column_space_figure, picture, stretch, dark=dark, key="vec_projection")
-            if stretch > 1:
-                st.caption(
-                    f"The height is drawn {numbers.text(stretch, 2)}× taller so that e shows; "
-                    "the plane is to scale and e stays perpendicular to it."
-                )
+    if ui.presenting():  # the stage's picture holds one chart; the projection comes under it
+        fit_place, projection_place = stage.picture, st.columns((3, 2))[0]
+    else:
+        with stage.picture:
+            fit_place, projection_place = st.columns(2)
+    with fit_place:
+        ui.plot(figures.line_fit_figure, x_data, fit, dark=dark, key="vec_fit")
+    with projection_place:
+        ui.plot(figures.column_space_figure, picture, stretch, dark=dark, key="vec_projection")
+        if stretch > 1:
+            st.caption(
+                f"The height is drawn {numbers.text(stretch, 2)}× taller so that e shows; "
+                "the plane is to scale and e stays perpendicular to it."
+            )
     with stage.words:
         ui.formula(
             text.normal_equations_latex(fit),
