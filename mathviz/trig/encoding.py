@@ -91,6 +91,8 @@ class EncodingView:
     similarity : (m,) Σ_i cos(kω_i), the formula.
     measured : (m,) PE(position)·PE(position + k), from the encodings themselves.
     position, d_model : the chosen position and dimension.
+    frequencies : (d/2,) ω_i.
+    at_position : (d,) PE(position), the encoding vector of the chosen position.
     """
 
     encoding: np.ndarray
@@ -100,6 +102,8 @@ class EncodingView:
     measured: np.ndarray
     position: int
     d_model: int
+    frequencies: np.ndarray
+    at_position: np.ndarray
 
 
 def encoding_view(
@@ -116,4 +120,6 @@ def encoding_view(
         measured=dot_products_from(position, offsets, d_model),
         position=position,
         d_model=d_model,
+        frequencies=encoding_frequencies(d_model),
+        at_position=positional_encoding(np.array([position]), d_model)[0],
     )

@@ -65,9 +65,9 @@ def fourier_figure(view: fourier.FourierView, dark: bool = False) -> go.Figure:
     pad = 0.25 * (high - low) + 0.1
     layout = {
         "xaxis": {"range": [view.t[0], view.t[-1]], "anchor": "y", "title": {"text": "t"}},
-        "yaxis": {"domain": [0.42, 1.0], "range": [low - pad, high + pad]},
+        "yaxis": {"domain": [0.47, 1.0], "range": [low - pad, high + pad]},
         "xaxis2": {"anchor": "y2", "range": [-0.7, n[-1] + 0.7], "title": {"text": "harmonic n"}},
-        "yaxis2": {"domain": [0.0, 0.27], "title": {"text": "amplitude"}},
+        "yaxis2": {"domain": [0.0, 0.26], "title": {"text": "amplitude"}},
         "bargap": 0.15,
     }
     return traces.figure(data, layout, top=70)

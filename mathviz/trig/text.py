@@ -16,6 +16,7 @@ import numpy as np
 from mathviz.core import numbers
 from mathviz.core.notes import Note
 from mathviz.trig.circle import CirclePoint
+from mathviz.trig.encoding import EncodingView
 from mathviz.trig.fourier import FourierCoefficients, FourierView
 from mathviz.trig.waves import TwoWavesView, WaveView
 
@@ -65,13 +66,21 @@ def circle_notes(point: CirclePoint) -> list[Note]:
     )
 
 
+def circle_latex_lines(point: CirclePoint) -> list[str]:
+    """The unit circle's numbers at one angle, as short LaTeX lines (for a narrow column):
+    the angle, the point, tan θ, and the identity."""
+    return [
+        rf"\theta = {angle_tex(point.theta)}",
+        rf"(\cos\theta, \sin\theta) = ({_tex(point.cos)}, {_tex(point.sin)})",
+        rf"\tan\theta = \frac{{\sin\theta}}{{\cos\theta}} = {_tex(point.tan)}",
+        r"\cos^2\theta + \sin^2\theta = 1",
+    ]
+
+
 def circle_latex(point: CirclePoint) -> str:
     """The unit circle's numbers at one angle, as one LaTeX line."""
-    return (
-        rf"\theta = {angle_tex(point.theta)},\quad (\cos\theta, \sin\theta) = "
-        rf"({_tex(point.cos)}, {_tex(point.sin)}),\quad \cos^2\theta + \sin^2\theta = 1,\quad"
-        rf" \tan\theta = \frac{{\sin\theta}}{{\cos\theta}} = {_tex(point.tan)}"
-    )
+    angle, where, tan, identity = circle_latex_lines(point)
+    return rf"{angle},\quad {where},\quad {identity},\quad {tan}"
 
 
 # --- waves ------------------------------------------------------------------------------------
@@ -88,24 +97,80 @@ def wave_latex(amplitude: float, angular_frequency: float, phase: float, offset:
     return f"y = {scale}\\sin({rate}x{shift}){tail}"
 
 
-def wave_view_latex(view: WaveView) -> str:
-    """The wave and its period, frequency and shift, with the numbers in."""
+def wave_view_latex_lines(view: WaveView) -> list[str]:
+    """The wave, then its period and frequency, then its shift, with the numbers in: three
+    short LaTeX lines (for a narrow column)."""
     props = view.properties
-    return (
-        rf"{wave_latex(*view.parameters)},\quad T = "
-        rf"\frac{{2\pi}}{{\omega}} = {_tex(props.period)},\quad f = \frac{{1}}{{T}} = "
-        rf"{_tex(props.frequency)},\quad \text{{shift}} = -\frac{{\varphi}}{{\omega}} = "
-        rf"{_tex(props.phase_shift)}"
-    )
+    return [
+        wave_latex(*view.parameters),
+        rf"T = \frac{{2\pi}}{{\omega}} = {_tex(props.period)},\quad f = \frac{{1}}{{T}} = "
+        rf"{_tex(props.frequency)}",
+        rf"\text{{shift}} = -\varphi/\omega = {_tex(props.phase_shift)}",
+    ]
+
+
+def wave_view_latex(view: WaveView) -> str:
+    """The wave and its period, frequency and shift, with the numbers in, as one line."""
+    wave, period, _ = wave_view_latex_lines(view)
+    shift = rf"\text{{shift}} = -\frac{{\varphi}}{{\omega}} = {_tex(view.properties.phase_shift)}"
+    return rf"{wave},\quad {period},\quad {shift}"
+
+
+def _sine_term(amplitude: float, angular_frequency: float, phase: float) -> str:
+    """A sin(ωx + φ) with the numbers in, tidied as :func:`wave_latex` does (no ``y =``)."""
+    return wave_latex(amplitude, angular_frequency, phase, 0.0).removeprefix("y = ")
+
+
+def _argument(rate: float, phase: float) -> str:
+    """``kx + φ`` with the numbers in: ``x``, ``0.5x - 1.2``, or ``1.2`` when k = 0."""
+    rate_tex = _tex(rate, 2)
+    if rate_tex == "0":
+        return _tex(phase, 2)
+    term = {"1": "x", "-1": "-x"}.get(rate_tex, f"{rate_tex}x")
+    shift = "" if _tex(phase, 2) == "0" else f" {numbers.signed_tex(phase, places=2)}"
+    return term + shift
+
+
+def _equals(symbolic: str, numeric: str, narrow: bool) -> str:
+    """``symbolic = numeric`` on one line, or (narrow) the numbers on a second line."""
+    if not narrow:
+        return f"{symbolic} = {numeric}"
+    left, right = symbolic.split(" = ", 1)
+    return rf"\begin{{aligned}} {left} &= {right} \\ &= {numeric} \end{{aligned}}"
+
+
+def two_waves_latex_lines(view: TwoWavesView, narrow: bool = False) -> list[str]:
+    """The sum, its envelope E(x) and the beat period, each with the current numbers in, as
+    three LaTeX formulas (the beat period last); ``narrow`` puts the numbers of each on a
+    second line, for a side column."""
+    (a1, a2), (w1, w2), phase = view.amplitudes, view.angular_frequencies, view.phase
+    terms = [_sine_term(a1, w1, 0.0), _sine_term(a2, w2, phase)]
+    total = " + ".join(t for t in terms if t != "0").replace("+ -", "- ") or "0"
+    squares, product = a1**2 + a2**2, 2 * a1 * a2
+    inside = _tex(squares)
+    if _tex(product) != "0":
+        inside += rf" + {_tex(product)}\cos({_argument(w2 - w1, phase)})"
+    envelope = rf"\sqrt{{{inside}}}"
+    if w1 == w2:  # no beats: the envelope is a constant
+        envelope += f" = {_tex(float(view.envelope[0]))}"
+    return [
+        _equals(r"y = A_1\sin(\omega_1 x) + A_2\sin(\omega_2 x + \varphi)", total, narrow),
+        _equals(
+            r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)}",
+            envelope,
+            narrow,
+        ),
+        _equals(
+            r"\text{beat period} = \frac{2\pi}{|\omega_2 - \omega_1|}",
+            rf"\frac{{2\pi}}{{|{_tex(w2, 2)} - {_tex(w1, 2)}|}} = {_tex(view.beat_period)}",
+            narrow,
+        ),
+    ]
 
 
 def two_waves_latex(view: TwoWavesView) -> str:
-    """The envelope formula and the beat period, with the numbers in."""
-    return (
-        r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)},\quad"
-        rf" \text{{beat period}} = \frac{{2\pi}}{{|\omega_2 - \omega_1|}} ="
-        rf" {_tex(view.beat_period)}"
-    )
+    """The sum, the envelope formula and the beat period, with the numbers in, as one line."""
+    return r",\quad ".join(two_waves_latex_lines(view))
 
 
 def wave_notes(view: WaveView) -> list[Note]:
@@ -247,12 +312,36 @@ def fourier_explanation(name: str) -> str:
 # --- positional encodings ---------------------------------------------------------------------
 
 
+def encoding_latex_lines(d_model: int) -> list[str]:
+    """The definition of the encodings (sines, cosines), and the dot-product identity: three
+    LaTeX lines."""
+    return [
+        rf"PE_{{p,2i}} = \sin\frac{{p}}{{10000^{{2i/{d_model}}}}}",
+        rf"PE_{{p,2i+1}} = \cos\frac{{p}}{{10000^{{2i/{d_model}}}}}",
+        r"PE_p\cdot PE_{p+k} = \sum_i \cos(k\,\omega_i)",
+    ]
+
+
 def encoding_latex(d_model: int) -> str:
-    """The definition of the encodings and the dot-product identity."""
+    """The definition of the encodings and the dot-product identity, as one line."""
+    sines, cosines, identity = encoding_latex_lines(d_model)
+    return rf"{sines},\ {cosines},\quad {identity}"
+
+
+def encoding_at_latex(view: EncodingView, shown: int = 2) -> str:
+    r"""PE at the chosen position p with its first sine-cosine pairs written out and their
+    numbers: ``PE_{10} = (\sin 10, \cos 10, \sin 7.499, \ldots) = (-0.544, ...)``."""
+    p = view.position
+    angles = p * view.frequencies[:shown]
+    names, values = [], []
+    for pair, angle in enumerate(angles):
+        argument = _tex(angle, 3)
+        names += [rf"\sin {argument}", rf"\cos {argument}"]
+        values += [_tex(v) for v in view.at_position[2 * pair : 2 * pair + 2]]
+    more = r", \ldots" if view.d_model > 2 * shown else ""
     return (
-        rf"PE_{{p,2i}} = \sin\frac{{p}}{{10000^{{2i/{d_model}}}}},\ "
-        rf"PE_{{p,2i+1}} = \cos\frac{{p}}{{10000^{{2i/{d_model}}}}},\quad"
-        r" PE_p\cdot PE_{p+k} = \sum_i \cos(k\,\omega_i)"
+        rf"\begin{{aligned}} PE_{{{p}}} &= ({', '.join(names)}{more}) \\"
+        rf" &= ({', '.join(values)}{more}) \end{{aligned}}"
     )
 
 

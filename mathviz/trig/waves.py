@@ -219,6 +219,7 @@ class TwoWavesView:
     ----------
     x, first, second, total, envelope : (n,) arrays.
     beat_period : 2π/|ω₂ - ω₁| (inf for equal frequencies).
+    amplitudes, angular_frequencies, phase : (A₁, A₂), (ω₁, ω₂) and φ, as chosen.
     """
 
     x: np.ndarray
@@ -227,6 +228,9 @@ class TwoWavesView:
     total: np.ndarray
     envelope: np.ndarray
     beat_period: float
+    amplitudes: tuple[float, float] = (1.0, 1.0)
+    angular_frequencies: tuple[float, float] = (1.0, 1.0)
+    phase: float = 0.0
 
 
 def two_waves_view(
@@ -241,5 +245,13 @@ def two_waves_view(
     first, second, total = two_waves(x, amplitudes, angular_frequencies, phase)
     beat = beat_period(angular_frequencies)
     return TwoWavesView(
-        x, first, second, total, envelope(x, amplitudes, angular_frequencies, phase), beat
+        x,
+        first,
+        second,
+        total,
+        envelope(x, amplitudes, angular_frequencies, phase),
+        beat,
+        (float(amplitudes[0]), float(amplitudes[1])),
+        (float(angular_frequencies[0]), float(angular_frequencies[1])),
+        float(phase),
     )

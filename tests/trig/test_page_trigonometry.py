@@ -87,7 +87,13 @@ def _circle(query):
 
 
 def _guides(fig):
-    return next(t for t in fig["data"] if t.get("mode") == "lines+markers")
+    """The circle's guides: P, then T = (1, tan θ), then the line carried across."""
+    return traces_by_name(fig)["P and T"]
+
+
+def _points(fig):
+    """The graphs' points at θ: x = [-far, θ, nan, θ, nan, θ], y: sin θ at 1, cos at 3, tan at 5."""
+    return traces_by_name(fig)["points at θ"]
 
 
 @pytest.mark.parametrize(
@@ -100,11 +106,12 @@ def test_the_point_is_on_the_unit_circle_at_the_chosen_angle(query, theta):
     px, py = guides["x"][0], guides["y"][0]  # P, the first marked point
     assert px**2 + py**2 == pytest.approx(1.0, abs=1e-6)
     assert (px, py) == pytest.approx((np.cos(theta), np.sin(theta)), abs=1e-6)
-    # sin θ carried across: the point on the sine graph is level with P, at x = offset + θ.
-    offset = fig["layout"]["xaxis"]["tickvals"][0]
-    assert guides["x"][4] == pytest.approx(offset + theta, abs=1e-6)
-    assert guides["y"][4] == pytest.approx(np.sin(theta), abs=1e-6)
-    assert guides["y"][6] == pytest.approx(np.cos(theta), abs=1e-6)
+    # sin θ carried across: the point on the sine graph (axis x2, from 0) is level with P.
+    points = _points(fig)
+    assert points["xaxis"] == "x2" and fig["layout"]["xaxis2"]["tickvals"][0] == 0
+    assert points["x"][1] == pytest.approx(theta, abs=1e-6)
+    assert points["y"][1] == pytest.approx(np.sin(theta), abs=1e-6) == guides["y"][3]
+    assert points["y"][3] == pytest.approx(np.cos(theta), abs=1e-6)
     # T = (1, tan θ) lies on the line through the origin and P.
     assert guides["x"][1] == 1.0 and guides["y"][1] == pytest.approx(np.tan(theta), rel=1e-5)
     metrics = {m.label: m.value for m in at.metric}
@@ -135,7 +142,7 @@ def test_tan_at_ninety_degrees_is_undefined_with_no_spike():
     tan = traces_by_name(fig)["tan θ"]
     assert np.all(np.isnan(np.asarray(tan["y"], float)[1:]))
     # The graph of tan (shown) is broken at both asymptotes and bounded.
-    offset = fig["layout"]["xaxis"]["tickvals"][0]
+    offset = fig["layout"]["xaxis2"]["tickvals"][0]
     tan_graph = next(
         t for t in fig["data"] if t.get("visible") is True and t.get("line", {}).get("dash") is None
     )
@@ -152,7 +159,7 @@ def test_the_graph_of_tan_is_hidden_unless_asked_for():
     _, fig = _circle({})
     hidden = [t for t in fig["data"] if t.get("visible") is False]
     assert len(hidden) == 2  # tan's graph and its asymptotes
-    assert _guides(fig)["marker"]["size"][-1] == 0  # and the point on it
+    assert _points(fig)["marker"]["size"][-1] == 0  # and the point on it
 
 
 def test_play_sweeps_a_full_turn_client_side():
@@ -169,7 +176,7 @@ def test_play_sweeps_a_full_turn_client_side():
     assert all(step["method"] == "animate" and step["args"][0][0] in names for step in steps)
     assert all(step["args"][1]["mode"] == "immediate" for step in steps)
     moving = frames[0]["traces"]
-    guides_index = next(i for i, t in enumerate(fig["data"]) if t.get("mode") == "lines+markers")
+    guides_index = next(i for i, t in enumerate(fig["data"]) if t.get("name") == "P and T")
     slot = moving.index(guides_index)
     angles = np.linspace(0, 2 * np.pi, len(frames))
     for frame, theta in zip(frames, angles, strict=True):
@@ -307,3 +314,49 @@ def test_the_unit_circle_figure_reaches_the_browser_whole_and_valid():
     assert len(sent["frames"]) == len(animation.frames) == 121
     assert sent["frames"][0]["name"] == "0"
     go.Figure(sent)  # validates every trace, the layout and every frame
+
+
+def test_the_two_waves_formulas_carry_the_current_numbers():
+    query = {"part": "Waves", "waves": "Sum of two waves", "amp1": "1.5", "amp2": "0.6"}
+    query |= {"omega1": "4", "omega2": "6.5", "phase2": "1.2"}
+    at = run_view(query)
+    assert_clean(at)
+    latex = " ".join(block.value for block in at.latex)
+    a1, a2, w1, w2, phase = 1.5, 0.6, 4.0, 6.5, 1.2
+    assert r"= 1.5\sin(4x) + 0.6\sin(6.5x + 1.2)" in latex  # the sum, with its numbers
+    # E(x)² = A₁² + A₂² + 2A₁A₂ cos(Δω x + φ): 2.61 + 1.8 cos(2.5x + 1.2)
+    assert (
+        rf"\sqrt{{{a1**2 + a2**2:.2f} + {2 * a1 * a2:.1f}\cos({w2 - w1:.1f}x + {phase})}}" in latex
+    )
+    assert f"{2 * np.pi / abs(w2 - w1):.3f}" in latex  # the beat period 2π/2.5 = 2.513
+    assert r"\frac{2\pi}{|6.5 - 4|}" in latex
+
+
+def test_the_chosen_position_is_marked_and_its_encoding_shown():
+    at = run_view({"part": "Positional encoding", "dmodel": "16", "positions": "20", "pos": "5"})
+    assert_clean(at)
+    heatmap_fig, dots_fig = figures(at)
+    heatmap, strip = heatmap_fig["data"][:2]
+    assert (heatmap["zmin"], heatmap["zmax"]) == (-1, 1)  # a colour bar over sin/cos's range
+    assert heatmap.get("showscale", True) and heatmap["colorbar"]["tickvals"] == [-1, 0, 1]
+    expected = np.empty(16)
+    expected[0::2] = np.sin(5 / 10000 ** (np.arange(8) * 2 / 16))
+    expected[1::2] = np.cos(5 / 10000 ** (np.arange(8) * 2 / 16))
+    np.testing.assert_allclose(np.asarray(strip["y"], float), expected, atol=1e-12)
+    assert strip["xaxis"] == "x2" and heatmap_fig["layout"]["xaxis2"]["matches"] == "x"
+    (row,) = heatmap_fig["layout"]["shapes"]  # the row p = 5, outlined
+    assert (row["y0"], row["y1"]) == (4.5, 5.5) and (row["x0"], row["x1"]) == (-0.5, 15.5)
+    latex = " ".join(block.value for block in at.latex)
+    assert rf"\sin 5, \cos 5, \sin {5 / 10000 ** (2 / 16):.3f}" in latex
+    assert f"({np.sin(5):.3f}, {np.cos(5):.3f}" in latex  # PE(5) with its numbers
+    (dots_row,) = dots_fig["layout"]["shapes"]  # and in the dot products
+    assert (dots_row["y0"], dots_row["y1"]) == (4.5, 5.5)
+    assert dots_fig["data"][0].get("showscale", True)  # their colours read as values too
+
+
+def test_a_position_past_the_rows_is_said_so():
+    at = run_view({"part": "Positional encoding", "positions": "20", "pos": "60"})
+    assert_clean(at)
+    heatmap_fig, _ = figures(at)
+    assert not heatmap_fig["layout"].get("shapes")
+    assert "past the 20 positions shown" in heatmap_fig["layout"]["annotations"][0]["text"]
