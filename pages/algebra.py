@@ -60,7 +60,7 @@ def exp_and_log(dark: bool) -> None:
     with stage.words:
         ui.formula(text.exp_log_latex(view))
         ui.notes(text.exp_log_notes(view))
-    rule = ui.stage("stacked")
+    rule = ui.stage("stacked", key="slide_rule")
     with rule.controls:
         x1, x2 = ui.controls(P["fac1"], P["fac2"])
     product = explog.product_view(x1, x2)

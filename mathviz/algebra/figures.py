@@ -9,6 +9,7 @@ costs ten times more.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -47,14 +48,6 @@ def _heading(text_: str, axes=("x", "y"), color: str | None = None) -> dict:
     return heading | ({"font": {"color": color}} if color else {})
 
 
-def _visible_end(
-    x: np.ndarray, y: np.ndarray, y_range: Sequence[float]
-) -> tuple[float, float] | None:
-    """The last sample of a curve inside the vertical range (where its name goes)."""
-    inside = np.flatnonzero(np.isfinite(y) & (y >= y_range[0]) & (y <= y_range[1]))
-    return (float(x[inside[-1]]), float(y[inside[-1]])) if inside.size else None
-
-
 def _near_height(curve: tuple[np.ndarray, np.ndarray], height: float) -> tuple[float, float]:
     """The sample of a curve closest to a height (a place for its name)."""
     x, y = curve
@@ -62,49 +55,85 @@ def _near_height(curve: tuple[np.ndarray, np.ndarray], height: float) -> tuple[f
     return float(x[index]), float(y[index])
 
 
-def _curve_label(
-    name: str,
-    curve: tuple[np.ndarray, np.ndarray],
-    y_range,
-    color: str,
-    axes=("x", "y"),
-    below: bool | None = None,
-) -> list[dict]:
-    """A curve's name at its visible end, inside the plot (none if it is off the picture):
-    under the end if ``below`` (or, by default, if the end is in the upper half), else over it.
-    """
-    end = _visible_end(curve[0], curve[1], y_range)
-    if end is None:
-        return []
-    x, y = end
-    middle_y = 0.5 * (y_range[0] + y_range[1])
-    return [
-        _label(
-            f"<b>{name}</b>",
-            x,
-            y,
-            color,
-            axes,
-            xanchor="right",
-            yanchor="top" if (y > middle_y if below is None else below) else "bottom",
-            xshift=-8,
+# Names are placed where they cover the least of the picture: each name has a few candidate
+# spots, and the one whose box (estimated from a projector-sized panel and font) meets the
+# fewest points of the curves, guide lines and names already placed wins.
+_PANEL_PX = (300.0, 370.0)  # a panel's plot area in presentation mode, about
+_CHAR_PX, _LINE_PX, _GAP_PX = 11.0, 26.0, 6.0  # at the presentation font (22 px)
+_ANCHORS = (("right", "bottom"), ("left", "bottom"), ("right", "top"), ("left", "top"))
+
+
+def _plain(text_: str) -> str:
+    return re.sub(r"<[^>]+>", "", text_)
+
+
+def _dense(x: np.ndarray, y: np.ndarray, per_segment: int = 40) -> np.ndarray:
+    """(m, 2) points along a polyline (NaN-broken), filled in so a straight line counts."""
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    start, end = np.column_stack([x[:-1], y[:-1]]), np.column_stack([x[1:], y[1:]])
+    keep = np.isfinite(start).all(axis=1) & np.isfinite(end).all(axis=1)
+    t = np.linspace(0.0, 1.0, per_segment)[None, :, None]
+    return (start[keep, None] + t * (end[keep, None] - start[keep, None])).reshape(-1, 2)
+
+
+def _samples(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """(m, 2) the finite samples of a curve (already dense)."""
+    points = np.column_stack([np.asarray(x, float), np.asarray(y, float)])
+    return points[np.isfinite(points).all(axis=1)]
+
+
+class _Placer:
+    """Chooses, for each name of one panel, the candidate spot that hides the least."""
+
+    def __init__(self, x_range, y_range, curves=(), lines=(), axes=("x", "y"), panel_px=_PANEL_PX):
+        self.x_range, self.y_range, self.axes = tuple(x_range), tuple(y_range), axes
+        self.unit = (
+            (self.x_range[1] - self.x_range[0]) / panel_px[0],
+            (self.y_range[1] - self.y_range[0]) / panel_px[1],
         )
-    ]
+        self.points = [_samples(x, y) for x, y in curves] + [_dense(x, y) for x, y in lines]
+
+    def _box(self, text_, x, y, xanchor, yanchor):
+        ux, uy = self.unit
+        width, height = len(_plain(text_)) * _CHAR_PX * ux, _LINE_PX * uy
+        gap_x = {"left": _GAP_PX, "right": -_GAP_PX}.get(xanchor, 0.0) * ux
+        gap_y = {"bottom": _GAP_PX / 2, "top": -_GAP_PX / 2}.get(yanchor, 0.0) * uy
+        left = x + gap_x - {"left": 0.0, "center": width / 2, "right": width}[xanchor]
+        bottom = y + gap_y - {"bottom": 0.0, "middle": height / 2, "top": height}[yanchor]
+        return left, left + width, bottom, bottom + height
+
+    def _cost(self, box) -> float:
+        x0, x1, y0, y1 = box
+        (lo_x, hi_x), (lo_y, hi_y) = self.x_range, self.y_range
+        outside = max(0, lo_x - x0) + max(0, x1 - hi_x)
+        outside_y = max(0, lo_y - y0) + max(0, y1 - hi_y)
+        cost = 1000.0 * (outside / self.unit[0] + outside_y / self.unit[1])
+        for points in self.points:
+            inside = (points[:, 0] >= x0) & (points[:, 0] <= x1)
+            cost += np.count_nonzero(inside & (points[:, 1] >= y0) & (points[:, 1] <= y1))
+        return cost
+
+    def place(self, text_, color, spots, anchors=_ANCHORS, **kwargs) -> dict:
+        """The name at the best of ``spots`` (points) and ``anchors``; the earlier wins a tie."""
+        choices = [(x, y, xa, ya) for x, y in spots for xa, ya in anchors]
+        x, y, xa, ya = min(choices, key=lambda c: self._cost(self._box(text_, *c)))
+        x0, x1, y0, y1 = self._box(text_, x, y, xa, ya)
+        self.points.append(_dense(np.array([x0, x1, x1, x0, x0]), np.array([y0, y0, y1, y1, y0])))
+        self.points.append(np.array([[0.5 * (x0 + x1), 0.5 * (y0 + y1)]] * 20))  # its middle
+        shift = {
+            "xshift": {"left": _GAP_PX, "right": -_GAP_PX}.get(xa, 0.0),
+            "yshift": {"bottom": _GAP_PX / 2, "top": -_GAP_PX / 2}.get(ya, 0.0),
+        }
+        return _label(text_, x, y, color, self.axes, xanchor=xa, yanchor=ya, **shift | kwargs)
 
 
-def _guide_labels(
-    vertical: Sequence[float], horizontal: Sequence[float], window, color: str, axes=("x", "y")
-) -> list[dict]:
-    """The names of guide lines: ``x = 1`` at the top of a vertical one, ``y = 0`` at the
-    right end of a horizontal one."""
-    lo, hi = window
-    return [
-        _label(text.line_label("x", v), v, hi, color, axes, xanchor="left", yanchor="top", xshift=4)
-        for v in vertical
-    ] + [
-        _label(text.line_label("y", h), hi, h, color, axes, xanchor="right", yanchor="bottom")
-        for h in horizontal
-    ]
+def _ends(curve: tuple[np.ndarray, np.ndarray], y_range) -> list[tuple[float, float]]:
+    """Spots for a curve's name: its last and first samples inside the vertical range."""
+    x, y = curve
+    inside = np.flatnonzero(np.isfinite(y) & (y >= y_range[0]) & (y <= y_range[1]))
+    if not inside.size:
+        return []
+    return [(float(x[i]), float(y[i])) for i in (inside[-1], inside[0])]
 
 
 def _curve_traces(
@@ -141,6 +170,28 @@ def _curve_traces(
     ]
 
 
+def _function_names(name, function, curve, drawn, window, color, axes=("x", "y")) -> list[dict]:
+    """A function's name at an end of its curve and its asymptotes' names at their ends, each
+    where it hides the least of ``drawn`` (the panel's curves) and of the guide lines."""
+    lo, hi = window
+    vertical, horizontal = function.vertical_asymptotes, function.horizontal_asymptotes
+    guides = traces.guide_lines(vertical, horizontal, window)
+    placer = _Placer(window, window, drawn, [guides], axes=axes)
+    names = (
+        [placer.place(f"<b>{name}</b>", color, _ends(curve, window))]
+        if _ends(curve, window)
+        else []
+    )
+    names += [
+        placer.place(text.line_label("x", v), color, [(v, hi), (v, lo)], _ANCHORS) for v in vertical
+    ]
+    names += [
+        placer.place(text.line_label("y", h), color, [(hi, h), (lo, h)], _ANCHORS)
+        for h in horizontal
+    ]
+    return names
+
+
 def transformation_figure(view: functions.TransformView, dark: bool = False) -> go.Figure:
     """The parent f (left) and g(x) = a·f(b(x - h)) + k (right), with asymptotes and key
     points; on the right, dotted lines join each key point of f to where it lands on g.
@@ -173,11 +224,15 @@ def transformation_figure(view: functions.TransformView, dark: bool = False) -> 
     names = [
         _heading("parent f", ("x", "y"), c["primary"]),
         _heading("g(x) = a·f(b(x − h)) + k", ("x2", "y2"), c["accent"]),
-        *_curve_label("f", view.parent_curve, window, c["primary"]),
-        *_curve_label("g", view.curve, window, c["accent"], ("x2", "y2")),
-        *_guide_labels(f.vertical_asymptotes, f.horizontal_asymptotes, window, c["primary"]),
-        *_guide_labels(
-            g.vertical_asymptotes, g.horizontal_asymptotes, window, c["accent"], ("x2", "y2")
+        *_function_names("f", f, view.parent_curve, [view.parent_curve], window, c["primary"]),
+        *_function_names(
+            "g",
+            g,
+            view.curve,
+            [view.curve, view.parent_curve, tuple(_dense(*moves).T)],
+            window,
+            c["accent"],
+            ("x2", "y2"),
         ),
     ]
     # Both panels show the same window, so shapes compare across them; the window fills each
@@ -223,36 +278,39 @@ def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> g
             hovertemplate="%{x:.3f} %{y:+.3f}i<extra></extra>",
         ),
     ]
-    rising = np.interp(real_x, view.x[1:], np.diff(view.y)) > 0  # the graph's way at each root
-    root_names = [
-        _label(
-            text.root_text(r),
-            r,
-            0.0,
-            c["accent"],
-            xanchor="left" if up else "right",  # under a rising graph's right, a falling one's left
-            yanchor="top",
-            xshift=6 if up else -6,
-            yshift=-4,
-        )
-        for r, up in zip(real_x, rising, strict=True)
-    ] + [
-        _label(
-            text.root_text(r),
-            r.real,
-            r.imag,
-            c["accent"] if is_real else c["highlight"],
-            ("x2", "y2"),
-            xanchor="left",
-            xshift=9,
-        )
-        for r, is_real in zip(roots, real, strict=True)
-    ]
+    # Names where they hide the least: p at an end of its graph, each real root beside its
+    # mark on the x-axis, each root beside its mark in the plane (whose tall panel shows a
+    # band of the imaginary axis about twice the real one's).
+    graph = _Placer(
+        (view.x[0], view.x[-1]),
+        view.y_range,
+        [(view.x, view.y)],
+        [((view.x[0], view.x[-1]), (0, 0))],
+    )
     names = [
         _heading("graph of p", ("x", "y"), c["primary"]),
         _heading("all roots", ("x2", "y2")),
-        *_curve_label("p", (view.x, view.y), view.y_range, c["primary"]),
-        *root_names,
+    ]
+    if ends := _ends((view.x, view.y), view.y_range):
+        names.append(graph.place("<b>p</b>", c["primary"], ends))
+    names += [graph.place(text.root_text(r), c["accent"], [(r, 0.0)]) for r in real_x]
+    plane = _Placer(
+        (-reach, reach),
+        (-2 * reach, 2 * reach),
+        [(roots.real, roots.imag)],
+        [((-reach, reach), (0, 0)), ((0, 0), (-2 * reach, 2 * reach))],
+        axes=("x2", "y2"),
+        panel_px=(0.6 * _PANEL_PX[0], _PANEL_PX[1]),
+    )
+    beside = (("left", "middle"), ("right", "middle"), ("center", "bottom"), ("center", "top"))
+    names += [
+        plane.place(
+            text.root_text(r),
+            c["accent"] if is_real else c["highlight"],
+            [(r.real, r.imag)],
+            beside,
+        )
+        for r, is_real in zip(roots, real, strict=True)
     ]
     zero = {"zeroline": True, "zerolinecolor": ink, "zerolinewidth": 1}
     layout = {
@@ -310,25 +368,30 @@ def exp_log_figure(view: explog.ExpLogView, dark: bool = False) -> go.Figure:
         ),
     ]
     window = (lo, hi)
-    names = [
-        # under the line's end, clear of it: the line is higher than the text all along it
-        _label("y = x", hi, hi - 0.15 * (hi - lo), ink, xanchor="right"),
-        *_curve_label(text.exp_curve_label(view), view.exp_curve, window, c["primary"]),
-        *_curve_label(
-            text.log_curve_label(view),
-            view.log_curve,
-            window,
-            c["accent"],
-            below=explog.EXP_BASES[view.base_name] < 1,  # a rising log has room over its end
-        ),
-        _label("y = 0", lo, 0.0, c["primary"], xanchor="left", yanchor="top"),
-        _label("x = 0", 0.0, lo, c["accent"], xanchor="right", yanchor="bottom", xshift=-4),
-    ]
+    placer = _Placer(
+        window,
+        window,
+        [view.exp_curve, view.log_curve],
+        [(edge, edge), (edge, np.zeros(2)), (np.zeros(2), edge), ((px, qx), (py, qy))],
+        panel_px=(_PANEL_PX[1], _PANEL_PX[1]),  # a square panel
+    )
+    names = []
     if view.pair_visible:
         names += [
-            _label(text.point_label(px, py), px, py, c["primary"], xanchor="right", xshift=-10),
-            _label(text.point_label(qx, qy), qx, qy, c["accent"], xanchor="left", xshift=10),
+            placer.place(text.point_label(px, py), c["primary"], [(px, py)]),
+            placer.place(text.point_label(qx, qy), c["accent"], [(qx, qy)]),
         ]
+    for name, curve, color in (
+        (text.exp_curve_label(view), view.exp_curve, c["primary"]),
+        (text.log_curve_label(view), view.log_curve, c["accent"]),
+    ):
+        if ends := _ends(curve, window):
+            names.append(placer.place(f"<b>{name}</b>", color, ends))
+    names += [
+        placer.place("y = x", ink, [(t, t) for t in (hi - 0.1 * (hi - lo), hi, lo)]),
+        placer.place("y = 0", c["primary"], [(lo, 0.0), (hi, 0.0)]),
+        placer.place("x = 0", c["accent"], [(0.0, lo), (0.0, hi)]),
+    ]
     for trace in data:
         trace["showlegend"] = False
     layout = {
@@ -537,15 +600,6 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
             xshift=8 if view.label else -8,
         ),
         _label(
-            f"<b>{text.loss_logit_label(view)}</b>",
-            *_near_height((view.z, view.z_loss), 0.6 * top),
-            c["tertiary"],
-            ("x2", "y2"),
-            xanchor=side,
-            yanchor="bottom",
-            xshift=8 if view.label else -8,
-        ),
-        _label(
             text.asymptote_label(view),
             asymptote_x,
             top,
@@ -554,16 +608,16 @@ def log_loss_figure(view: classification.LogLossView, dark: bool = False) -> go.
             yanchor="top",
             xshift=4 if asymptote_x == 0 else -4,
         ),
-        _label(
-            text.loss_point_label(view),
-            view.logit,
-            view.loss,
-            c["accent"],
-            ("x2", "y2"),
-            xanchor=side,
-            yanchor="bottom",
-            xshift=8 if view.label else -8,
-            yshift=8,
+    ]
+    logit_panel = _Placer(
+        (view.z[0], view.z[-1]), (0.0, top), [(view.z, view.z_loss)], axes=("x2", "y2")
+    )
+    names += [
+        logit_panel.place(text.loss_point_label(view), c["accent"], [(view.logit, view.loss)]),
+        logit_panel.place(
+            f"<b>{text.loss_logit_label(view)}</b>",
+            c["tertiary"],
+            [_near_height((view.z, view.z_loss), h * top) for h in (0.6, 0.35, 0.15)],
         ),
     ]
     for trace in data:

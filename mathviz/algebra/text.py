@@ -182,7 +182,7 @@ def polynomial_expanded_latex(view: PolynomialView) -> str:
     return f"p(x) = {polynomial_latex(view.coefficients)}"
 
 
-def polynomial_factored_latex(view: PolynomialView, width: int = 44) -> str:
+def polynomial_factored_latex(view: PolynomialView, width: int = 30) -> str:
     """p(x) factored, in lines of at most about ``width`` characters of LaTeX (a side column is
     narrow): one line ``p(x) = (x - 2)(x + i)(x - i)``, or an ``aligned`` block of several."""
     lines = [""]
@@ -346,16 +346,16 @@ def point_label(x: float, y: float) -> str:
     return f"({numbers.text(x, places=2)}, {numbers.text(y, places=2)})"
 
 
-def root_text(root: complex) -> str:
+def root_text(root: complex, places: int = 3) -> str:
     """A root in plain text, written beside its mark: ``2``, ``-1.5``, ``0.5 + 1.32i``, ``-i``."""
     if is_real(np.array([root]))[0]:
-        return numbers.text(root.real, places=3)
-    magnitude = numbers.text(abs(root.imag), places=3)
+        return numbers.text(root.real, places=places)
+    magnitude = numbers.text(abs(root.imag), places=places)
     imaginary = "i" if magnitude == "1" else f"{magnitude}i"
-    if abs(root.real) < 5e-4:
+    if numbers.text(root.real, places=places) == "0":
         return f"-{imaginary}" if root.imag < 0 else imaginary
     sign = "-" if root.imag < 0 else "+"
-    return f"{numbers.text(root.real, places=3)} {sign} {imaginary}"
+    return f"{numbers.text(root.real, places=places)} {sign} {imaginary}"
 
 
 _POWER_NAME = {"1/2": "(½)"}
