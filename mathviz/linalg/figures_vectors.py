@@ -64,11 +64,25 @@ def dot_product_figure(result: DotProduct, arc_points: np.ndarray, dark: bool = 
             opacity=0.6,
             textposition=tip_position(-result.rejection if np.any(result.rejection) else -v),
         ),
-        arrow_trace(
-            arrow_points(u), colors["primary"], "u", text="u", width=3, textposition=tip_position(u)
-        ),
-        arrow_trace(
-            arrow_points(v), colors["secondary"], "v", text="v", textposition=tip_position(v)
+        *longest_first(
+            [
+                arrow_trace(
+                    arrow_points(u),
+                    colors["primary"],
+                    "u",
+                    text="u",
+                    width=3,
+                    textposition=tip_position(u),
+                ),
+                arrow_trace(
+                    arrow_points(v),
+                    colors["secondary"],
+                    "v",
+                    text="v",
+                    textposition=tip_position(v),
+                ),
+            ],
+            [u, v],
         ),
     ]
     if len(arc_points):
@@ -121,6 +135,16 @@ def vector_window(points: np.ndarray, margin: float = 0.15, minimum: float = 0.5
 def _extent(layout: dict[str, Any]) -> float:
     """The longer side of a window made by :func:`vector_window`."""
     return max(float(np.ptp(layout[axis]["range"])) for axis in ("xaxis", "yaxis"))
+
+
+def longest_first(arrows: list[dict[str, Any]], tips: list[np.ndarray]) -> list[dict[str, Any]]:
+    """The arrows in drawing order, longest first: a shorter arrow along the same line (b₁
+    and b₂ = 2b₁) is drawn over the longer one and stays visible. The legend keeps the given
+    order (``legendrank``)."""
+    for rank, arrow in enumerate(arrows):
+        arrow["legendrank"] = 1001 + rank
+    lengths = [-float(np.linalg.norm(tip)) for tip in tips]
+    return [arrows[i] for i in np.argsort(lengths, kind="stable")]
 
 
 # A name just beyond an arrow's tip, on the side the arrow points to (8 compass sectors,
@@ -245,7 +269,7 @@ def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = Fa
                 showlegend=True,
             )
         )
-    traces += [
+    arrows = [
         arrow_trace(
             arrow_points(b1), colors["primary"], "b₁", text="b₁", textposition=tip_position(b1)
         ),
@@ -261,6 +285,7 @@ def basis_figure(result: BasisCoordinates, grid_extent: int = 6, dark: bool = Fa
             textposition=tip_position(x),
         ),
     ]
+    traces += longest_first(arrows, [b1, b2, x])
     layout |= {"legend": legend_on_top(), "margin": {"t": 70}}
     for axis in ("xaxis", "yaxis"):  # the standard axes in ink, under the new grid
         layout[axis]["zerolinecolor"] = ink

@@ -206,3 +206,18 @@ def test_the_projection_names_each_vector_at_its_tip_and_e_halfway():
     assert by_name["column x"]["textposition"] != by_name["ŷ = Xβ̂ (projection)"]["textposition"]
     colours = {trace["line"]["color"] for trace in by_name.values() if "line" in trace}
     assert len(colours) >= 5  # 1, x, y, ŷ, e each in their own colour
+
+
+def test_a_shorter_arrow_along_a_longer_one_is_drawn_over_it():
+    result = vectors.basis_coordinates([1.0, 2.0], [2.0, 4.0], [3.0, 2.0])  # b₂ = 2b₁
+    spec = figures_vectors.basis_figure(result).to_dict()
+    names = [t.get("name") for t in spec["data"]]
+    assert names.index("b₁") > names.index("b₂")  # b₁ on top, not hidden under b₂
+    ranks = {t["name"]: t["legendrank"] for t in spec["data"] if "legendrank" in t}
+    assert ranks["b₁"] < ranks["b₂"] < ranks["x"]  # the legend keeps its order
+    dot = vectors.dot_product(np.array([1.0, 1.0]), np.array([2.0, 2.0]))
+    names = [
+        t.get("name")
+        for t in figures_vectors.dot_product_figure(dot, np.zeros((0, 2))).to_dict()["data"]
+    ]
+    assert names.index("u") > names.index("v")
