@@ -195,16 +195,20 @@ def similarity_figure(
         "colorbar": {"title": {"text": "cos θ"}},
     }
     i, j = chosen
-    box = {
-        "type": "rect",
-        "x0": j - 0.5,
-        "x1": j + 0.5,
-        "y0": i - 0.5,
-        "y1": i + 0.5,
-        "line": {"color": ink, "width": 3},
-    }
+    # the chosen pair's cell, and its mirror image across the diagonal (the same cosine)
+    boxes = [
+        {
+            "type": "rect",
+            "x0": column - 0.5,
+            "x1": column + 0.5,
+            "y0": row - 0.5,
+            "y1": row + 0.5,
+            "line": {"color": ink, "width": 3},
+        }
+        for row, column in dict.fromkeys([(i, j), (j, i)])
+    ]
     layout = {
-        "shapes": [box],
+        "shapes": boxes,
         "yaxis": {"autorange": "reversed", "showgrid": False},
         "xaxis": {"side": "top", "showgrid": False},
         "margin": {"t": 40},

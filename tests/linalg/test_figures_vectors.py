@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
+import pytest
 
 from mathviz.linalg import figures_vectors, least_squares, vectors
 from tests.harness.apptest import decode_arrays
@@ -221,3 +222,19 @@ def test_a_shorter_arrow_along_a_longer_one_is_drawn_over_it():
         for t in figures_vectors.dot_product_figure(dot, np.zeros((0, 2))).to_dict()["data"]
     ]
     assert names.index("u") > names.index("v")
+
+
+def test_the_heatmap_outlines_the_chosen_pair_on_both_sides_of_the_diagonal():
+    from scipy.spatial import distance
+
+    words = list(vectors.EMBEDDINGS)
+    table = vectors.cosine_similarity_matrix(np.array(list(vectors.EMBEDDINGS.values())))
+    i, j = words.index("cat"), words.index("bread")
+    spec = figures_vectors.similarity_figure(words, table, (i, j)).to_dict()
+    cells = {(round(s["y0"] + 0.5), round(s["x0"] + 0.5)) for s in spec["layout"]["shapes"]}
+    assert cells == {(i, j), (j, i)}
+    expected = 1 - distance.cosine(vectors.EMBEDDINGS["cat"], vectors.EMBEDDINGS["bread"])
+    for row, column in cells:
+        assert table[row, column] == pytest.approx(expected)
+    same = figures_vectors.similarity_figure(words, table, (i, i)).to_dict()
+    assert len(same["layout"]["shapes"]) == 1  # a word with itself: one cell
