@@ -111,7 +111,7 @@ def plane_lesson(dark: bool) -> None:
             speed=speed,
         )
     with stage.words:
-        ui.formula(text.image_latex(A, v, view.vector_images[-1]))
+        ui.formula(text.image_latex(A, v, view.vector_images[-1], stacked=ui.presenting()))
         if steps:
             ui.formula(text.composition_latex(steps))
             st.markdown(text.order_sentence(steps))

@@ -101,24 +101,32 @@ TIP_POSITIONS = (
 )
 
 
-def tip_position(tip: np.ndarray) -> str:
-    """Where a label sits beside an arrow's tip: beyond it, in the direction it points."""
+def tip_position(tip: np.ndarray, turn: int = 0) -> str:
+    """Where a label sits beside an arrow's tip: beyond it, in the direction it points, or
+    ``turn`` eighths of a turn clockwise from there (so that two arrows with one tip, such
+    as ĵ and v = (0, 1), or î and an eigenvector, keep their names apart)."""
     x, y = (float(value) for value in tip)
     if x == 0 and y == 0:
         return "top right"
-    eighth = round(np.arctan2(y, x) / (np.pi / 4)) % 8
-    return TIP_POSITIONS[eighth]
+    eighth = round(np.arctan2(y, x) / (np.pi / 4)) - turn
+    return TIP_POSITIONS[eighth % 8]
 
 
-def tip_label(label: str, tip: np.ndarray, color: str) -> dict[str, Any]:
+def tip_label(label: str, tip: np.ndarray, color: str, turn: int = 0) -> dict[str, Any]:
     """Trace entries that write ``label`` at an arrow's tip (the second of its five points, see
     :func:`mathviz.core.geometry.arrow_path`); it moves with the tip in every frame."""
     return {
         "mode": "lines+text",
-        "text": ["", f"<b>{label}</b>", "", "", ""],
-        "textposition": tip_position(tip),
+        "text": ["", f"<b>{label}</b>" if label else "", "", "", ""],
+        "textposition": tip_position(tip, turn),
         "textfont": {"color": color, "size": LABEL_SIZE},
     }
+
+
+def eigen_name(value: float, tip: np.ndarray) -> str:
+    """An eigenvector's name at its tip: its eigenvalue, or nothing when A sends it to 0 (the
+    tip is the origin, where the name would cover the picture's centre)."""
+    return f"λ = {text(value)}" if float(np.hypot(*tip)) > 1e-9 else ""
 
 
 def inside_point(direction: np.ndarray, window: np.ndarray, share: float = 0.8) -> np.ndarray:
@@ -254,7 +262,7 @@ def transform_figure(
             "meta": "eigenvector",
             "name": f"eigenvector, λ = {text(span.value)}",
             "line": {"color": _color("eigen"), "width": 3.5},
-            **tip_label(f"λ = {text(span.value)}", tip, _color("eigen")),
+            **tip_label(eigen_name(span.value, tip), tip, _color("eigen"), turn=-2),
         }
         for span, tip in zip(scene.eigen_spans, eigen_tips, strict=True)
     ]
@@ -278,7 +286,7 @@ def transform_figure(
             "meta": "v",
             "name": f"v = {vector_text(scene.vector)}",
             "line": {"color": _color("vector"), "width": 2, "dash": "dot"},
-            **tip_label("v", scene.vector, _color("vector")),
+            **tip_label("v", scene.vector, _color("vector"), turn=2),
             **xy(scene.vector_arrow),
         }
     ]

@@ -30,10 +30,15 @@ def exact_matrix_latex(matrix: np.ndarray) -> str:
     return latex_matrix(matrix, entry_digits(matrix))
 
 
-def image_latex(matrix: np.ndarray, vector: Sequence[float], image: np.ndarray) -> str:
-    """``A = (A), A v = (A)(v) = (Av)``."""
+def image_latex(
+    matrix: np.ndarray, vector: Sequence[float], image: np.ndarray, stacked: bool = False
+) -> str:
+    """``A = (A), A v = (A)(v) = (Av)``; ``stacked``: on two aligned lines (a narrow column)."""
     shown = exact_matrix_latex(matrix)
-    return rf"A = {shown}, \quad A v = {shown}{latex_vector(vector)} = {latex_vector(image)}"
+    product = rf"{shown}{latex_vector(vector)} = {latex_vector(image)}"
+    if stacked:
+        return rf"\begin{{aligned}} A &= {shown} \\ A v &= {product} \end{{aligned}}"
+    return rf"A = {shown}, \quad A v = {product}"
 
 
 def determinant_latex(facts: MatrixFacts) -> str:

@@ -89,3 +89,12 @@ def test_names_are_written_at_the_tips_and_the_frames_move_only_the_moving_trace
     assert metas[0] == "grid" and "ghost grid" not in metas and "v" not in metas
     ghost = _xy(by_meta["ghost grid"])
     np.testing.assert_allclose(ghost, view.ghost)  # the grid before A, not moved
+
+
+def test_an_eigenvector_sent_to_zero_is_not_named_at_the_origin():
+    assert figures_transform.eigen_name(0.0, np.zeros(2)) == ""
+    assert figures_transform.eigen_name(3.0, np.array([3.0, 0.0])) == "λ = 3"
+    view = _view((0.5, 0.5, 0.5, 0.5), eig=True)  # the projection onto y = x: λ = 1 and 0
+    spec = decode_arrays(figures_transform.transform_figure(view).to_dict())
+    names = sorted(t["text"][1] for t in spec["data"] if t["meta"] == "eigenvector")
+    assert names == ["", "<b>λ = 1</b>"]

@@ -66,3 +66,14 @@ def test_a_nearly_singular_matrix_is_printed_with_all_its_digits():
     a = transform.PRESETS["nearly singular"].matrix
     assert "1.000000000001" in numbers.latex_matrix(a, transform.entry_digits(a))
     assert transform.entry_digits(np.array([[3.0, 1.0], [0.0, 2.0]])) == 3
+
+
+def test_the_image_formula_stacks_for_a_narrow_column_with_the_same_numbers():
+    a = np.array([[0.5, 0.5], [0.5, 0.5]])
+    v, image = (1.0, 1.0), a @ np.array([1.0, 1.0])
+    line = text_transform.image_latex(a, v, image)
+    stacked = text_transform.image_latex(a, v, image, stacked=True)
+    assert stacked.startswith(r"\begin{aligned}") and r"\\" in stacked
+    numbers_in = re.compile(r"-?\d+(?:\.\d+)?")
+    assert numbers_in.findall(stacked) == numbers_in.findall(line)
+    assert line.endswith(r"\begin{bmatrix} 1 \\ 1 \end{bmatrix}")  # A v = (1, 1)
