@@ -24,7 +24,6 @@ from mathviz.plot import theme
 from mathviz.plot.animation import STEP_MS, animation_controls, hold
 from mathviz.plot.spec import equal_aspect, typed
 from mathviz.plot.traces import (
-    ARROW_SIZE,
     arrow_points,
     arrow_trace,
     legend_on_top,
@@ -47,27 +46,13 @@ SVD_KEY_FRAME_MS = 80
 HOLD_MS = 500  # Play rests this long on the start and after each SVD stage
 
 
-def _shape_trace(
-    points: np.ndarray,
-    tips: np.ndarray,
-    arrow_tips: np.ndarray,
-    color: str,
-    name: str,
-) -> dict[str, Any]:
-    """The unit circle's image with its spokes (test vectors, small arrowheads) and the
-    arrows that matter (eigenvectors, singular vectors: big heads in their own colours).
-
-    One trace for all of it, so that an animation updates one trace per frame rather than
-    one per arrow. Per-point colours are numbers on a three-colour scale (0 the shape,
-    1 and 2 the arrows): plotly checks a list of colour names one by one, which costs more
-    than the whole trace.
-    """
-    count = len(points)
-    sizes = np.zeros(count)
+def _shape_trace(points: np.ndarray, tips: np.ndarray, color: str, name: str) -> dict[str, Any]:
+    """The unit circle's image with its spokes (test vectors, small arrowheads at ``tips``),
+    one trace, so that an animation updates one trace per frame rather than one per spoke.
+    The arrows that matter (eigenvectors, singular vectors) are traces of their own, in their
+    own colours and named at their tips (:func:`_named_arrow`)."""
+    sizes = np.zeros(len(points))
     sizes[tips] = 10
-    sizes[arrow_tips] = ARROW_SIZE + 5
-    shades = np.zeros(count)
-    shades[arrow_tips] = 1 + np.arange(len(arrow_tips)) % 2
     return {
         "type": "scatter",
         **xy(points),
@@ -75,11 +60,7 @@ def _shape_trace(
         "line": {"color": color, "width": 2},
         "marker": {
             "size": typed(sizes),
-            "color": typed(shades),
-            "colorscale": [[0.0, color], [0.5, EIGEN_COLORS[0]], [1.0, EIGEN_COLORS[1]]],
-            "cmin": 0,
-            "cmax": 2,
-            "showscale": False,
+            "color": color,
             "symbol": "arrow",
             "angleref": "previous",
         },
@@ -88,35 +69,8 @@ def _shape_trace(
     }
 
 
-def _legend_keys(names: Sequence[str]) -> list[dict[str, Any]]:
-    """Legend entries for the arrow colours drawn inside the shape trace.
-
-    One point drawn as a line draws nothing, but its legend entry shows the colour (plotly
-    leaves traces without points out of the legend).
-    """
-    return [
-        {
-            "type": "scatter",
-            **xy(np.zeros((1, 2))),
-            "mode": "lines",
-            "line": {"color": EIGEN_COLORS[index], "width": 4},
-            "name": name,
-            "hoverinfo": "skip",
-        }
-        for index, name in enumerate(names)
-    ]
-
-
 def _grid_trace(points: np.ndarray, dark: bool) -> dict[str, Any]:
     return line_trace(points, theme.ink(dark), width=1, opacity=0.28)
-
-
-def _moving_traces(scene: MorphScene | SVDScene, frame: int, dark: bool, name: str) -> list:
-    """The grid and the circle-with-arrows traces as drawn in ``frame`` (the animated two)."""
-    shape = _shape_trace(
-        scene.shape[frame], scene.tips, scene.arrow_tips, theme.COLORS["primary"], name
-    )
-    return [_grid_trace(scene.grid[frame], dark), shape]
 
 
 # --- eigenvectors during the I -> A morph ---------------------------------------------------
@@ -252,11 +206,7 @@ def morph_figure(
         ]
 
     shape = _shape_trace(
-        scene.shape[last],
-        scene.tips,
-        np.zeros(0, dtype=int),
-        rgba(theme.ink(dark), 0.55),
-        "unit circle → its image",
+        scene.shape[last], scene.tips, rgba(theme.ink(dark), 0.55), "unit circle → its image"
     )
     data = [*statics, _grid_trace(scene.grid[last], dark), shape, *arrows]
     frame_names = [f"t{k}" for k in range(frames_count)]
@@ -445,8 +395,29 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
     sigma = svd.singular_values
     last = len(scene.stage) - 1
 
+    # Each arrow named by the last stage done: v₁, then Vᵀv₁ = e₁, σ₁e₁, and Av₁ = σ₁u₁.
+    done = scene.stage.copy()
+    finals = np.r_[scene.stage[1:] != scene.stage[:-1], True]
+    done[~finals] -= 1
+    arrows, movers = [], []
+    for index in range(2):
+        one = subscript(index + 1)
+        stage_names = (f"v{one}", f"e{one}", f"σ{one}e{one}", f"Av{one} = σ{one}u{one}")
+        trace, mover = _named_arrow(
+            scene.arrows[:, index],
+            [stage_names[max(0, stage)] for stage in done],
+            EIGEN_COLORS[index],
+            5,
+        )
+        arrows.append(trace)
+        movers.append(mover)
+
     def moving(frame: int) -> list[dict[str, Any]]:
-        return [xy(scene.grid[frame]), xy(scene.shape[frame])]
+        return [
+            xy(scene.grid[frame]),
+            xy(scene.shape[frame]),
+            *(mover(frame) for mover in movers),
+        ]
 
     data = [
         line_trace(
@@ -457,11 +428,16 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
             dash="dash",
             showlegend=True,
         ),
-        *_moving_traces(scene, last, dark, "unit circle → its image"),
-        *_legend_keys(["v₁ → σ₁u₁", "v₂ → σ₂u₂"]),
+        _grid_trace(scene.grid[last], dark),
+        _shape_trace(
+            scene.shape[last], scene.tips, theme.COLORS["primary"], "unit circle → its image"
+        ),
+        *arrows,
     ]
     names = [f"s{k}" for k in range(len(scene.stage))]
-    frames = [{"name": name, "data": moving(k), "traces": [1, 2]} for k, name in enumerate(names)]
+    frames = [
+        {"name": name, "data": moving(k), "traces": [1, 2, 3, 4]} for k, name in enumerate(names)
+    ]
     turns = {
         1: f"{text(np.degrees(svd.first_angle), 3, places=0)}°",  # whole degrees: short
         2: "",

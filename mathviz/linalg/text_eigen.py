@@ -232,23 +232,29 @@ def svd_latex(matrix: np.ndarray, svd: SVD2) -> str:
     :func:`condition_latex`)."""
     first = _tex(math.degrees(svd.first_angle), 3)
     last = _tex(math.degrees(svd.last_angle), 3)
-    flip = r"\begin{bmatrix}1 & 0 \\ 0 & -1\end{bmatrix}" if svd.reflection else ""
-    return gathered(
+    rows = [
         r"A = U\,\Sigma\,V^\mathsf{T}",
         rf"V^\mathsf{{T}} = {numbers.latex_matrix(svd.Vt, 3)} = R({first}^\circ)",
         rf"\Sigma = {numbers.latex_matrix(np.diag(svd.singular_values), 4)}",
-        rf"U = {numbers.latex_matrix(svd.U, 3)} = R({last}^\circ){flip}",
-    )
+    ]
+    if svd.reflection:  # a turn and a flip: on a line of their own, to fit a side column
+        rows += [
+            rf"U = {numbers.latex_matrix(svd.U, 3)}",
+            rf"= R({last}^\circ)\begin{{bmatrix}}1 & 0 \\ 0 & -1\end{{bmatrix}}",
+        ]
+    else:
+        rows.append(rf"U = {numbers.latex_matrix(svd.U, 3)} = R({last}^\circ)")
+    return gathered(*rows)
 
 
 def condition_latex(svd: SVD2) -> str:
     """The condition number κ = σ₁/σ₂ with its numbers (∞ when σ₂ = 0)."""
     sigma1, sigma2 = svd.singular_values
     if math.isinf(svd.condition):
-        return r"\kappa(A) = \frac{\sigma_1}{\sigma_2} = \infty \ \ (\sigma_2 = 0)"
+        return r"\kappa(A) = \sigma_1 / \sigma_2 = \infty \ \ (\sigma_2 = 0)"
+    # σ₁/σ₂ on one line: a fraction's foot reaches below the formula's box.
     return (
-        rf"\kappa(A) = \frac{{\sigma_1}}{{\sigma_2}} = "
-        rf"\frac{{{_tex(sigma1)}}}{{{_tex(sigma2)}}}"
+        rf"\kappa(A) = \sigma_1 / \sigma_2 = {_tex(sigma1)} / {_tex(sigma2)}"
         rf" = {_tex(svd.condition, 3)}"
     )
 

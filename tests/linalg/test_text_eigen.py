@@ -94,3 +94,16 @@ def test_nearly_singular_matrix_shows_the_digits_that_make_it_invertible():
     assert det == pytest.approx(matrix2.determinant(A), rel=0.01)
     ordinary = text_eigen.matrix_latex(np.array(eigen.PRESETS["Symmetric stretch"].matrix))
     assert ordinary.endswith(numbers.latex_matrix(eigen.PRESETS["Symmetric stretch"].matrix, 4))
+
+
+def test_the_svd_formula_fits_a_side_column_and_kappa_is_sigma1_over_sigma2():
+    flipped = matrix2.svd_2x2(np.array([[-0.7, -1.27], [-0.62, 0.04]]))
+    assert flipped.reflection
+    rows = text_eigen.svd_latex(None, flipped).split(r"\\")
+    assert any(r"-1\end{bmatrix}" in row and "U =" not in row for row in rows)  # flip alone
+    assert_sound(text_eigen.svd_latex(None, flipped))
+    sigma = np.linalg.svd(np.array([[2.0, 1.0], [1.0, 2.0]]), compute_uv=False)
+    kappa = text_eigen.condition_latex(matrix2.svd_2x2(np.array([[2.0, 1.0], [1.0, 2.0]])))
+    assert kappa.endswith(f"{sigma[0]:.0f} / {sigma[1]:.0f} = 3") and r"\frac" not in kappa
+    singular = text_eigen.condition_latex(matrix2.svd_2x2(np.array([[1.0, 1.0], [1.0, 1.0]])))
+    assert r"\infty" in singular
