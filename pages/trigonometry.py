@@ -30,11 +30,11 @@ def circle_chart(theta: float, show_tan: bool, dark: bool, speed: float, present
     )
 
 
-def epicycles_chart(name: str, n_terms: int, dark: bool, speed: float = 1.0):
+def epicycles_chart(name: str, n_terms: int, dark: bool, speed: float, present: bool):
     """The epicycles of a shape's partial sum (4-5 ms to build: kept per session only)."""
     coefficients = fourier.fourier_coefficients(fourier.SHAPES[name])
     view = fourier.epicycle_view(coefficients, n_terms)
-    return figures_fourier.epicycles_figure(view, dark, speed)
+    return figures_fourier.epicycles_figure(view, dark, speed, present)
 
 
 def readouts(values: dict[str, str]) -> None:
@@ -139,7 +139,10 @@ def fourier_series(dark: bool) -> None:
             sums = fourier.fourier_view(shape, coefficients, n_terms)
             ui.plot(figures_fourier.fourier_figure, sums, dark, key="partial_sums", height=500)
         else:
-            ui.plot(epicycles_chart, name, n_terms, dark, speed, key="epicycles", height=480)
+            present = ui.presenting()
+            ui.plot(
+                epicycles_chart, name, n_terms, dark, speed, present, key="epicycles", height=480
+            )
     with stage.words:
         shown = 2 if ui.presenting() else 3  # terms written out: fewer in the side column
         ui.formula(text.partial_sum_latex(coefficients, n_terms, shown))

@@ -289,7 +289,7 @@ def unit_circle_figure(
         },
         "yaxis": {"range": list(Y_RANGE), "tickvals": [-1, 0, 1], "scaleanchor": "x"},
         "showlegend": False,
-        "margin": {"t": 16, "b": 124},
+        "margin": {"t": 16, "b": 124, "r": 44},  # r: room for the tick label 360° at the end
         **controls,
     }
     return Prebuilt(

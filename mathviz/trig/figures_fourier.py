@@ -110,8 +110,13 @@ def epicycle_frames(view: fourier.EpicycleView) -> list[dict]:
     ]
 
 
+# Where the frame slider (and its "t = " read-out) starts, by presentation mode: right of the
+# Play and Pause buttons, which take a larger share of presentation's narrower picture.
+SLIDER_X = {False: 0.22, True: 0.36}
+
+
 def epicycles_figure(
-    view: fourier.EpicycleView, dark: bool = False, speed: float = 1.0
+    view: fourier.EpicycleView, dark: bool = False, speed: float = 1.0, present: bool = False
 ) -> Prebuilt:
     """Rotating arms whose tip draws the partial sum, animated over one period; ▶ Play goes
     round :data:`LOOPS` times.
@@ -122,6 +127,7 @@ def epicycles_figure(
         circle with, and the partial sum finely sampled (drawn up to each frame's t).
     dark : dark theme (the arms in light ink).
     speed : the page's speed control (2.0 plays twice as fast as the default).
+    present : presentation mode (the slider starts further right, clear of the buttons).
 
     Notes
     -----
@@ -167,7 +173,7 @@ def epicycles_figure(
             speed=speed,
             readout="t = ",
             ink=ink,
-            slider_x=0.22,
+            slider_x=SLIDER_X[present],
         ),
     }
     frames = epicycle_frames(view)

@@ -142,7 +142,7 @@ def _equals(symbolic: str, numeric: str, narrow: bool) -> str:
 def two_waves_latex_lines(view: TwoWavesView, narrow: bool = False) -> list[str]:
     """The sum, its envelope E(x) and the beat period, each with the current numbers in, as
     three LaTeX formulas (the beat period last); ``narrow`` puts the numbers of each on a
-    second line, for a side column."""
+    second line and writes E² and Δω = ω₂ - ω₁, shorter, for a side column."""
     (a1, a2), (w1, w2), phase = view.amplitudes, view.angular_frequencies, view.phase
     terms = [_sine_term(a1, w1, 0.0), _sine_term(a2, w2, phase)]
     total = " + ".join(t for t in terms if t != "0").replace("+ -", "- ") or "0"
@@ -150,18 +150,26 @@ def two_waves_latex_lines(view: TwoWavesView, narrow: bool = False) -> list[str]
     inside = _tex(squares)
     if _tex(product) != "0":
         inside += rf" + {_tex(product)}\cos({_argument(w2 - w1, phase)})"
-    envelope = rf"\sqrt{{{inside}}}"
-    if w1 == w2:  # no beats: the envelope is a constant
-        envelope += f" = {_tex(float(view.envelope[0]))}"
+    constant = f" = {_tex(float(view.envelope[0]))}" if w1 == w2 else ""  # no beats
+    if narrow:  # E² is shorter to write than E, for a side column
+        envelope = _equals(
+            r"E(x)^2 = A_1^2 + A_2^2 + 2A_1A_2\cos(\Delta\omega\,x + \varphi)",
+            inside + (f" = {_tex(float(view.envelope[0]) ** 2)}" if constant else ""),
+            narrow,
+        )
+    else:
+        envelope = _equals(
+            r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)}",
+            rf"\sqrt{{{inside}}}{constant}",
+            narrow,
+        )
     return [
         _equals(r"y = A_1\sin(\omega_1 x) + A_2\sin(\omega_2 x + \varphi)", total, narrow),
+        envelope,
         _equals(
-            r"E(x) = \sqrt{A_1^2 + A_2^2 + 2A_1A_2\cos((\omega_2-\omega_1)x + \varphi)}",
-            envelope,
-            narrow,
-        ),
-        _equals(
-            r"\text{beat period} = \frac{2\pi}{|\omega_2 - \omega_1|}",
+            r"\text{beat period} = \frac{2\pi}{|\Delta\omega|}"
+            if narrow
+            else r"\text{beat period} = \frac{2\pi}{|\omega_2 - \omega_1|}",
             rf"\frac{{2\pi}}{{|{_tex(w2, 2)} - {_tex(w1, 2)}|}} = {_tex(view.beat_period)}",
             narrow,
         ),

@@ -79,3 +79,13 @@ def test_epicycles_figure_is_valid_and_its_tip_draws_the_sum(n_terms):
         direct = (4 / np.pi) * np.sum(np.sin(k * t[i]) / k)
         assert pointer["y"][0] == pointer["y"][1] == pytest.approx(direct, abs=1e-5)
         assert chain["y"][-1] == pytest.approx(direct, abs=1e-5)
+
+
+def test_the_epicycles_slider_starts_clear_of_the_buttons_when_presenting():
+    view = fourier.epicycle_view(fourier.fourier_coefficients(fourier.SHAPES["Square"]), 5)
+    for present in (False, True):
+        layout = figures_fourier.epicycles_figure(view, present=present).to_dict()["layout"]
+        slider = layout["sliders"][0]
+        assert slider["x"] == figures_fourier.SLIDER_X[present]
+        assert slider["x"] + slider["len"] == 1.0
+    assert figures_fourier.SLIDER_X[True] > figures_fourier.SLIDER_X[False]

@@ -165,3 +165,16 @@ def test_partial_sum_latex():
     assert written.startswith(r"S_{9}(t) = 0.318 + 0.5\sin t - 0.212\cos 2t") and written.endswith(
         r"\cdots"
     )
+
+
+def test_two_waves_latex_in_a_narrow_column_writes_e_squared_with_its_numbers():
+    view = waves.two_waves_view((1.5, 0.6), (4.0, 6.5), 1.2)
+    total, envelope, beat = text.two_waves_latex_lines(view, narrow=True)
+    assert all(line.startswith(r"\begin{aligned}") for line in (total, envelope, beat))
+    # E² = A₁² + A₂² + 2A₁A₂ cos(Δω x + φ) = 2.25 + 0.36 + 1.8 cos(2.5x + 1.2)
+    assert r"&= 2.61 + 1.8\cos(2.5x + 1.2)" in envelope
+    assert r"\frac{2\pi}{|6.5 - 4|} = 2.513" in beat  # 2π/2.5
+    same = waves.two_waves_view((1.0, 1.0), (5.0, 5.0), np.pi)  # opposite phases cancel
+    assert text.two_waves_latex_lines(same, narrow=True)[1].endswith(r"= 0 \end{aligned}")
+    for line in (total, envelope, beat):
+        assert_sound(line)
