@@ -11,6 +11,15 @@ from mathviz.core import numbers
 from mathviz.plot import theme, traces
 from mathviz.trig import waves
 
+# Behind a mark's name, by dark theme: the page's background, a little see-through, so the
+# name stays readable where a curve runs under it.
+NAME_BACKGROUND = {False: "rgba(255, 255, 255, 0.8)", True: "rgba(14, 17, 23, 0.8)"}
+
+
+def _name_at(x: float, y: float, words: str, color: str, **kwargs: object) -> dict:
+    """An annotation naming a mark of the picture, in the mark's colour."""
+    return {"x": x, "y": y, "text": words, "showarrow": False, "font": {"color": color}} | kwargs
+
 
 def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:
     """y = A sin(ωx + φ) + c over the dashed base sine, with the period (bracket), the
@@ -58,11 +67,57 @@ def wave_figure(view: waves.WaveView, dark: bool = False) -> go.Figure:
         ),
     ]
     data[-1]["marker"]["symbol"] = "diamond"
+    # The marks' names written beside them, 3Blue1Brown style, instead of a legend; the
+    # period's over the part of its bracket inside the window (a name off it is not drawn).
+    shown_mid = (max(x0, view.x[0]) + min(x1, view.x[-1])) / 2
+    annotations = [
+        _name_at(shown_mid, top, data[3]["name"], c["accent"], yanchor="bottom", yshift=6),
+        _name_at(
+            crest_x,
+            (mid + crest_y) / 2,
+            f"|A| = {numbers.text(props.amplitude, places=2)}",
+            c["highlight"],
+            xanchor="left",
+            xshift=8,
+        ),
+        _name_at(
+            props.phase_shift,
+            mid,
+            f"shift {numbers.text(props.phase_shift, places=2)}",
+            c["tertiary"],
+            yanchor="top",
+            yshift=-8,
+        ),
+        _name_at(
+            view.x[-1],
+            mid,
+            f"midline y = {numbers.text(mid, places=2)}",
+            c["tertiary"],
+            xanchor="right",
+            yanchor="bottom",
+        ),
+        _name_at(
+            view.x[0],
+            float(view.base[0]),
+            "sin x",
+            ink,
+            xanchor="left",
+            yanchor="top",
+            yshift=-4,
+            opacity=0.7,
+        ),
+    ]
+    for annotation in annotations:
+        annotation["bgcolor"] = NAME_BACKGROUND[dark]
     layout = {
         "xaxis": {"range": [view.x[0], view.x[-1]], "title": {"text": "x"}},
         "yaxis": {"range": [min(-2.0, mid - props.amplitude) - 0.5, top + 0.6]},
+        "annotations": annotations,
+        "legend": traces.TOP_LEGEND | {"traceorder": "normal"},
     }
-    return traces.figure(data, layout, top=90)
+    for trace in data:  # only the wave keeps a legend entry: its formula
+        trace["showlegend"] = trace is data[1]
+    return traces.figure(data, layout, top=50)
 
 
 def two_waves_figure(view: waves.TwoWavesView, dark: bool = False) -> go.Figure:

@@ -6,6 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from mathviz.core import numbers
 from mathviz.trig import figures_waves, waves
 
 
@@ -41,3 +42,16 @@ def test_two_waves_figure_draws_the_sum_inside_the_envelope():
     np.testing.assert_allclose(lower, -upper)
     assert np.all(np.abs(expected) <= upper + 1e-12)
     assert named["their sum"].xaxis == "x2"  # the sum in the lower panel
+
+
+@pytest.mark.parametrize("omega", [3.0, 0.2])  # the period inside the window, and wider
+def test_the_marks_are_named_on_the_picture_with_their_numbers(omega):
+    view = waves.wave_view(-1.5, omega, 0.7, 0.5)
+    fig = figures_waves.wave_figure(view)
+    names = {a.text: a for a in fig.layout.annotations}
+    period = names[f"one period T = {numbers.text(2 * np.pi / omega, places=2)}"]
+    assert view.x[0] <= period.x <= view.x[-1]  # drawn: over the window
+    assert names["|A| = 1.5"].x == pytest.approx(view.landmarks.crest[0])
+    assert f"shift {numbers.text(-0.7 / omega, places=2)}" in names
+    assert "midline y = 0.5" in names
+    assert [t.name for t in fig.data if t.showlegend] == ["y = A sin(ωx + φ) + c"]
