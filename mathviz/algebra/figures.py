@@ -58,8 +58,8 @@ def _near_height(curve: tuple[np.ndarray, np.ndarray], height: float) -> tuple[f
 # Names are placed where they cover the least of the picture: each name has a few candidate
 # spots, and the one whose box (estimated from a projector-sized panel and font) meets the
 # fewest points of the curves, guide lines and names already placed wins.
-_PANEL_PX = (300.0, 370.0)  # a panel's plot area in presentation mode, about
-_CHAR_PX, _LINE_PX, _GAP_PX = 11.0, 26.0, 6.0  # at the presentation font (22 px)
+_PANEL_PX = (260.0, 370.0)  # a panel's plot area in presentation mode, about
+_CHAR_PX, _LINE_PX, _GAP_PX = 12.0, 26.0, 6.0  # at the presentation font (22 px)
 _ANCHORS = (("right", "bottom"), ("left", "bottom"), ("right", "top"), ("left", "top"))
 
 
@@ -76,22 +76,27 @@ def _dense(x: np.ndarray, y: np.ndarray, per_segment: int = 40) -> np.ndarray:
     return (start[keep, None] + t * (end[keep, None] - start[keep, None])).reshape(-1, 2)
 
 
-def _samples(x: np.ndarray, y: np.ndarray) -> np.ndarray:
-    """(m, 2) the finite samples of a curve (already dense)."""
-    points = np.column_stack([np.asarray(x, float), np.asarray(y, float)])
-    return points[np.isfinite(points).all(axis=1)]
-
-
 class _Placer:
     """Chooses, for each name of one panel, the candidate spot that hides the least."""
 
-    def __init__(self, x_range, y_range, curves=(), lines=(), axes=("x", "y"), panel_px=_PANEL_PX):
+    def __init__(
+        self,
+        x_range,
+        y_range,
+        curves=(),
+        lines=(),
+        axes=("x", "y"),
+        panel_px=_PANEL_PX,
+        marks=(),
+    ):
         self.x_range, self.y_range, self.axes = tuple(x_range), tuple(y_range), axes
         self.unit = (
             (self.x_range[1] - self.x_range[0]) / panel_px[0],
             (self.y_range[1] - self.y_range[0]) / panel_px[1],
         )
-        self.points = [_samples(x, y) for x, y in curves] + [_dense(x, y) for x, y in lines]
+        # a curve's samples are filled in too: near an asymptote they are far apart
+        self.points = [_dense(x, y, 4) for x, y in curves] + [_dense(x, y) for x, y in lines]
+        self.points.append(np.repeat(np.asarray(marks, float).reshape(-1, 2), 15, axis=0))
 
     def _box(self, text_, x, y, xanchor, yanchor):
         ux, uy = self.unit
@@ -102,21 +107,22 @@ class _Placer:
         bottom = y + gap_y - {"bottom": 0.0, "middle": height / 2, "top": height}[yanchor]
         return left, left + width, bottom, bottom + height
 
-    def _cost(self, box) -> float:
-        x0, x1, y0, y1 = box
+    def _costs(self, boxes: np.ndarray) -> np.ndarray:
+        """(k,) how much each of k boxes (x0, x1, y0, y1) hides, and how far it sticks out."""
         (lo_x, hi_x), (lo_y, hi_y) = self.x_range, self.y_range
-        outside = max(0, lo_x - x0) + max(0, x1 - hi_x)
-        outside_y = max(0, lo_y - y0) + max(0, y1 - hi_y)
-        cost = 1000.0 * (outside / self.unit[0] + outside_y / self.unit[1])
-        for points in self.points:
-            inside = (points[:, 0] >= x0) & (points[:, 0] <= x1)
-            cost += np.count_nonzero(inside & (points[:, 1] >= y0) & (points[:, 1] <= y1))
-        return cost
+        x0, x1, y0, y1 = boxes.T
+        outside = (np.maximum(0, lo_x - x0) + np.maximum(0, x1 - hi_x)) / self.unit[0]
+        outside += (np.maximum(0, lo_y - y0) + np.maximum(0, y1 - hi_y)) / self.unit[1]
+        points = np.concatenate(self.points) if self.points else np.empty((0, 2))
+        px, py = points[None, :, 0], points[None, :, 1]
+        hidden = (px >= x0[:, None]) & (px <= x1[:, None]) & (py >= y0[:, None])
+        return 1000.0 * outside + np.count_nonzero(hidden & (py <= y1[:, None]), axis=1)
 
     def place(self, text_, color, spots, anchors=_ANCHORS, **kwargs) -> dict:
         """The name at the best of ``spots`` (points) and ``anchors``; the earlier wins a tie."""
         choices = [(x, y, xa, ya) for x, y in spots for xa, ya in anchors]
-        x, y, xa, ya = min(choices, key=lambda c: self._cost(self._box(text_, *c)))
+        costs = self._costs(np.array([self._box(text_, *choice) for choice in choices]))
+        x, y, xa, ya = choices[int(np.argmin(costs))]
         x0, x1, y0, y1 = self._box(text_, x, y, xa, ya)
         self.points.append(_dense(np.array([x0, x1, x1, x0, x0]), np.array([y0, y0, y1, y1, y0])))
         self.points.append(np.array([[0.5 * (x0 + x1), 0.5 * (y0 + y1)]] * 20))  # its middle
@@ -128,12 +134,14 @@ class _Placer:
 
 
 def _ends(curve: tuple[np.ndarray, np.ndarray], y_range) -> list[tuple[float, float]]:
-    """Spots for a curve's name: its last and first samples inside the vertical range."""
+    """Spots for a curve's name: its last and first samples inside the vertical range, then
+    two between (the first of these that hides nothing wins)."""
     x, y = curve
     inside = np.flatnonzero(np.isfinite(y) & (y >= y_range[0]) & (y <= y_range[1]))
     if not inside.size:
         return []
-    return [(float(x[i]), float(y[i])) for i in (inside[-1], inside[0])]
+    picks = (inside[-1], inside[0], inside[3 * len(inside) // 4], inside[len(inside) // 4])
+    return [(float(x[i]), float(y[i])) for i in picks]
 
 
 def _curve_traces(
@@ -176,7 +184,8 @@ def _function_names(name, function, curve, drawn, window, color, axes=("x", "y")
     lo, hi = window
     vertical, horizontal = function.vertical_asymptotes, function.horizontal_asymptotes
     guides = traces.guide_lines(vertical, horizontal, window)
-    placer = _Placer(window, window, drawn, [guides], axes=axes)
+    axes_lines = [((lo, hi), (0.0, 0.0)), ((0.0, 0.0), (lo, hi))]
+    placer = _Placer(window, window, drawn, [guides, *axes_lines], axes=axes)
     names = (
         [placer.place(f"<b>{name}</b>", color, _ends(curve, window))]
         if _ends(curve, window)
@@ -297,20 +306,23 @@ def polynomial_figure(view: polynomials.PolynomialView, dark: bool = False) -> g
     plane = _Placer(
         (-reach, reach),
         (-2 * reach, 2 * reach),
-        [(roots.real, roots.imag)],
+        [],
         [((-reach, reach), (0, 0)), ((0, 0), (-2 * reach, 2 * reach))],
         axes=("x2", "y2"),
         panel_px=(0.6 * _PANEL_PX[0], _PANEL_PX[1]),
+        marks=np.column_stack([roots.real, roots.imag]),  # a mark weighs as much as a name
     )
-    beside = (("left", "middle"), ("right", "middle"), ("center", "bottom"), ("center", "top"))
+    # a complex root's name on its own side of the real axis (a mirror pair reads as one)
+    upper = (("center", "bottom"), ("left", "bottom"), ("right", "bottom"))
+    lower = (("center", "top"), ("left", "top"), ("right", "top"))
     names += [
         plane.place(
-            text.root_text(r),
-            c["accent"] if is_real else c["highlight"],
+            text.root_text(r, places=2),
+            c["highlight"],
             [(r.real, r.imag)],
-            beside,
+            upper if r.imag > 0 else lower,
         )
-        for r, is_real in zip(roots, real, strict=True)
+        for r in roots[~real]  # the real roots are named on the graph
     ]
     zero = {"zeroline": True, "zerolinecolor": ink, "zerolinewidth": 1}
     layout = {

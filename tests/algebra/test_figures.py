@@ -153,3 +153,41 @@ def test_log_loss_figure_marks_the_prediction_on_both_curves():
     z = np.asarray(named["loss against the logit z"].x, float)
     np.testing.assert_allclose(named["loss against the logit z"].y, np.logaddexp(0, -z))
     assert "asymptote p = 0" in named
+
+
+def test_a_name_goes_where_it_hides_nothing():
+    # A curve along y = 0 over the whole panel: a name at its end goes above it, not on it.
+    x = np.linspace(0.0, 10.0, 200)
+    placer = figures._Placer((0.0, 10.0), (-5.0, 5.0), [(x, np.zeros_like(x))])
+    name = placer.place("a long name", "#000000", [(10.0, 0.0)])
+    assert name["xanchor"] == "right" and name["yanchor"] == "bottom"  # inside, over the curve
+    # a second name at the same spot avoids the first: it goes under the curve
+    second = placer.place("a long name", "#000000", [(10.0, 0.0)])
+    assert second["yanchor"] == "top"
+
+
+@pytest.mark.parametrize("parent", list(functions.PARENTS))
+@pytest.mark.parametrize("abhk", [(1, 1, 0, 0), (-2.5, 1.5, -2.5, -3.5), (2, -1, 1, -1)])
+def test_function_names_stay_in_their_panels(parent, abhk):
+    view = functions.transformation_view(functions.PARENTS[parent], *abhk)
+    fig = figures.transformation_figure(view)
+    lo, hi = view.window
+    for name in fig.layout.annotations:
+        if name.xref in ("x", "x2"):
+            assert lo <= name.x <= hi and lo <= name.y <= hi, name.text
+    texts = [a.text for a in fig.layout.annotations]
+    asymptotes = [*view.transformed.vertical_asymptotes, *view.transformed.horizontal_asymptotes]
+    assert len(texts) >= 2 + len(asymptotes)  # headings, each curve and asymptote named
+
+
+def test_complex_roots_are_named_on_their_side_of_the_real_axis():
+    view = polynomials.polynomial_view([1, 0, 0, 0, 1])  # x⁴ + 1: ±0.71 ± 0.71i
+    plane = [a for a in figures.polynomial_figure(view).layout.annotations if a.xref == "x2"]
+    assert sorted(a.text for a in plane) == sorted(
+        ["0.71 + 0.71i", "0.71 - 0.71i", "-0.71 + 0.71i", "-0.71 - 0.71i"]
+    )
+    for name in plane:
+        assert name.yanchor == ("bottom" if name.y > 0 else "top")  # above or under its mark
+        assert abs(name.x) == pytest.approx(np.sqrt(0.5)) and abs(name.y) == pytest.approx(
+            np.sqrt(0.5)
+        )
