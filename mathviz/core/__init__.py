@@ -6,7 +6,6 @@
   covariances and a network's 2x2 weights;
 - :mod:`.geometry`: plane geometry for pictures (matrices applied to points, grid strokes,
   arcs, circles, arrows, spans);
-- :mod:`.notes`: notes shown beside a picture.
-
-The safe expression parser (calculus, gradient descent) will live here too.
+- :mod:`.notes`: notes shown beside a picture;
+- :mod:`.expressions`: typed formulas read safely, text in, a tree or error out (calculus, GD).
 """
