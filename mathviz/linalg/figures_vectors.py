@@ -139,10 +139,10 @@ def _extent(layout: dict[str, Any]) -> float:
 
 def longest_first(arrows: list[dict[str, Any]], tips: list[np.ndarray]) -> list[dict[str, Any]]:
     """The arrows in drawing order, longest first: a shorter arrow along the same line (b₁
-    and b₂ = 2b₁) is drawn over the longer one and stays visible. The legend keeps the given
-    order (``legendrank``)."""
+    and b₂ = 2b₁) is drawn over the longer one and stays visible. The legend lists them in
+    the given order, ahead of the other traces (``legendrank``, plotly's default 1000)."""
     for rank, arrow in enumerate(arrows):
-        arrow["legendrank"] = 1001 + rank
+        arrow["legendrank"] = 1 + rank
     lengths = [-float(np.linalg.norm(tip)) for tip in tips]
     return [arrows[i] for i in np.argsort(lengths, kind="stable")]
 
