@@ -62,11 +62,11 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
 
 import numpy as np
 import sympy
 
+BINARY_OPS = ("+", "-", "*", "/", "^")
 MAX_LENGTH = 200  # characters of typed text
 MAX_NESTING = 20  # brackets inside brackets
 MAX_DEPTH = 64  # levels of the tree (a sum of n terms is n levels)
@@ -88,6 +88,12 @@ class Number:
 
     value: float
 
+    def __post_init__(self) -> None:
+        value = float(self.value)
+        if not math.isfinite(value):
+            raise ValueError(f"a Number is finite, not {value}")
+        object.__setattr__(self, "value", value)
+
 
 @dataclass(frozen=True)
 class Constant:
@@ -105,10 +111,14 @@ class Variable:
 
 @dataclass(frozen=True)
 class Unary:
-    """``-operand`` (unary plus is dropped when parsing)."""
+    """``-operand`` (unary plus is dropped when parsing, so ``op`` is always ``-``)."""
 
     op: str
     operand: Expression
+
+    def __post_init__(self) -> None:
+        if self.op != "-":
+            raise ValueError(f"unknown unary operator {self.op!r}")
 
 
 @dataclass(frozen=True)
@@ -119,6 +129,10 @@ class Binary:
     left: Expression
     right: Expression
 
+    def __post_init__(self) -> None:
+        if self.op not in BINARY_OPS:
+            raise ValueError(f"unknown binary operator {self.op!r}")
+
 
 @dataclass(frozen=True)
 class Call:
@@ -127,10 +141,14 @@ class Call:
     name: str
     args: tuple[Expression, ...]
 
+    def __post_init__(self) -> None:
+        function = FUNCTIONS.get(self.name)
+        if function is None or len(self.args) != function.arity:
+            raise ValueError(f"not a function of the table with its arguments: {self.name!r}")
 
-Expression = Union[Number, Constant, Variable, Unary, Binary, Call]  # noqa: UP007
+
+Expression = Number | Constant | Variable | Unary | Binary | Call
 NODE_TYPES = (Number, Constant, Variable, Unary, Binary, Call)
-BINARY_OPS = ("+", "-", "*", "/", "^")
 
 
 class ExpressionError(ValueError):
@@ -386,10 +404,6 @@ _CHARACTER_HINTS = {
 }
 
 
-def _describe(token: _Token) -> str:
-    return "end" if token is None else token.source
-
-
 def _check_name(token: _Token, variables: Sequence[str]) -> None:
     name = token.text
     column = token.column + 1
@@ -488,7 +502,7 @@ def _tokens(text: str, variables: Sequence[str]) -> list[_Token]:
     return tokens
 
 
-def _check_grammar(tokens: list[_Token], variables: Sequence[str]) -> None:
+def _check_grammar(tokens: list[_Token]) -> None:
     """Operand, operator, operand ... with matched brackets: every error at its column."""
     expect_operand = True
     stack: list[tuple[_Token, str | None]] = []  # open brackets, with the function they call
@@ -764,7 +778,7 @@ def parse(text: str, variables: Sequence[str] = ("x",)) -> Expression:
                 f"this formula has {len(text)} characters; at most {MAX_LENGTH} are read"
             )
         tokens = _tokens(text, names)
-        _check_grammar(tokens, names)
+        _check_grammar(tokens)
         source, origin = _python_text(tokens)
         return _from_python(source, names, origin)
     except ExpressionError:
@@ -959,7 +973,9 @@ def to_sympy(expr: Expression) -> sympy.Expr:
     Constant parts are exact (``sqrt(2)``, ``1/3``) unless their float64 value leaves
     [1e-300, 1e300], a constant power's exponent exceeds 1000 in size or an exact rational would
     grow past ~330 digits: then they are the float64 value (``sympy.Float``, ``oo`` or ``nan``),
-    so that ``9^9^9`` never becomes exact integer arithmetic.
+    so that ``9^9^9`` never becomes exact integer arithmetic. Raises :class:`ExpressionError`
+    only when sympy refuses a part that holds a variable (``relu(x + log(-1))`` would be
+    ``Max(x + nan, 0)``).
     """
     converted: dict[int, tuple[sympy.Expr, float | None]] = {}
     with np.errstate(all="ignore"):
@@ -1055,7 +1071,7 @@ def symbolic_derivative(expr: Expression, var: str = "x") -> sympy.Expr:
     kinks). Raises :class:`ExpressionError` when the derivative written out would exceed
     ``SYMBOLIC_SIZE`` nodes (a power tower ``x^x^...^x``): too long to read, and sympy would take
     more than the 100 ms a page may spend; :func:`derivative` and :func:`evaluate_dual` still
-    give its values.
+    give its values. Also raises it when :func:`to_sympy` does, or sympy cannot differentiate.
     """
     tree = derivative(expr, var)
     if size(tree) > SYMBOLIC_SIZE:

@@ -332,6 +332,32 @@ def test_partial_derivatives_of_two_variables():
     np.testing.assert_allclose(dy, xs**2 + xs * np.cos(xs * ys))
 
 
+def test_second_derivatives_give_the_hessian():
+    tree = parse("x^3*y - 2*x*y^2 + exp(x*y)", ("x", "y"))
+    x, y = sympy.symbols("x y", real=True)
+    form = E.to_sympy(tree)
+    at = {"x": 0.7, "y": -1.3}
+    for a in "xy":
+        for b in "xy":
+            ours = float(E.evaluate(E.derivative(E.derivative(tree, a), b), **at))
+            theirs = sympy.diff(form, sympy.Symbol(a, real=True), sympy.Symbol(b, real=True))
+            assert ours == pytest.approx(float(theirs.subs({x: at["x"], y: at["y"]})), rel=1e-12)
+
+
+def test_trees_hold_only_what_parse_could_build():
+    for bad in (
+        lambda: Number(math.inf),
+        lambda: Number(math.nan),
+        lambda: Unary("+", Variable("x")),
+        lambda: Binary("%", Variable("x"), Number(2)),
+        lambda: Call("eval", (Variable("x"),)),
+        lambda: Call("sin", (Variable("x"), Variable("x"))),
+    ):
+        with pytest.raises(ValueError):
+            bad()
+    assert Number(2) == Number(2.0) and isinstance(Number(2).value, float)
+
+
 SMOOTH_FUNCTIONS = ("sin", "cos", "exp", "tanh", "sigmoid", "arctan", "sinh", "cosh")
 
 
@@ -373,6 +399,25 @@ def test_any_tree_differentiates_without_errors_or_warnings(tree, at):
     both = np.isfinite(values[0]) & np.isfinite(dual)
     if both and abs(values[0]) < 1e6:
         assert float(dual) == pytest.approx(float(values[0]), rel=1e-6, abs=1e-6)
+
+
+@SETTINGS
+@given(trees())
+def test_any_tree_goes_to_sympy_and_latex_or_says_why(tree):
+    for step in (E.to_sympy, E.symbolic_derivative, lambda t: E.latex(E.symbolic_derivative(t))):
+        try:
+            step(tree)
+        except ExpressionError as error:
+            assert error.message
+    assert isinstance(E.latex(tree), str) and E.latex(tree)  # latex never raises
+
+
+def test_sympy_refusals_are_messages():
+    tree = parse("relu(x + log(-1))")  # Max(x + nan, 0): sympy cannot compare nan
+    with pytest.raises(ExpressionError):
+        E.to_sympy(tree)
+    assert E.latex(tree).startswith(r"\mathtt{")
+    assert np.isnan(E.evaluate(tree, x=1.0))
 
 
 def test_a_power_tower_is_too_long_to_write_out_but_has_values():
