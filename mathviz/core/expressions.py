@@ -46,7 +46,9 @@ What a tree does
   :func:`symbolic_derivative` -- ``sympy.diff`` of :func:`to_sympy`;
 - :func:`evaluate_dual` -- forward-mode automatic differentiation (dual numbers): the values and
   the derivative arrays in one pass;
-- :func:`variables_of` -- the variables a tree uses.
+- :func:`taylor` -- Taylor coefficients around a point by truncated power series carried
+  through the tree (Taylor-mode automatic differentiation), degree up to ``MAX_DEGREE``;
+- :func:`variables_of` -- the variables a tree uses; :func:`size` -- its node count.
 
 Conventions at the edges: ``abs'``, ``relu'``, ``sign'`` and ``step'`` are taken as
 ``sign``, ``step`` (with ``step(0) = 1/2``, like sympy's ``Heaviside``), 0 and 0: right
@@ -1270,3 +1272,216 @@ def _dual_node(node, var, arrays, pairs, memo) -> tuple[np.ndarray, np.ndarray]:
     if not _depends(node.left, var, memo):
         return power, power * log_a * db
     return power, power * (db * log_a + b * da / a)
+
+
+# --------------------------------------------------------------------------------------------
+# Taylor coefficients: truncated power series carried through the tree
+# --------------------------------------------------------------------------------------------
+
+MAX_DEGREE = 40  # highest Taylor degree :func:`taylor` computes
+
+
+def _series_mul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.convolve(a, b)[: len(a)]
+
+
+def _series_div(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    c = np.zeros_like(a)
+    for k in range(len(a)):
+        c[k] = (a[k] - np.dot(b[1 : k + 1], c[k - 1 :: -1][:k])) / b[0]
+    return c
+
+
+def _series_chain(w0: float, u: np.ndarray, slope: Callable[[np.ndarray, int], float]):
+    """w = f(u) from w(0) = f(u0) and w' = f'(u) u': ``slope(w, m)`` is the m-th coefficient of
+    f'(u), which may use w[0..m] (for exp, tan, tanh, sigmoid)."""
+    n = len(u)
+    w = np.zeros(n)
+    g = np.zeros(n)
+    w[0] = w0
+    j = np.arange(1, n)
+    for k in range(1, n):
+        g[k - 1] = slope(w, k - 1)
+        w[k] = np.dot(j[:k] * u[1 : k + 1], g[k - 1 :: -1][:k]) / k
+    return w
+
+
+def _series_square_slope(sign: float, offset: float) -> Callable[[np.ndarray, int], float]:
+    """The m-th coefficient of ``offset + sign * w^2`` (tan' = 1 + tan², tanh' = 1 - tanh²)."""
+    return lambda w, m: (offset if m == 0 else 0.0) + sign * np.dot(w[: m + 1], w[m::-1])
+
+
+def _series_sin_cos(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    n = len(u)
+    s, c = np.zeros(n), np.zeros(n)
+    s[0], c[0] = np.sin(u[0]), np.cos(u[0])
+    j = np.arange(1, n)
+    for k in range(1, n):
+        weights = j[:k] * u[1 : k + 1]
+        s[k] = np.dot(weights, c[k - 1 :: -1][:k]) / k
+        c[k] = -np.dot(weights, s[k - 1 :: -1][:k]) / k
+    return s, c
+
+
+def _series_sinh_cosh(u: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    n = len(u)
+    s, c = np.zeros(n), np.zeros(n)
+    s[0], c[0] = np.sinh(u[0]), np.cosh(u[0])
+    j = np.arange(1, n)
+    for k in range(1, n):
+        weights = j[:k] * u[1 : k + 1]
+        s[k] = np.dot(weights, c[k - 1 :: -1][:k]) / k
+        c[k] = np.dot(weights, s[k - 1 :: -1][:k]) / k
+    return s, c
+
+
+def _series_power(u: np.ndarray, b: float) -> np.ndarray:
+    """u^b for a constant b."""
+    n = len(u)
+    if u[0] == 0:
+        if b >= 0 and float(b).is_integer():  # u^3 with u(0) = 0: repeated products
+            result, base, e = np.zeros(n), u.copy(), int(min(b, n))  # u^n = 0 + O(t^n)
+            result[0] = 1.0
+            while e:
+                if e & 1:
+                    result = _series_mul(result, base)
+                base = _series_mul(base, base)
+                e >>= 1
+            return result
+        out = np.full(n, np.nan)  # sqrt(x) at 0: no Taylor series
+        out[0] = np.power(0.0, b)
+        return out
+    p = np.zeros(n)
+    p[0] = np.power(u[0], b)
+    j = np.arange(1, n)
+    for k in range(1, n):
+        weights = ((b + 1.0) * j[:k] - k) * u[1 : k + 1]
+        p[k] = np.dot(weights, p[k - 1 :: -1][:k]) / (k * u[0])
+    return p
+
+
+def _series_constant(value: float, n: int) -> np.ndarray:
+    out = np.zeros(n)
+    out[0] = value
+    return out
+
+
+def _series_kinked(u: np.ndarray, name: str) -> np.ndarray:
+    """abs, relu, sign, step: a polynomial piece away from 0, no series at 0 (the kink)."""
+    u0 = u[0]
+    value = FUNCTIONS[name].numpy(np.float64(u0))
+    if u0 == 0 or not np.isfinite(u0):
+        out = np.full(len(u), np.nan)
+        out[0] = value
+        return out
+    if name == "abs":
+        return np.sign(u0) * u
+    if name == "relu":
+        return u.copy() if u0 > 0 else np.zeros_like(u)
+    return _series_constant(value, len(u))
+
+
+def _series_call(name: str, u: np.ndarray) -> np.ndarray:
+    out = _series_function(name, u)
+    if np.isnan(out[0]) or (name in ("log", "log10", "log2") and not u[0] > 0):
+        out[1:] = np.nan  # undefined at the centre (log(-1)): no real series either
+    return out
+
+
+def _series_function(name: str, u: np.ndarray) -> np.ndarray:
+    n = len(u)
+    if name in _KINKED:
+        return _series_kinked(u, name)
+    if name in ("sin", "cos"):
+        s, c = _series_sin_cos(u)
+        return s if name == "sin" else c
+    if name in ("sinh", "cosh"):
+        s, c = _series_sinh_cosh(u)
+        return s if name == "sinh" else c
+    if name == "exp":
+        return _series_chain(np.exp(u[0]), u, lambda w, m: w[m])
+    if name == "tan":
+        return _series_chain(np.tan(u[0]), u, _series_square_slope(1.0, 1.0))
+    if name == "tanh":
+        return _series_chain(np.tanh(u[0]), u, _series_square_slope(-1.0, 1.0))
+    if name == "sigmoid":  # s' = s - s²
+        return _series_chain(
+            float(_sigmoid(u[0])), u, lambda w, m: w[m] - np.dot(w[: m + 1], w[m::-1])
+        )
+    if name == "sqrt":
+        return _series_power(u, 0.5)
+    if name in ("log", "log10", "log2"):
+        w = _series_chain(np.log(u[0]), u, _precomputed(_series_div(_series_constant(1, n), u)))
+        return w / {"log": 1.0, "log10": math.log(10.0), "log2": math.log(2.0)}[name]
+    if name == "arctan":
+        slope = _series_div(_series_constant(1.0, n), _series_constant(1.0, n) + _series_mul(u, u))
+        return _series_chain(np.arctan(u[0]), u, _precomputed(slope))
+    if name in ("arcsin", "arccos"):
+        slope = _series_power(_series_constant(1.0, n) - _series_mul(u, u), -0.5)
+        if name == "arccos":
+            return _series_chain(np.arccos(u[0]), u, _precomputed(-slope))
+        return _series_chain(np.arcsin(u[0]), u, _precomputed(slope))
+    raise ValueError(f"no series rule for {name}")
+
+
+def _precomputed(g: np.ndarray) -> Callable[[np.ndarray, int], float]:
+    return lambda w, m: g[m]
+
+
+def taylor(
+    expr: Expression, var: str = "x", at: float = 0.0, degree: int = 10, /, **values: float
+) -> np.ndarray:
+    """The Taylor coefficients c₀ … c_degree of the tree around ``var = at``:
+    f(at + t) ≈ Σ c_k t^k with c_k = f⁽ᵏ⁾(at)/k!, by truncated power-series arithmetic carried
+    through the tree (Taylor-mode automatic differentiation: products are truncated Cauchy
+    products, exp, log, sin/cos, tan, powers ... by their recurrences), O(degree²) per node, so
+    degree 20 stays fast where 20 symbolic derivatives would grow without bound.
+
+    The other variables are held at the scalar ``values``. NaN where there is no series (a kink
+    of abs/relu/sign/step at the centre, ``sqrt`` or ``log`` at 0 or below) or it overflows;
+    never a warning or an exception from the arithmetic.
+    """
+    if not 0 <= degree <= MAX_DEGREE:
+        raise ValueError(f"degree from 0 to {MAX_DEGREE}, not {degree}")
+    missing = variables_of(expr) - set(values) - {var}
+    if missing:
+        raise ValueError(f"taylor needs values for {', '.join(sorted(missing))}")
+    n = degree + 1
+    series: dict[int, np.ndarray] = {}
+    with np.errstate(all="ignore"):
+        for node in _postorder(expr):
+            series[id(node)] = _series_node(node, var, float(at), values, series, n)
+        out = series[id(expr)].astype(float, copy=True)
+    return out
+
+
+def _series_node(node, var, at, values, series, n) -> np.ndarray:
+    if isinstance(node, Number):
+        return _series_constant(node.value, n)
+    if isinstance(node, Constant):
+        return _series_constant(CONSTANTS[node.name], n)
+    if isinstance(node, Variable):
+        if node.name != var:
+            return _series_constant(float(values[node.name]), n)
+        out = _series_constant(at, n)
+        if n > 1:
+            out[1] = 1.0
+        return out
+    if isinstance(node, Unary):
+        return -series[id(node.operand)]
+    if isinstance(node, Call):
+        return _series_call(node.name, series[id(node.args[0])])
+    a, b = series[id(node.left)], series[id(node.right)]
+    if node.op == "+":
+        return a + b
+    if node.op == "-":
+        return a - b
+    if node.op == "*":
+        return _series_mul(a, b)
+    if node.op == "/":
+        return _series_div(a, b)
+    if not np.any(b[1:]):  # a constant exponent
+        return _series_power(a, b[0])
+    if not np.any(a[1:]) and a[0] > 0:  # a^b = exp(b log a) with a constant base
+        return _series_call("exp", np.log(a[0]) * b)
+    return _series_call("exp", _series_mul(b, _series_call("log", a)))

@@ -359,6 +359,7 @@ def test_trees_hold_only_what_parse_could_build():
 
 
 SMOOTH_FUNCTIONS = ("sin", "cos", "exp", "tanh", "sigmoid", "arctan", "sinh", "cosh")
+SMOOTH_FUNCTIONS_FOR_SERIES = (*SMOOTH_FUNCTIONS, "tan", "log", "sqrt", "arcsin")
 
 
 @SETTINGS
@@ -427,6 +428,103 @@ def test_a_power_tower_is_too_long_to_write_out_but_has_values():
     value, slope = E.evaluate_dual(tree, "x", x=1.0)
     assert value == 1.0 and slope == 1.0  # d/dx x^x^... at 1 is 1
     assert float(E.evaluate(E.derivative(tree), x=1.0)) == 1.0
+
+
+# --------------------------------------------------------------------------------------------
+# Taylor coefficients
+# --------------------------------------------------------------------------------------------
+
+
+def generalised_binomial(a: float, k: int) -> float:
+    return math.prod(a - i for i in range(k)) / math.factorial(k)
+
+
+KNOWN_SERIES = [
+    ("exp(x)", 0.0, lambda k: 1 / math.factorial(k)),
+    ("sin(x)", 0.0, lambda k: 0.0 if k % 2 == 0 else (-1) ** (k // 2) / math.factorial(k)),
+    ("cos(x)", 0.0, lambda k: 0.0 if k % 2 else (-1) ** (k // 2) / math.factorial(k)),
+    ("sinh(x)", 0.0, lambda k: 0.0 if k % 2 == 0 else 1 / math.factorial(k)),
+    ("log(1 + x)", 0.0, lambda k: 0.0 if k == 0 else (-1) ** (k + 1) / k),
+    ("1/(1 + x^2)", 0.0, lambda k: 0.0 if k % 2 else (-1) ** (k // 2)),
+    ("arctan(x)", 0.0, lambda k: 0.0 if k % 2 == 0 else (-1) ** (k // 2) / k),
+    ("sqrt(1 + x)", 0.0, lambda k: generalised_binomial(0.5, k)),
+    ("(1 + x)^-3", 0.0, lambda k: generalised_binomial(-3, k)),
+    ("1/x", 2.0, lambda k: (-1) ** k / 2 ** (k + 1)),
+    ("exp(x)", 1.5, lambda k: math.exp(1.5) / math.factorial(k)),
+    ("x^3 - 2*x", 1.0, lambda k: [-1.0, 1.0, 3.0, 1.0][k] if k < 4 else 0.0),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "coefficient"), KNOWN_SERIES)
+def test_taylor_coefficients_of_known_series(text, at, coefficient):
+    got = E.taylor(parse(text), "x", at, 20)
+    expected = np.array([coefficient(k) for k in range(21)])
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-12)
+
+
+TAYLOR_CHECKS = [
+    ("tan(x)", 0.3),
+    ("x^x", 1.2),
+    ("arcsin(x) + arccos(x/2)", 0.2),
+    ("tanh(x)*sigmoid(2*x)", -0.4),
+    ("2^x*log10(x) + log2(x)", 1.7),
+    ("exp(sin(x))/(2 + cos(x))", 0.5),
+    ("sqrt(1 + x^2)^3", -1.1),
+    ("cosh(x)^sin(x)", 0.8),
+    ("abs(x)*relu(x) + sign(x) + step(x)", 0.9),
+]
+
+
+@pytest.mark.parametrize(("text", "at"), TAYLOR_CHECKS)
+def test_taylor_coefficients_are_sympy_derivatives_over_factorials(text, at):
+    tree = parse(text)
+    got = E.taylor(tree, "x", at, 6)
+    x = sympy.Symbol("x", real=True)
+    form = E.to_sympy(tree)
+    for k in range(7):
+        expected = float(sympy.diff(form, x, k).subs(x, at).evalf(30)) / math.factorial(k)
+        assert got[k] == pytest.approx(expected, rel=1e-9, abs=1e-12), (text, k)
+
+
+@SETTINGS
+@given(
+    trees(
+        leaves=st.one_of(
+            st.just(Variable("x")),
+            st.just(Variable("y")),
+            st.sampled_from([0.5, 1.0, 2.0, 3.0]).map(Number),
+        ),
+        functions=SMOOTH_FUNCTIONS_FOR_SERIES,
+        ops=("+", "-", "*", "/"),
+    ),
+    st.floats(-1.5, 1.5),
+)
+def test_taylor_coefficients_match_repeated_derivative_trees(tree, at):
+    got = E.taylor(tree, "x", at, 3, y=0.4)
+    slope = tree
+    for k in range(4):
+        expected = float(E.evaluate(slope, x=at, y=0.4)) / math.factorial(k)
+        if not (math.isfinite(expected) and abs(expected) < 1e6 and math.isfinite(got[k])):
+            return
+        assert got[k] == pytest.approx(expected, rel=1e-7, abs=1e-7), (E.to_text(tree), k)
+        slope = E.derivative(slope, "x")
+
+
+def test_taylor_where_there_is_no_series():
+    assert np.all(np.isnan(E.taylor(parse("abs(x)"), "x", 0.0, 5)[1:]))
+    assert E.taylor(parse("abs(x)"), "x", 0.0, 5)[0] == 0.0
+    assert np.all(np.isnan(E.taylor(parse("sqrt(x)"), "x", 0.0, 5)[1:]))
+    assert np.all(np.isnan(E.taylor(parse("log(x)"), "x", -1.0, 5)))
+    np.testing.assert_array_equal(E.taylor(parse("x^2"), "x", 0.0, 4), [0, 0, 1, 0, 0])
+    np.testing.assert_array_equal(E.taylor(parse("x^1000000"), "x", 0.0, 4), np.zeros(5))
+    coefficients = E.taylor(parse("x^2*y", ("x", "y")), "x", 1.0, 2, y=3.0)
+    np.testing.assert_allclose(coefficients, [3.0, 6.0, 3.0])
+    for bad in (
+        lambda: E.taylor(parse("x*y", ("x", "y")), "x", 0.0, 3),
+        lambda: E.taylor(parse("x"), "x", 0.0, E.MAX_DEGREE + 1),
+    ):
+        with pytest.raises(ValueError):
+            bad()
 
 
 # --------------------------------------------------------------------------------------------
@@ -722,6 +820,7 @@ def test_extreme_but_valid_input_is_answered_quickly_everywhere(text):
         E.latex,
         E.symbolic_derivative,
         lambda t: E.latex(E.symbolic_derivative(t)),
+        lambda t: E.taylor(t, "x", 0.5, 20),
     ):
         result, seconds = timed(step, tree)
         assert seconds < FAST, (text, step, seconds)
