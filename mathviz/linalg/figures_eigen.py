@@ -89,7 +89,8 @@ def _tip_position(tip: np.ndarray, away_from: Sequence[np.ndarray] = ()) -> str:
         # The nearest arrow turns counter-clockwise from this one (or lies on it): the
         # label goes on the clockwise side, else on the other.
         side = 1.0 if cross >= 0 else -1.0
-        direction = side * np.array([direction[1], -direction[0]])
+        # Sideways, and a little outwards, so that the name stays beyond the arrow's tip.
+        direction = side * np.array([unit[1], -unit[0]]) + 0.5 * unit
     vertical = "top" if direction[1] >= 0 else "bottom"
     return vertical + (" right" if direction[0] >= 0 else " left")
 
@@ -113,7 +114,7 @@ def _named_arrow(
     trace = arrow_trace(np.zeros((2, 2)), color, names[last], width=width, showlegend=False)
     trace |= moving(last) | {
         "textposition": _tip_position(tips[last], away_from),
-        "textfont": {"size": 17, "color": color},
+        "textfont": {"color": color},  # the theme's size: larger when presenting
         "hoverinfo": "skip",
     }
     return trace, moving
@@ -146,7 +147,7 @@ def morph_figure(
             statics.append(
                 line_trace(
                     scene.invariant,
-                    theme.COLORS["highlight"],
+                    theme.ink(dark),  # v₂ and p₂ have the highlight colour
                     line_labels[0],
                     width=2.5,
                     dash="dash",
@@ -271,7 +272,7 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
         "mode": "text",
         "text": ["v₁", "v₂"][: len(ends)],
         "textposition": [_tip_position(end) for end in ends],
-        "textfont": {"size": 16, "color": list(EIGEN_COLORS[: len(ends)])},
+        "textfont": {"color": list(EIGEN_COLORS[: len(ends)])},
         "showlegend": False,
         "hoverinfo": "skip",
     }
@@ -422,7 +423,7 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
     data = [
         line_trace(
             scene.ellipse,
-            theme.COLORS["highlight"],
+            theme.ink(dark),  # the arrows have the eigen colours
             f"A·(unit circle): semi-axes σ₁ = {text(sigma[0], 3)}, σ₂ = {text(sigma[1], 3)}",
             width=2.5,
             dash="dash",
