@@ -44,7 +44,7 @@ _PRESENT_CSS = """
   .stMainBlockContainer [data-testid="stVerticalBlock"] { gap: 0.45rem; }
   .stMainBlockContainer p, .stMainBlockContainer li { font-size: 1.45rem; }
   /* A compact header: the title, its idea on one line, then straight to the picture. */
-  .stMainBlockContainer h1 { font-size: 2.6rem; line-height: 1.2; padding: 0 0 0.1rem 0; }
+  .stMainBlockContainer h1 { font-size: 2.8rem; line-height: 1.2; padding: 0 0 0.1rem 0; }
   .stMainBlockContainer h2 { font-size: 1.6rem; padding: 0.05rem 0; }
   .stMainBlockContainer h3 { font-size: 1.5rem; padding: 0.05rem 0; }
   .stMainBlockContainer h5 { font-size: 1.15rem; padding: 0 0 0.3rem 0; }
