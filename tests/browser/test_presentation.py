@@ -16,8 +16,12 @@ PAGES = catalog.PAGES
 @pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
 def test_presentation_mode_renders(session, page_info):
     session.open(page_info)
-    sizes = "() => [document.querySelector('h1'), document.querySelector('[data-testid=stMain] p')]"
-    sizes += ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+    # The title's size, and the largest paragraph text of the page (its prose).
+    sizes = (
+        "() => [[document.querySelector('h1')],"
+        " document.querySelectorAll('[data-testid=stMain] p')]"
+        ".map(es => Math.max(...Array.from(es).map(e => parseFloat(getComputedStyle(e).fontSize))))"
+    )
     normal = session.page.evaluate(sizes)
     session.open(page_info, "present=1")
     session.assert_clean()
