@@ -50,7 +50,8 @@ _PRESENT_CSS = """
   .stMainBlockContainer h5 { font-size: 1.15rem; padding: 0 0 0.3rem 0; }
   .stMainBlockContainer .katex { font-size: 1.45em; }
   /* A formula is never clipped: KaTeX's boxes reach a few pixels past their line. */
-  .stMainBlockContainer .katex-display { margin: 0.3em 0; padding: 0.15em 0; overflow: visible; }
+  .stMainBlockContainer .katex-display {
+    margin: 0.3em 0; padding: 0.15em 0 0.35em; overflow: visible; }
   /* Controls: label and text at one size (1.15rem, 18 px), boxes that grow with it. */
   .stMainBlockContainer [data-testid="stWidgetLabel"] p,
   .stMainBlockContainer [data-testid="stWidgetLabel"],

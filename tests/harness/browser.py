@@ -67,12 +67,22 @@ SETTLED_JS = """
 """.replace("__IDLE__", IDLE_JS)
 # A chart is plotted once plotly has laid it out (_fullLayout), computed every trace
 # (calcdata, one entry per trace of gd.data), drawn its SVG and has no draw pending.
+# A chart is plotted when plotly has drawn its data at the size of its box: a chart that
+# stretches to its container (presentation mode's stage) is first drawn at plotly's default
+# height and then again at its container's.
 CHARTS_PLOTTED_JS = """
 n => {
   const charts = Array.from(document.querySelectorAll('.js-plotly-plot'));
+  const sized = gd => { const r = gd.getBoundingClientRect();
+    if (r.width === 0) return true;  // hidden (a closed expander)
+    const stage = gd.closest('[class*="st-key-mv_stage_"]');
+    const first = stage && stage.querySelector('.js-plotly-plot') === gd;
+    return Math.abs(r.width - gd._fullLayout.width) < 2
+      && Math.abs(r.height - gd._fullLayout.height) < 2
+      && (!first || Math.abs(r.height - stage.getBoundingClientRect().height) < 2); };
   return charts.length >= n && charts.every(gd => gd._fullLayout && Array.isArray(gd.data)
     && Array.isArray(gd.calcdata) && gd.calcdata.length === gd.data.length
-    && !!gd.querySelector('.main-svg') && !(gd._promises && gd._promises.length));
+    && !!gd.querySelector('.main-svg') && !(gd._promises && gd._promises.length) && sized(gd));
 }
 """
 CHANGED_JS = "before => (__FINGERPRINT__)() !== before".replace("__FINGERPRINT__", FINGERPRINT_JS)
