@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from mathviz.core import numbers
 
-Kind = Literal["slider", "number", "choice", "select", "multi", "toggle"]
+Kind = Literal["slider", "number", "choice", "select", "multi", "toggle", "text"]
 PART = "part"  # the one key of the part (lesson, chapter, view) chooser on every page
 
 # What the README says a control's values are, per kind.
@@ -32,7 +32,8 @@ class Param:
     ----------
     key : the query-parameter key (also the widget's session-state key).
     kind : ``slider``, ``number`` (a number input), ``choice`` (a segmented control),
-        ``select`` (a select box), ``multi`` (pills, any subset) or ``toggle``.
+        ``select`` (a select box), ``multi`` (pills, any subset), ``toggle`` or ``text`` (a
+        line of typed text, at most ``high`` characters: a formula).
     label : the widget's label.
     default : the value when the URL says nothing (left out of links).
     low, high, step : the numeric range and step (``slider``/``number``).
@@ -68,6 +69,10 @@ class Param:
                 raise ValueError(f"{self.key}: default {self.default!r} not among its options")
         elif self.kind == "toggle" and not isinstance(self.default, bool):
             raise ValueError(f"{self.key}: a toggle's default is True or False")
+        elif self.kind == "text" and not (
+            isinstance(self.default, str) and self.high and len(self.default) <= self.high
+        ):
+            raise ValueError(f"{self.key}: a text's default is a string of at most high chars")
 
     @property
     def whole(self) -> bool:
@@ -93,6 +98,8 @@ class Param:
         """The values a link may give, for README: ``-3 to 3``, ``true``/``false``, the options."""
         if self.kind == "toggle":
             return "`true` / `false`"
+        if self.kind == "text":
+            return f"typed text, at most {int(self.high)} characters"
         if self.kind in _CHOICE_KINDS:
             listed = ", ".join(f"`{_cell(option)}`" for option in self.options)
             return listed + (" (repeat the key for several)" if self.kind == "multi" else "")
@@ -102,6 +109,8 @@ class Param:
         """The default as a link would write it."""
         if self.kind == "toggle":
             return "true" if self.default else "false"
+        if self.kind == "text":
+            return f"`{_cell(self.default)}`"
         if self.kind == "multi":
             return ", ".join(self.default) if self.default else "none"
         if self.kind in _CHOICE_KINDS:
@@ -167,6 +176,11 @@ def multi(key: str, label: str, options: Sequence[str], default: Sequence[str] =
 def toggle(key: str, label: str, default: bool = False, **kw) -> Param:
     """An on/off switch (``true``/``false`` in the URL)."""
     return Param(key, "toggle", label, default, **kw)
+
+
+def text(key: str, label: str, default: str, max_chars: int, **kw) -> Param:
+    """A line of typed text (a formula), at most ``max_chars`` characters."""
+    return Param(key, "text", label, default, high=max_chars, **kw)
 
 
 def part(label: str, options: Sequence[str], default: str | None = None, **kw) -> Param:

@@ -74,6 +74,7 @@ _KINDS = {
     "button_group": {"choice", "multi"},
     "selectbox": {"select"},
     "toggle": {"toggle"},
+    "text_input": {"text"},
 }
 
 
@@ -97,6 +98,8 @@ def test_every_control_is_built_from_the_pages_declaration(page):
                 assert tuple(o.content for o in proto.options) == param.options, key
             elif widget.type == "selectbox":
                 assert tuple(widget.options) == param.options, key
+            elif widget.type == "text_input":
+                assert proto.max_chars == param.high, key
 
 
 def _views(page_path: str) -> list[dict[str, str]]:

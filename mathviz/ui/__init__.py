@@ -10,7 +10,7 @@ control lives in the URL, and presentation mode applies everywhere.
 - :mod:`.skeleton`: the page skeleton, the part (lesson) chooser and a lesson's stage.
 """
 
-from mathviz.ui.controls import control, controls, part, read_old_links, row
+from mathviz.ui.controls import control, controls, part, read_old_links, row, typed
 from mathviz.ui.plotting import PLOTLY_CONFIG, plot
 from mathviz.ui.shell import (
     is_dark,
@@ -60,5 +60,6 @@ __all__ = [
     "section",
     "stage",
     "start_run",
+    "typed",
     "why_it_matters",
 ]

@@ -113,6 +113,14 @@ def _toggle(p: Param, **kwargs: Any) -> bool:
     return st.toggle(p.label, value=p.default, **_bind(p), **kwargs)
 
 
+def _text(p: Param, **kwargs: Any) -> str:
+    """A line of typed text, at most ``p.high`` characters (a longer URL value is cut)."""
+    kept = st.session_state.get(p.key)
+    if isinstance(kept, str) and len(kept) > p.high:
+        st.session_state[p.key] = kept[: int(p.high)]
+    return st.text_input(p.label, p.default, int(p.high), **_bind(p), **kwargs)
+
+
 _WIDGETS: dict[str, Callable[..., Any]] = {
     "slider": _slider,
     "number": _number,
@@ -120,7 +128,29 @@ _WIDGETS: dict[str, Callable[..., Any]] = {
     "select": _select,
     "multi": _multi,
     "toggle": _toggle,
+    "text": _text,
 }
+
+_LAST_GOOD = "_mv_last_good_"  # + a text control's key: the last text that read well
+
+
+def typed(param: Param, read: Callable[[str], Any]) -> tuple[Any, str | None]:
+    """A text control (a formula) read by ``read``; returns ``(value, problem)``.
+
+    ``read(text)`` returns the value or raises ``ValueError`` with a one-line message. On a
+    bad text the problem is shown under the box and the value of the last text that read
+    well in this session (else the default's) is returned, so the picture keeps showing the
+    last good function; ``problem`` is the message, None when the text read well.
+    """
+    text = control(param)
+    try:
+        value = read(text)
+    except ValueError as error:
+        last = st.session_state.get(_LAST_GOOD + param.key, param.default)
+        st.error(f"{error} Showing {last} until it reads.", icon=":material/edit_note:")
+        return read(last), str(error)
+    st.session_state[_LAST_GOOD + param.key] = text
+    return value, None
 
 
 def row(*controls: Callable[[], Any]) -> list[Any]:

@@ -154,3 +154,42 @@ def test_a_narrow_column_wraps_a_row_of_controls_and_keeps_their_order():
         assert at.markdown[0].value == repr(list(range(count)))
         assert len(at.columns) == columns
         assert {round(1 / column.weight) for column in at.columns} == {per_row}
+
+
+def _typed_script():
+    import streamlit as st
+
+    from mathviz import params, ui
+
+    declared = params.page("typed", params.text("ft", "f(x) =", "x^2", 20))
+
+    def read(text: str) -> str:
+        if "bad" in text:
+            raise ValueError(f"Cannot read {text!r}.")
+        return text.upper()
+
+    value, problem = ui.typed(declared["ft"], read)
+    st.markdown(f"{value} | {problem}")
+
+
+def test_a_typed_formula_is_read_from_the_link_and_a_bad_one_keeps_the_last_good():
+    at = AppTest.from_function(_typed_script)
+    at.query_params["ft"] = "sin(x)"
+    at.run()
+    assert at.text_input(key="ft").proto.query_param_key == "ft"
+    assert at.markdown[0].value == "SIN(X) | None" and not at.error
+    at.text_input(key="ft").input("x + bad").run()
+    assert at.markdown[0].value.startswith("SIN(X) | Cannot read")
+    assert "Showing sin(x)" in at.error[0].value
+    at.text_input(key="ft").input("cos(x)").run()
+    assert at.markdown[0].value == "COS(X) | None" and not at.error
+
+
+def test_a_text_declaration_has_a_string_default_within_its_length():
+    import pytest
+
+    from mathviz import params
+
+    assert params.text("ft", "f", "x", 5).values_text() == "typed text, at most 5 characters"
+    with pytest.raises(ValueError, match="text's default"):
+        params.text("ft", "f", "x" * 6, 5)
