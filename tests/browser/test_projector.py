@@ -106,6 +106,21 @@ LAYOUT_JS = """
 """
 
 
+# The laid-out page has settled: the charts and their controls kept their places for 20
+# frames in a row (a scroll bar appearing, say, makes plotly draw the charts again narrower).
+SETTLED_JS = """
+() => {
+  const key = JSON.stringify(Array.from(document.querySelectorAll(
+      '.js-plotly-plot, .js-plotly-plot .slider-container, .js-plotly-plot .updatemenu-container'))
+    .map(e => { const r = e.getBoundingClientRect();
+                return [r.left, r.right, r.top, r.bottom].map(Math.round); }));
+  window.__mvSame = window.__mvLayout === key ? (window.__mvSame || 0) + 1 : 0;
+  window.__mvLayout = key;
+  return window.__mvSame >= 20;
+}
+"""
+
+
 def views() -> list[tuple[str, str, str, str]]:
     """``(name, page script, url path, query)`` of every view in presentation mode."""
     found = []
@@ -134,6 +149,7 @@ def open_view(page, server, script: str, path: str, query: str) -> None:
     charts = len(run_page(script, dict(parse_qsl(query))).get("plotly_chart"))
     browser.goto(page, server.url(path, query))
     browser.wait_for_charts(page, charts)
+    page.wait_for_function(SETTLED_JS, polling="raf", timeout=browser.TIMEOUT_MS)
 
 
 VIEWS = views()
