@@ -48,6 +48,10 @@ _PRESENT_CSS = """
   .stMainBlockContainer h2 { font-size: 1.6rem; padding: 0.05rem 0; }
   .stMainBlockContainer h3 { font-size: 1.5rem; padding: 0.05rem 0; }
   .stMainBlockContainer h5 { font-size: 1.15rem; padding: 0 0 0.3rem 0; }
+  /* Streamlit pulls the element after a heading up by 1rem; with the compact gaps here that
+     covered the idea's last line. */
+  .stMainBlockContainer [data-testid="stMarkdownContainer"]:has(h1, h5) {
+    margin-bottom: 0 !important; }
   .stMainBlockContainer .katex { font-size: 1.45em; }
   /* A formula is never clipped: KaTeX's boxes reach a few pixels past their line. */
   .stMainBlockContainer .katex-display {

@@ -40,9 +40,18 @@ LAYOUT_JS = """
     .map(e => e.getBoundingClientRect())
     .map(r => [r.top + window.scrollY, r.bottom + window.scrollY]);
   const own = top === null ? undefined : formulas.find(f => f[0] >= top - 5);
-  const title = main.querySelector('h1');
-  const titleBottom = title ? title.getBoundingClientRect().bottom + window.scrollY : null;
   const overflows = [];
+  const title = main.querySelector('h1');
+  // The header's lines (title, idea, the element after them) never cover one another.
+  const idea = main.querySelector('h5');
+  if (title && idea) {
+    const after = idea.closest("[data-testid='stElementContainer']").nextElementSibling;
+    const [t, i] = [title, idea].map(e => e.getBoundingClientRect());
+    if (t.bottom > i.top + 1) overflows.push(`the title covers the idea by ${t.bottom - i.top}px`);
+    if (after && i.bottom > after.getBoundingClientRect().top + 1)
+      overflows.push('the element after the idea covers it');
+  }
+  const titleBottom = title ? title.getBoundingClientRect().bottom + window.scrollY : null;
   const boxes = main.querySelectorAll("button, [data-testid='stWidgetLabel'], "
     + "[data-testid='stMetricValue'], [data-testid='stMetricLabel'], .katex-display, "
     + "[data-testid='stSliderThumbValue'], [data-testid='stSliderTickBar']");
