@@ -1,8 +1,46 @@
 """The URL state of /derivatives (see :mod:`mathviz.calculus.params`)."""
 
 from mathviz import params
+from mathviz.calculus import functions
+from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
+
+SECANT, THREE_WAYS, TAYLOR = "Secant to tangent", "Three ways to differentiate", "Taylor series"
+
+# The shared function controls (mathviz.calculus.params declares the same ones: same meaning).
+FUNCTION = params.select(
+    "fn", "Function", functions.CHOICES, functions.DEFAULT, doc="a named function, or `typed`"
+)
+TYPED = params.text(
+    "f", "f(x) =", "x^3 - 2*sin(x)", functions.MAX_CHARS,
+    doc="the typed formula (with `fn=typed`): numbers, x, + − * / ^, sin cos exp log sqrt…",
+)  # fmt: skip
+SPEED = params.choice(
+    "speed",
+    "Play speed",
+    list(SPEEDS),
+    DEFAULT_SPEED,
+    doc="how fast ▶ Play runs: `1×` is slow enough to talk over",
+)
 
 DERIVATIVES = params.page(
     "derivatives",
-    params.part("Part", ("Secant to tangent", "Three ways to differentiate", "Taylor series")),
+    params.part("Part", (SECANT, THREE_WAYS, TAYLOR)),
+    FUNCTION,
+    TYPED,
+    params.slider(
+        "x0", "x₀", -6.0, 6.0, 1.0, 0.05, doc="the point of the tangent (secant, three ways)"
+    ),
+    params.slider(
+        "logh",
+        "log₁₀ h",
+        -16.0,
+        0.0,
+        -5.0,
+        0.5,
+        part=THREE_WAYS,
+        doc="the step of the finite differences, as a power of ten",
+    ),  # fmt: skip
+    params.slider("ta", "a (centre)", -5.0, 5.0, 0.0, 0.05, part=TAYLOR, doc="the Taylor centre a"),
+    params.slider("deg", "Degree n", 0, 20, 3, 1, part=TAYLOR, doc="the degree shown first"),
+    SPEED,
 )

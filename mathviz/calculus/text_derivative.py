@@ -1,0 +1,151 @@
+"""Words and formulas of /derivatives' first two lessons (plain strings, numbers through
+:mod:`mathviz.core.numbers`)."""
+
+from __future__ import annotations
+
+import math
+
+from mathviz.calculus.derivative import EPS, ErrorScan, PointKind, Secants, ThreeWays
+from mathviz.core.notes import Note
+from mathviz.core.numbers import tex
+from mathviz.core.numbers import text as fmt
+
+DIGITS = 6  # of derivative values, so that the three ways can be told apart
+
+
+def secant_latex(s: Secants, x0: float) -> str:
+    """The secant slope at three h, closing in."""
+    picks = [0, len(s.h) // 2, len(s.h) - 1]
+    slopes = r",\;".join(
+        rf"m({tex(float(s.h[i]), 2)}) = {tex(float(s.right[i]), 4)}" for i in picks
+    )
+    return rf"m(h) = \frac{{f({tex(x0)} + h) - f({tex(x0)})}}{{h}}:\quad {slopes}"
+
+
+def limit_latex(kind: PointKind, x0: float, derivative_latex: str | None) -> str:
+    """f'(x0) as the limit, or the two one-sided limits that disagree."""
+    if kind.has_tangent:
+        form = f" = {derivative_latex}" if derivative_latex else ""
+        return (
+            rf"f'(x){form},\qquad f'({tex(x0)}) = \lim_{{h \to 0}} m(h) = "
+            rf"{tex(kind.right, DIGITS)}"
+        )
+    if kind.kind == "kink":
+        return (
+            rf"\lim_{{h \to 0^-}} m(h) = {tex(kind.left, 4)} \neq "
+            rf"{tex(kind.right, 4)} = \lim_{{h \to 0^+}} m(h)"
+        )
+    if kind.kind == "jump":
+        return rf"f({tex(x0)}^+) - f({tex(x0)}^-) = {tex(kind.gap, 3)} \neq 0"
+    return rf"f'({tex(x0)})\ \text{{does not exist}}"
+
+
+def point_notes(kind: PointKind, x0: float, name: str) -> list[Note]:
+    """Why there is no tangent at x0, when there is none."""
+    at = fmt(x0)
+    if kind.kind == "kink":
+        return [
+            Note(
+                "warning",
+                f"{name} has a corner at x₀ = {at}: the slope from the left is "
+                f"{fmt(kind.left)}, from the right {fmt(kind.right)}. The two secants close "
+                "in on different lines, so there is no tangent and no derivative here.",
+            )
+        ]
+    if kind.kind == "jump":
+        return [
+            Note(
+                "warning",
+                f"{name} jumps by {fmt(kind.gap)} at x₀ = {at}: the secant "
+                "slope grows like (jump)/h as h shrinks, so there is no derivative here "
+                "(each side alone has slope "
+                f"{fmt(kind.left)} and {fmt(kind.right)}).",
+            )
+        ]
+    if kind.kind == "undefined":
+        return [
+            Note(
+                "warning",
+                f"{name} is not defined at x₀ = {at}: move x₀ into its domain to see a secant.",
+            )
+        ]
+    if kind.kind == "edge":
+        side = "left" if math.isnan(kind.left) else "right"
+        return [
+            Note(
+                "warning",
+                f"{name} is not defined just to the {side} of x₀ = {at}: only a "
+                "one-sided secant exists, so there is no two-sided derivative.",
+            )
+        ]
+    if kind.kind == "vertical":
+        return [
+            Note(
+                "warning",
+                f"The slope of {name} at x₀ = {at} is infinite (a vertical "
+                "tangent): the secants stand up as h shrinks.",
+            )
+        ]
+    return []
+
+
+def three_ways_table(w: ThreeWays) -> str:
+    """The three values side by side with their errors against the symbolic one (Markdown)."""
+    rows = [
+        ("Symbolic (sympy, evaluated in 30 digits)", w.exact, None),
+        (f"Forward difference, h = {fmt(w.h, 2)}", w.forward, w.error(w.forward)),
+        (f"Central difference, h = {fmt(w.h, 2)}", w.central, w.error(w.central)),
+        ("Automatic (dual numbers)", w.automatic, w.error(w.automatic)),
+    ]
+    lines = ["| Method | f′(x₀) | error |", "|---|---|---|"]
+    for name, value, error in rows:
+        shown = fmt(value, 12) if math.isfinite(value) else "undefined"
+        err = "—" if error is None else (fmt(error, 2) if math.isfinite(error) else "undefined")
+        lines.append(f"| {name} | {shown} | {err} |")
+    return "\n".join(lines)
+
+
+def difference_latex(w: ThreeWays, x0: float) -> str:
+    h = tex(w.h, 2)
+    return (
+        rf"\frac{{f({tex(x0)}+{h}) - f({tex(x0)})}}{{{h}}} = {tex(w.forward, DIGITS)},\quad "
+        rf"\frac{{f({tex(x0)}+{h}) - f({tex(x0)}-{h})}}{{2\cdot{h}}} = {tex(w.central, DIGITS)}"
+    )
+
+
+def h_notes(w: ThreeWays, scan: ErrorScan | None) -> list[Note]:
+    """What the chosen h does: round-off wins below the best h, truncation above it."""
+    notes = []
+    if w.h <= 1e-15:
+        notes.append(
+            Note(
+                "warning",
+                f"h = {fmt(w.h, 2)} is at the edge of float64: x₀ + h "
+                "barely differs from x₀, so f(x₀ + h) − f(x₀) is mostly rounding. "
+                "This is why h → 0 does not work on a computer.",
+            )
+        )
+    if scan is None:
+        notes.append(
+            Note(
+                "warning",
+                "f′(x₀) has no finite value here, so there is no error "
+                "to measure: move x₀ to where f is smooth.",
+            )
+        )
+    return notes
+
+
+def scan_sentence(scan: ErrorScan) -> str:
+    """The slopes, floors and best h, measured against theory."""
+    (fs, _), (cs, _) = scan.forward_fit, scan.central_fit
+    slope = lambda v: fmt(v, 2) if math.isfinite(v) else "not measurable"  # noqa: E731
+    return (
+        f"Measured truncation slopes: forward **{slope(fs)}** (theory 1: error ≈ f″h/2), "
+        f"central **{slope(cs)}** (theory 2: error ≈ f‴h²/6). Round-off grows like ε/h "
+        f"(ε = {fmt(EPS, 3)}), so each curve has a floor: the best h measured is "
+        f"{fmt(scan.forward_best[0], 2)} for forward (error {fmt(scan.forward_best[1], 2)}; "
+        f"theory ~√ε ≈ {fmt(scan.forward_theory, 2)}) and {fmt(scan.central_best[0], 2)} for "
+        f"central (error {fmt(scan.central_best[1], 2)}; theory ~ε^(1/3) ≈ "
+        f"{fmt(scan.central_theory, 2)})."
+    )
