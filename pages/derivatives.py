@@ -42,10 +42,12 @@ def secant_lesson(dark: bool) -> None:
     with stage.words:
         window = derivative.window_for(x0, entry)
         if kind.kind != "undefined":
-            ui.formula(text.secant_latex(derivative.secants(expr, x0, window), x0))
+            ui.formula(text.secant_latex(x0))
+            ui.formula(text.secant_values_latex(derivative.secants(expr, x0, window)))
         form, _ = derivative.symbolic(expr)
-        latex = expressions.latex(form) if form is not None and kind.has_tangent else None
-        ui.formula(text.limit_latex(kind, x0, latex))
+        if form is not None and kind.has_tangent:
+            ui.formula(rf"f'(x) = {expressions.latex(form)}")
+        ui.formula(text.limit_latex(kind, x0, None))
         ui.notes(text.point_notes(kind, x0, name))
     ui.explain(
         "**▶ Play** shrinks h on a log scale, from a quarter of the window to a thousandth of "
@@ -75,7 +77,8 @@ def three_ways_lesson(dark: bool) -> None:
             ui.formula(rf"\frac{{d}}{{dx}}\,{expressions.latex(expr)} = {ways.symbolic_latex}")
         else:
             st.markdown(f"Symbolic: {ways.symbolic_problem}")
-        ui.formula(text.difference_latex(ways, x0))
+        ui.formula(text.forward_latex(ways, x0))
+        ui.formula(text.central_latex(ways, x0))
         ui.notes(text.point_notes(kind, x0, name) + text.h_notes(ways, scan))
     st.markdown(text.three_ways_table(ways))
     if scan is not None:
@@ -95,7 +98,8 @@ def taylor_lesson(dark: bool) -> None:
     stage = ui.stage("words beside", key="taylor")
     with stage.controls:
         expr, entry, name = function_ui()
-        a, n, speed = ui.controls(P["ta"], P["deg"], SPEED)
+        a, n = ui.controls(P["ta"], P["deg"])
+        speed = ui.control(SPEED)
     scene = taylor.scene(expr, a, entry)
     n = min(n, max(scene.top, 0))
     with stage.picture:

@@ -215,6 +215,8 @@ def symbolic(expr: Expression) -> tuple[sympy.Expr | None, str | None]:
 def exact_slope(expr: Expression, x0: float) -> float:
     """f'(x0) from the symbolic derivative, evaluated in 30 digits (NaN if undefined);
     forward-mode AD when sympy has no derivative to offer."""
+    if not math.isfinite(value(expr, x0)):
+        return math.nan  # f itself is undefined there (sympy would still write 1/x at -1)
     form, _ = symbolic(expr)
     if form is None:
         return slope_ad(expr, x0)
@@ -299,6 +301,8 @@ def error_scan(expr: Expression, x0: float) -> ErrorScan | None:
         central = np.abs(central_difference(expr, x0, h) - exact)
     for error in (forward, central):
         error[~np.isfinite(error) | (error <= 0)] = np.nan
+    if np.isnan(forward).all() or np.isnan(central).all():
+        return None
     scale = max(1.0, abs(x0))
     return ErrorScan(
         h,

@@ -49,20 +49,28 @@ def _line_through(x0: float, y0: float, slope: float, window: tuple[float, float
 def _secant_traces(s: Secants, i: int, x0: float, window, left: bool) -> list[dict]:
     h, m = float(s.h[i]), float(s.right[i])
     y_tip = s.f0 + m * h if math.isfinite(m) else s.f0
-    label = f"slope {text(m)}" if math.isfinite(m) else "undefined"
     out = [
         _line_through(x0, s.f0, m, window),
-        {"x": np.array([x0 + h]), "y": np.array([y_tip]), "text": [f"x₀+h: {label}"]},
+        {"x": np.array([x0 + h]), "y": np.array([y_tip]), "text": ["x₀+h"]},
     ]
     if left:
         ml = float(s.left[i])
         yl = s.f0 - ml * h if math.isfinite(ml) else s.f0
-        text_left = f"x₀−h: slope {text(ml)}" if math.isfinite(ml) else "undefined"
         out += [
             _line_through(x0, s.f0, ml, window),
-            {"x": np.array([x0 - h]), "y": np.array([yl]), "text": [text_left]},
+            {"x": np.array([x0 - h]), "y": np.array([yl]), "text": ["x₀−h"]},
         ]
     return out
+
+
+def _slope_text(m: float) -> str:
+    return text(m, 4) if math.isfinite(m) else "undefined"
+
+
+def _label(s: Secants, i: int, both: bool) -> str:
+    """The read-out of frame i: h and the secant slope(s)."""
+    label = f"h = {text(float(s.h[i]), 2)}:  slope {_slope_text(float(s.right[i]))}"
+    return label + (f" (left {_slope_text(float(s.left[i]))})" if both else "")
 
 
 def secant_figure(
@@ -80,10 +88,11 @@ def secant_figure(
     x = np.linspace(*window, d.GRID)
     f = d.values(x=x, expr=expr)
     slope = np.asarray(d.slope_values(expr, x), dtype=float)
+    jumps = entry.jumps if entry else ()
     breaks = tuple((entry.kinks + entry.jumps) if entry else ())
     s = d.secants(expr, x0, window)
     both = kind.kind in ("kink", "jump")
-    data = _curve(x, f, F_COLOR, "f(x)", "y", breaks)
+    data = _curve(x, f, F_COLOR, "f(x)", "y", jumps)
     data += _curve(x, slope, SLOPE_COLOR, "f′(x)", "y2", breaks)
     f0 = s.f0 if math.isfinite(s.f0) else 0.0
     if kind.has_tangent:
@@ -182,7 +191,8 @@ def error_figure(scan: d.ErrorScan, h_chosen: float, *, dark: bool = False) -> P
             data.append(
                 markers(color, 14, x=np.array([best[0]]), y=np.array([best[1]]),
                         mode="markers+text", text=[f"best h {text(best[0], 2)}"],
-                        textposition="bottom center", showlegend=False, marker_symbol="star")
+                        textposition="bottom center", showlegend=False)
+                | {"marker": {"size": 14, "color": color, "symbol": "star"}}
             )  # fmt: skip
         data.append(
             {"type": "scatter", "mode": "lines", "x": np.array([theory, theory]),

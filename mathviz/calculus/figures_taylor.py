@@ -31,10 +31,10 @@ def taylor_figure(
     ink = theme.ink(dark)
     layout = {
         "xaxis": {"range": list(scene.window), "title": {"text": "x"}, "anchor": "y2"},
-        "yaxis": {"domain": [0.4, 1.0], "range": list(scene.y_range), "title": {"text": "y"}},
-        "yaxis2": {"domain": [0.0, 0.3], "type": "log", "title": {"text": "|f − Pₙ|"},
+        "yaxis": {"domain": [0.45, 1.0], "range": list(scene.y_range), "title": {"text": "y"}},
+        "yaxis2": {"domain": [0.0, 0.36], "type": "log", "title": {"text": "|f − Pₙ|"},
                    "range": [math.log10(ERROR_FLOOR), math.log10(ERROR_CEILING)],
-                   "exponentformat": "power", "dtick": 4},
+                   "exponentformat": "power", "dtick": 8},
         "legend": TOP_LEGEND,
         "margin": {"t": 60, "b": 50},
         "shapes": [],
@@ -55,6 +55,7 @@ def taylor_figure(
         )  # fmt: skip
     if scene.top < 0 or len(scene.x) < 2:
         return Prebuilt(encoded({"data": data, "layout": layout}))
+    n = min(max(n, 0), scene.top)
     fa = float(scene.c[0])
     data.append(markers(P_COLOR, 13, x=np.array([scene.a]), y=np.array([fa]), name="a",
                         showlegend=False, mode="markers+text", text=["a"],

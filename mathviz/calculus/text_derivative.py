@@ -13,23 +13,21 @@ from mathviz.core.numbers import text as fmt
 DIGITS = 6  # of derivative values, so that the three ways can be told apart
 
 
-def secant_latex(s: Secants, x0: float) -> str:
+def secant_latex(x0: float) -> str:
+    """The secant's slope as a function of h."""
+    return rf"m(h) = \frac{{f({tex(x0)} + h) - f({tex(x0)})}}{{h}}"
+
+
+def secant_values_latex(s: Secants) -> str:
     """The secant slope at three h, closing in."""
     picks = [0, len(s.h) // 2, len(s.h) - 1]
-    slopes = r",\;".join(
-        rf"m({tex(float(s.h[i]), 2)}) = {tex(float(s.right[i]), 4)}" for i in picks
-    )
-    return rf"m(h) = \frac{{f({tex(x0)} + h) - f({tex(x0)})}}{{h}}:\quad {slopes}"
+    return r",\;".join(rf"m({tex(float(s.h[i]), 2)}) = {tex(float(s.right[i]), 4)}" for i in picks)
 
 
 def limit_latex(kind: PointKind, x0: float, derivative_latex: str | None) -> str:
     """f'(x0) as the limit, or the two one-sided limits that disagree."""
     if kind.has_tangent:
-        form = f" = {derivative_latex}" if derivative_latex else ""
-        return (
-            rf"f'(x){form},\qquad f'({tex(x0)}) = \lim_{{h \to 0}} m(h) = "
-            rf"{tex(kind.right, DIGITS)}"
-        )
+        return rf"f'({tex(x0)}) = \lim_{{h \to 0}} m(h) = {tex(kind.right, DIGITS)}"
     if kind.kind == "kink":
         return (
             rf"\lim_{{h \to 0^-}} m(h) = {tex(kind.left, 4)} \neq "
@@ -105,11 +103,19 @@ def three_ways_table(w: ThreeWays) -> str:
     return "\n".join(lines)
 
 
-def difference_latex(w: ThreeWays, x0: float) -> str:
+def forward_latex(w: ThreeWays, x0: float) -> str:
     h = tex(w.h, 2)
     return (
-        rf"\frac{{f({tex(x0)}+{h}) - f({tex(x0)})}}{{{h}}} = {tex(w.forward, DIGITS)},\quad "
-        rf"\frac{{f({tex(x0)}+{h}) - f({tex(x0)}-{h})}}{{2\cdot{h}}} = {tex(w.central, DIGITS)}"
+        rf"\text{{forward: }}\frac{{f({tex(x0)}+{h}) - f({tex(x0)})}}{{{h}}} = "
+        rf"{tex(w.forward, DIGITS)}"
+    )
+
+
+def central_latex(w: ThreeWays, x0: float) -> str:
+    h = tex(w.h, 2)
+    return (
+        rf"\text{{central: }}\frac{{f({tex(x0)}+{h}) - f({tex(x0)}-{h})}}{{2\cdot{h}}} = "
+        rf"{tex(w.central, DIGITS)}"
     )
 
 
