@@ -1,8 +1,13 @@
-"""Gradients & the Hessian."""
+"""Gradients & the Hessian: a surface f(x, y), its uphill direction and how it bends."""
+
+import math
 
 import streamlit as st
 
 from mathviz import ui
+from mathviz.calculus import figures_gradient as figures
+from mathviz.calculus import gradient, surfaces
+from mathviz.calculus import text_gradient as text
 from mathviz.calculus.params import GRADIENTS as P
 
 ui.page_header(
@@ -11,22 +16,121 @@ ui.page_header(
 )
 
 
-def part_0(dark: bool) -> None:
-    st.info("This part is being written.")
+def surface_ui() -> tuple:
+    """The surface (named or typed) and the point (x₀, y₀) on its window."""
+    name = ui.control(P["surface"])
+    if name == surfaces.TYPED:
+        typed_expr, _ = ui.typed(P["fxy"], surfaces.read)
+    else:
+        typed_expr = None
+    expr, entry = surfaces.chosen(name, typed_expr)
+    window = surfaces.window_of(entry)
+    x0, y0 = ui.row(
+        lambda: ui.control(P["px"].with_range(low=window[0], high=window[1])),
+        lambda: ui.control(P["py"].with_range(low=window[2], high=window[3])),
+    )
+    if entry is not None:
+        st.caption(entry.about)
+    return expr, entry, window, gradient.at_point(expr, x0, y0)
 
 
-def part_1(dark: bool) -> None:
-    st.info("This part is being written.")
+def gradient_lesson(dark: bool) -> None:
+    stage = ui.stage("stacked")
+    with stage.controls:
+        expr, entry, window, facts = surface_ui()
+    with stage.picture:
+        ui.plot(figures.surface_figure, expr, window, facts, key="surface_chart", height=470)
+    with stage.words:
+        ui.formula(text.function_latex(expr, facts))
+        if facts.defined:
+            ui.formula(text.partial_latex(expr, facts, "x"))
+            ui.formula(text.partial_latex(expr, facts, "y"))
+            ui.formula(text.gradient_latex(facts))
+        ui.notes(text.gradient_notes(facts))
+    ui.explain(
+        "Left, the surface z = f(x, y) with its **tangent plane** at the point (orange): its "
+        "tilt in x is ∂f/∂x, in y ∂f/∂y. Right, the same function seen from above: colour is "
+        "the height, the thin lines are **level curves** (f constant), the small white arrows "
+        "the **gradient field** ∇f. At the point, ∇f (vermillion) crosses the level curve "
+        "through it (thick white) at a right angle, the dashed line being that curve's tangent: "
+        "along the level curve f does not change, so all of the change is across it."
+    )
 
 
-def part_2(dark: bool) -> None:
-    st.info("This part is being written.")
+def directional_lesson(dark: bool) -> None:
+    stage = ui.stage("stacked")
+    with stage.controls:
+        expr, entry, window, facts = surface_ui()
+        theta = math.radians(ui.control(P["theta"]))
+    with stage.picture:
+        ui.plot(
+            figures.directional_figure,
+            expr,
+            window,
+            facts,
+            theta,
+            key="directional_chart",
+            height=430,
+        )
+    with stage.words:
+        if facts.defined:
+            for line in text.directional_latex(facts, theta):
+                ui.formula(line)
+            ui.formula(text.directional_max_latex(facts))
+        ui.notes(text.directional_notes(facts, theta))
+    ui.explain(
+        "The slope of the surface in the direction of a unit vector u = (cos θ, sin θ) is the "
+        "**directional derivative** Dᵤf = ∇f · u = |∇f| cos(angle between them). Turning u "
+        "once around (right) traces a cosine wave: largest, |∇f|, when u points along ∇f; "
+        "zero twice, when u runs along the level curve; most negative, −|∇f|, straight "
+        "downhill. That is why ∇f is *the* direction of steepest ascent."
+    )
+
+
+def hessian_lesson(dark: bool) -> None:
+    stage = ui.stage("stacked")
+    with stage.controls:
+        expr, entry, window, facts = surface_ui()
+    bend = gradient.curvature(facts.hessian) if facts.defined and facts.curved else None
+    with stage.picture:
+        ui.plot(figures.hessian_figure, expr, window, facts, bend, key="hessian_chart", height=460)
+    with stage.words:
+        if facts.defined and facts.curved:
+            if not ui.presenting():
+                ui.formula(text.HESSIAN_RULE)
+            ui.formula(text.hessian_latex(expr, facts))
+            ui.formula(text.eigen_latex(bend))
+        ui.notes(text.hessian_notes(facts, bend))
+        if bend is not None:
+            st.page_link(
+                "pages/eigenvectors-svd.py",
+                label="Open this Hessian on Eigenvectors & SVD",
+                icon=":material/open_in_new:",
+                query_params={"part": "Eigenvectors", "matrix": "Entries"}
+                | gradient.link_entries(facts.hessian),
+            )
+    if entry is not None and entry.critical:
+        st.caption(text.critical_points_caption(entry.critical))
+    ui.explain(
+        "The **Hessian** holds the second derivatives: how the slope itself changes. It is "
+        "symmetric (f_xy = f_yx), so it has two real eigenvalues with perpendicular "
+        "eigen-directions (the coloured lines, each as long as its |λ| compared with the "
+        "larger): along each, the surface curves like a parabola ½λt². The dashed curves are "
+        "the level curves of that quadratic part ½ dᵀHd around the point: ellipses when both "
+        "λ have the same sign, hyperbolas when they differ. At a critical point (∇f = 0) that "
+        "decides the kind: a minimum, a maximum or a saddle; a zero eigenvalue leaves it open "
+        "(the monkey saddle)."
+    )
 
 
 ui.lessons(
     P,
-    {"Surface and gradient": part_0, "Directional derivative": part_1, "Hessian": part_2},
+    {
+        "Surface and gradient": gradient_lesson,
+        "Directional derivative": directional_lesson,
+        "Hessian": hessian_lesson,
+    },
     dark=ui.is_dark(),
 )
-ui.why_it_matters("Training a model follows derivatives downhill.")
+ui.why_it_matters(text.WHY, short=text.WHY_SHORT)
 ui.learn_more("calculus")

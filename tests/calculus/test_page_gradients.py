@@ -1,13 +1,109 @@
-"""/gradients: every part runs cleanly (its author extends this with the page's numbers)."""
+"""/gradients: every part and surface runs cleanly, the numbers shown are the maths module's,
+bad typed text and undefined points are explained, and the Hessian's link carries it."""
 
+import json
+from urllib.parse import parse_qsl
+
+import numpy as np
 import pytest
 
+from mathviz.calculus import gradient, surfaces
 from mathviz.calculus.params import GRADIENTS as P
-from tests.harness.apptest import assert_clean, run_page
+from mathviz.linalg.params import EIGENVECTORS_SVD
+from tests.harness.apptest import (
+    assert_clean,
+    assert_view_has_the_skeleton,
+    decode_arrays,
+    figure_specs,
+    run_page,
+)
 
 PAGE = "pages/gradients.py"
+TITLE = "Gradients & the Hessian"
+FIGURE_LIMIT = 300_000  # bytes of a chart's JSON
 
 
 @pytest.mark.parametrize("part", P.part.options)
-def test_every_part_runs_cleanly(part):
-    assert_clean(run_page(PAGE, {"part": part}))
+def test_every_part_runs_cleanly_with_the_skeleton(part):
+    assert_view_has_the_skeleton(PAGE, {"part": part}, TITLE)
+
+
+@pytest.mark.parametrize("name", [*surfaces.SURFACES, surfaces.TYPED])
+@pytest.mark.parametrize("part", P.part.options)
+def test_every_surface_in_every_part(part, name):
+    at = run_page(PAGE, {"part": part, "surface": name})
+    assert_clean(at, f"{part} {name}")
+    specs = figure_specs(at)
+    assert len(specs) == 1
+    assert len(specs[0]) < FIGURE_LIMIT
+    assert "NaN" not in specs[0] and "Infinity" not in specs[0]
+
+
+def test_the_gradient_shown_is_the_modules():
+    at = run_page(
+        PAGE, {"part": "Surface and gradient", "surface": "Rosenbrock", "px": "-0.5", "py": "1.25"}
+    )
+    assert_clean(at)
+    facts = gradient.at_point(surfaces.SURFACES["Rosenbrock"].expression, -0.5, 1.25)
+    text = " ".join(f.value for f in at.latex)
+    # ∂f/∂x = -2(1 - x) - 20x(y - x²) = -3 + 10 = 7; ∂f/∂y = 10(y - x²) = 10
+    assert facts.gradient.tolist() == pytest.approx([7.0, 10.0])
+    assert "= 7" in text and "= 10" in text
+
+
+def test_bad_typed_text_is_explained_and_the_last_good_formula_kept():
+    at = run_page(PAGE, {"surface": "typed", "fxy": "x^2 + 2y"})
+    assert not at.exception
+    assert at.error and "column" in at.error[0].value
+    assert len(figure_specs(at)) == 1  # the default formula is still drawn
+
+
+@pytest.mark.parametrize("part", P.part.options)
+def test_a_point_where_f_is_undefined_is_explained(part):
+    at = run_page(
+        PAGE, {"part": part, "surface": "typed", "fxy": "log(x*y)", "px": "-1", "py": "1"}
+    )
+    assert_clean(at, part)
+    assert any("undefined" in w.value for w in at.warning)
+    spec = json.loads(figure_specs(at)[0])
+    assert "NaN" not in figure_specs(at)[0]
+    assert not any(t.get("name") == "∇f" for t in spec["data"])
+
+
+def test_a_formula_undefined_everywhere_runs_cleanly():
+    for part in P.part.options:
+        at = run_page(PAGE, {"part": part, "surface": "typed", "fxy": "sqrt(-1 - x^2)"})
+        assert_clean(at, part)
+        assert any("undefined" in w.value for w in at.warning)
+
+
+def test_the_hessian_link_opens_it_on_the_eigenvector_page():
+    at = run_page(PAGE, {"part": "Hessian", "surface": "valley", "px": "0.4", "py": "-0.3"})
+    assert_clean(at)
+    link = next(el for el in at.get("page_link") if "Eigenvectors" in el.proto.label)
+    assert link.proto.page == "eigenvectors-svd"
+    params = dict(parse_qsl(link.proto.query_string))
+    assert params == {
+        "part": "Eigenvectors", "matrix": "Entries", "a": "4.5", "b": "-3.5", "c": "-3.5",
+        "d": "4.5",
+    }  # fmt: skip
+    declared = {p.key: p for p in EIGENVECTORS_SVD.params}
+    assert params["part"] in declared["part"].options
+    assert params["matrix"] in declared["matrix"].options
+    eig = run_page("pages/eigenvectors-svd.py", params)
+    assert_clean(eig)
+    shown = [
+        [eig.session_state["a"], eig.session_state["b"]],
+        [eig.session_state["c"], eig.session_state["d"]],
+    ]
+    facts = gradient.at_point(surfaces.SURFACES["valley"].expression, 0.4, -0.3)
+    np.testing.assert_allclose(shown, facts.hessian, rtol=1e-5)
+
+
+def test_the_field_and_surface_figures_are_light_and_gapless():
+    at = run_page(PAGE, {"surface": "typed", "fxy": "1/(x^2 + y^2)"})
+    assert_clean(at)
+    spec = decode_arrays(json.loads(figure_specs(at)[0]))
+    surface = next(t for t in spec["data"] if t["type"] == "surface")
+    z = np.array(surface["z"], dtype=float)  # null -> nan here only
+    assert np.nanmax(z) < 1e3  # the pole's spike is cut off
