@@ -8,7 +8,7 @@ from mathviz.calculus import functions, integral
 from mathviz.calculus import text_integral as text
 from mathviz.calculus.params import FUNCTION, TYPED
 from mathviz.calculus.params import INTEGRALS as P
-from mathviz.core import expressions
+from mathviz.core import expressions, numbers
 from mathviz.plot.animation import speed_factor
 
 
@@ -123,7 +123,9 @@ def fundamental(dark: bool) -> None:
     with stage.words:
         ui.formula(text.ftc_latex(a, x, area))
         ui.formula(r"A'(x) = f(x)")
-        ui.formula(text.slope_latex(x, h, quotient, fx))
+        ui.formula(text.slope_latex(quotient))
+        ui.formula(text.f_value_latex(x, fx))
+        st.caption(f"with h = {numbers.text(h)}: the area of a strip of width 2h, divided by 2h")
     ui.explain(
         "▶ Play moves x from a to b: the shaded area under f (top) grows, and its signed size "
         "is the height of A (bottom). Where f is positive A climbs, where f is negative it "

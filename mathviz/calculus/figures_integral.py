@@ -117,9 +117,27 @@ def riemann_figure(
     fig.add_hline(y=0, line={"color": ink, "width": 1})
     for end, label in ((a, "a"), (b, "b")):
         fig.add_vline(x=end, line={"color": ink, "width": 1, "dash": "dot"})
-        fig.add_annotation(x=end, y=0, text=label, showarrow=False, yshift=-14, font={"color": ink})
+        fig.add_annotation(
+            x=end, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False,
+            font={"color": ink, "size": 18},
+        )  # fmt: skip
     fig.update_layout(showlegend=False, xaxis_title="x", yaxis_title="y")
     return fig
+
+
+def _label_index(found: integral.Orders, fraction: float) -> int:
+    return int(fraction * (len(found.ns) - 1))
+
+
+def _labels_above(found: integral.Orders, label_at: dict[str, float]) -> dict[str, bool]:
+    """Which label of each pair of close lines (left/right, midpoint/trapezoid) goes above
+    its line: the one with the larger error where the labels sit."""
+    above = {"Simpson": True}
+    for pair in (("left", "right"), ("midpoint", "trapezoid")):
+        k = _label_index(found, label_at[pair[0]])
+        higher = max(pair, key=lambda rule: found.errors[rule][k])
+        above.update({rule: rule == higher for rule in pair})
+    return above
 
 
 def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: bool) -> go.Figure:
@@ -127,7 +145,8 @@ def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: boo
     order; the round-off floor dotted."""
     found = integral.orders(expr, a, b, breaks)
     fig = go.Figure()
-    label_at = {"left": 0.25, "right": 0.45, "midpoint": 0.3, "trapezoid": 0.55, "Simpson": 0.5}
+    label_at = {"left": 0.8, "right": 0.8, "midpoint": 0.55, "trapezoid": 0.55, "Simpson": 0.3}
+    above = _labels_above(found, label_at)
     for rule in integral.RULES:
         errors = found.errors[rule]
         shown = errors > 0
@@ -140,21 +159,20 @@ def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: boo
             )
         )  # fmt: skip
         slope = found.slopes[rule]
-        used = np.flatnonzero(found.fitted[rule][shown])
+        used = np.flatnonzero(found.fitted[rule])
         if slope is None or not len(used):
             continue
-        k = int(used[min(len(used) - 1, int(label_at[rule] * len(used)))])
+        k = int(used[np.argmin(np.abs(used - _label_index(found, label_at[rule])))])
         fig.add_annotation(
-            x=float(np.log10(ns[k])), y=float(np.log10(es[k])),
+            x=float(np.log10(found.ns[k])), y=float(np.log10(errors[k])),
             text=f"{rule}: p ≈ {numbers.text(slope, places=2)}", showarrow=True, arrowhead=0,
-            ax=30 if rule in ("left", "midpoint", "Simpson") else -30,
-            ay=-28 if rule in ("left", "midpoint", "Simpson") else 28,
+            ax=35 if rule == "Simpson" else 0, ay=-30 if above[rule] else 30,
             font={"color": color, "size": 15}, arrowcolor=color,
         )  # fmt: skip
     fig.add_hline(y=found.floor, line={"color": theme.ink(dark), "width": 1, "dash": "dot"})
     fig.add_annotation(
         x=0, xref="paper", xanchor="left", y=float(np.log10(found.floor)), yshift=-10,
-        text="round-off floor", showarrow=False, font={"color": theme.ink(dark)},
+        text="round-off below: not fitted", showarrow=False, font={"color": theme.ink(dark)},
     )  # fmt: skip
     fig.update_xaxes(type="log", title="n (pieces)")
     fig.update_yaxes(type="log", title="|sum − ∫|", exponentformat="power")
@@ -182,9 +200,9 @@ def _ftc_state(gx, gf, ga, x, fx, ax_, half):
     return [
         go.Scatter(x=px or [x], y=py or [0.0]),
         go.Scatter(x=nx or [x], y=ny or [0.0]),
-        go.Scatter(x=[x, x], y=[0.0, fx]),
+        go.Scatter(x=[x, x], y=_r([0.0, fx])),
         go.Scatter(x=_r(trace_x), y=_r(trace_a)),
-        go.Scatter(x=[x], y=[ax_]),
+        go.Scatter(x=[x], y=_r([ax_])),
         go.Scatter(x=_r(tx), y=_r(ax_ + fx * (tx - x))),
     ]
 
@@ -196,8 +214,8 @@ def ftc_figure(
     slope f(x) (bottom); ▶ Play moves x from a to b."""
     gx, ga = integral.accumulated(expr, a, b)
     gf = integral.values(expr, gx)
-    half = (b - a) / 8
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.08)
+    half = (b - a) / 6
+    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     fx, ax_ = float(integral.values(expr, np.array(x))), integral.area_to(expr, a, x)
     moving = _ftc_state(gx, gf, ga, x, fx, ax_, half)
     styles = [
@@ -211,10 +229,28 @@ def ftc_figure(
             "fillcolor": NEGATIVE + FILL_ALPHA,
             "line": {"color": NEGATIVE, "width": 1},
         },
-        {"line": {"color": SAMPLE, "width": 3}},
+        {
+            "mode": "lines+text",
+            "line": {"color": SAMPLE, "width": 3},
+            "text": ["", "f(x)"],
+            "textposition": "top center",
+            "textfont": {"color": SAMPLE, "size": 16},
+        },
         {"line": {"color": theme.COLORS["tertiary"], "width": 3.5}},
-        {"mode": "markers", "marker": {"color": SAMPLE, "size": 11}},
-        {"line": {"color": NEGATIVE, "width": 3, "dash": "dash"}},
+        {
+            "mode": "markers+text",
+            "marker": {"color": SAMPLE, "size": 11},
+            "text": ["A(x)"],
+            "textposition": "top left",
+            "textfont": {"color": SAMPLE, "size": 16},
+        },
+        {
+            "mode": "lines+text",
+            "line": {"color": NEGATIVE, "width": 3, "dash": "dash"},
+            "text": ["", "slope f(x)"],
+            "textposition": "middle right",
+            "textfont": {"color": NEGATIVE, "size": 16},
+        },
     ]
     rows = [1, 1, 1, 2, 2, 2]
     fig.add_trace(
@@ -248,7 +284,7 @@ def ftc_figure(
         showlegend=False,
         **animation_controls(
             names, [numbers.text(v, 3) for v in frame_x], active=active,
-            frame_ms=60, readout="x = ", ink=ink, speed=speed,
+            frame_ms=60, readout="x = ", ink=ink, speed=speed, slider_x=0.3,
         ),
     )  # fmt: skip
     for row in (1, 2):
@@ -263,5 +299,4 @@ def ftc_figure(
     )  # fmt: skip
     fig.update_yaxes(title_text="f(x)", row=1, col=1)
     fig.update_yaxes(title_text="A(x)", row=2, col=1)
-    fig.update_xaxes(title_text="x", row=2, col=1)
     return fig

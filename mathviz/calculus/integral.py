@@ -191,8 +191,8 @@ def signed_parts(top_x: np.ndarray, top_y: np.ndarray) -> tuple[np.ndarray, np.n
 
 # --- error against n ---------------------------------------------------------------------
 
-ORDER_NS = tuple(sorted({2 * round(v / 2) for v in np.geomspace(2, 4096, 22)}))
-FLOOR = 1e-12  # relative errors below this are round-off (and the reference's own accuracy)
+ORDER_NS = tuple(sorted({2 * round(v / 2) for v in np.geomspace(2, 65536, 26)}))
+FLOOR = 2e-14  # relative errors below this are round-off (and the reference's own accuracy)
 FIT_FROM = 8  # smaller n are not yet asymptotic (Simpson's n = 2, 4 read a slope of 4.5)
 
 

@@ -22,7 +22,7 @@ INTEGRALS = params.page(
         "int_n", "n pieces", 1, 200, 6, 1, part=RIEMANN,
         doc="the number of pieces (Simpson uses n + 1 when n is odd)",
     ),
-    params.choice(
+    params.select(
         "rule", "Rule", RULES, "midpoint", part=RIEMANN, doc="where each piece's height is taken"
     ),
     params.slider(

@@ -56,7 +56,7 @@ def test_orders_figure_labels_each_rule_with_its_order():
     labels = " ".join(a.text for a in fig.layout.annotations)
     for rule in integral.RULES:
         assert f"{rule}: p ≈" in labels
-    assert "round-off floor" in labels and np.all(np.isfinite(_numbers(fig)))
+    assert "round-off below" in labels and np.all(np.isfinite(_numbers(fig)))
 
 
 def test_ftc_figure_is_animated_light_and_finite():
