@@ -10,6 +10,7 @@ from mathviz.calculus import text_derivative as text
 from mathviz.calculus.params_derivatives import DERIVATIVES as P
 from mathviz.calculus.params_derivatives import FUNCTION, SPEED, TYPED
 from mathviz.core import expressions
+from mathviz.core.numbers import text as fmt
 from mathviz.plot.animation import speed_factor
 
 ui.page_header(
@@ -24,10 +25,9 @@ def function_ui():
     if name == functions.TYPED:
         typed, _ = ui.typed(TYPED, functions.read)
     expr, entry = functions.chosen(name, typed)
-    shown = entry.text if entry else expressions.to_text(expr)
     if entry:
         st.caption(entry.about)
-    return expr, entry, f"f(x) = {shown}"
+    return expr, entry, f"f(x) = {entry.text}" if entry else f"$f(x) = {expressions.latex(expr)}$"
 
 
 def secant_lesson(dark: bool) -> None:
@@ -77,8 +77,9 @@ def three_ways_lesson(dark: bool) -> None:
             ui.formula(rf"\frac{{d}}{{dx}}\,{expressions.latex(expr)} = {ways.symbolic_latex}")
         else:
             st.markdown(f"Symbolic: {ways.symbolic_problem}")
-        ui.formula(text.forward_latex(ways, x0))
-        ui.formula(text.central_latex(ways, x0))
+        step = f"h = {fmt(h, 2)}, x₀ = {fmt(x0)}"
+        ui.formula(text.forward_latex(ways), caption=f"Forward difference, {step}")
+        ui.formula(text.central_latex(ways), caption=f"Central difference, {step}")
         ui.notes(text.point_notes(kind, x0, name) + text.h_notes(ways, scan))
     st.markdown(text.three_ways_table(ways))
     if scan is not None:

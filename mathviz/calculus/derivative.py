@@ -269,7 +269,7 @@ class ErrorScan:
     forward_best: tuple[float, float]  # (h, error) at the measured minimum
     central_best: tuple[float, float]
     forward_theory: float  # ~ √ε
-    central_theory: float  # ~ ε^(1/3)
+    central_theory: float  # ~ ∛ε
 
 
 def _fit(h: np.ndarray, error: np.ndarray, span: tuple[float, float]) -> tuple[float, float]:

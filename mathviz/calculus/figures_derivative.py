@@ -166,7 +166,7 @@ def secant_figure(
 
 def error_figure(scan: d.ErrorScan, h_chosen: float, *, dark: bool = False) -> Prebuilt:
     """|error| of forward and central differences against h (log-log), with the fitted
-    truncation lines, the best h measured and the theory's √ε and ε^(1/3)."""
+    truncation lines, the best h measured and the theory's √ε and ∛ε."""
     data: list[dict] = []
     for error, color, name, fit, best, theory in (
         (scan.forward, SECANT_COLOR, "forward", scan.forward_fit, scan.forward_best,
@@ -197,7 +197,7 @@ def error_figure(scan: d.ErrorScan, h_chosen: float, *, dark: bool = False) -> P
         data.append(
             {"type": "scatter", "mode": "lines", "x": np.array([theory, theory]),
              "y": np.array([1e-17, 1e2]), "line": {"color": rgba(color, 0.5), "dash": "dot"},
-             "name": "√ε" if name == "forward" else "ε^(1/3)", "showlegend": False}
+             "name": "√ε" if name == "forward" else "∛ε", "showlegend": False}
         )  # fmt: skip
     ink = theme.ink(dark)
     layout = {
@@ -217,7 +217,7 @@ def error_figure(scan: d.ErrorScan, h_chosen: float, *, dark: bool = False) -> P
             {"x": math.log10(scan.forward_theory), "y": 0.97, "xref": "x", "yref": "paper",
              "text": "√ε", "showarrow": False, "xanchor": "right"},
             {"x": math.log10(scan.central_theory), "y": 0.97, "xref": "x", "yref": "paper",
-             "text": "ε^⅓", "showarrow": False, "xanchor": "left"},
+             "text": "∛ε", "showarrow": False, "xanchor": "left"},
         ],
     }  # fmt: skip
     return Prebuilt(encoded({"data": data, "layout": layout}))

@@ -19,8 +19,8 @@ def secant_latex(x0: float) -> str:
 
 
 def secant_values_latex(s: Secants) -> str:
-    """The secant slope at three h, closing in."""
-    picks = [0, len(s.h) // 2, len(s.h) - 1]
+    """The secant slope at the first and the last h, closing in."""
+    picks = [0, len(s.h) - 1]
     return r",\;".join(rf"m({tex(float(s.h[i]), 2)}) = {tex(float(s.right[i]), 4)}" for i in picks)
 
 
@@ -103,20 +103,14 @@ def three_ways_table(w: ThreeWays) -> str:
     return "\n".join(lines)
 
 
-def forward_latex(w: ThreeWays, x0: float) -> str:
-    h = tex(w.h, 2)
-    return (
-        rf"\text{{forward: }}\frac{{f({tex(x0)}+{h}) - f({tex(x0)})}}{{{h}}} = "
-        rf"{tex(w.forward, DIGITS)}"
-    )
+def forward_latex(w: ThreeWays) -> str:
+    """The forward difference at the chosen h, with its value."""
+    return rf"\frac{{f(x_0+h) - f(x_0)}}{{h}} = {tex(w.forward, DIGITS)}"
 
 
-def central_latex(w: ThreeWays, x0: float) -> str:
-    h = tex(w.h, 2)
-    return (
-        rf"\text{{central: }}\frac{{f({tex(x0)}+{h}) - f({tex(x0)}-{h})}}{{2\cdot{h}}} = "
-        rf"{tex(w.central, DIGITS)}"
-    )
+def central_latex(w: ThreeWays) -> str:
+    """The central difference at the chosen h, with its value."""
+    return rf"\frac{{f(x_0+h) - f(x_0-h)}}{{2h}} = {tex(w.central, DIGITS)}"
 
 
 def h_notes(w: ThreeWays, scan: ErrorScan | None) -> list[Note]:
@@ -152,6 +146,6 @@ def scan_sentence(scan: ErrorScan) -> str:
         f"(ε = {fmt(EPS, 3)}), so each curve has a floor: the best h measured is "
         f"{fmt(scan.forward_best[0], 2)} for forward (error {fmt(scan.forward_best[1], 2)}; "
         f"theory ~√ε ≈ {fmt(scan.forward_theory, 2)}) and {fmt(scan.central_best[0], 2)} for "
-        f"central (error {fmt(scan.central_best[1], 2)}; theory ~ε^(1/3) ≈ "
+        f"central (error {fmt(scan.central_best[1], 2)}; theory ~∛ε ≈ "
         f"{fmt(scan.central_theory, 2)})."
     )
