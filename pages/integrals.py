@@ -46,6 +46,7 @@ def riemann(dark: bool) -> None:
     with stage.controls:
         expr, entry, a, b = function_ui()
         n, rule = ui.controls(P["int_n"], P["rule"])
+        speed = speed_factor(ui.control(P["speed"]))
     problem = integral.trouble(expr, a, b)
     if problem:
         with stage.words:
@@ -57,7 +58,10 @@ def riemann(dark: bool) -> None:
     used = integral.simpson_pieces(n) if rule == "Simpson" else n
     total = integral.rule_sum(expr, a, b, n, rule)
     with stage.picture:
-        ui.plot(figures.riemann_figure, expr, a, b, n, rule, dark, key="riemann", height=420)
+        ui.plot(
+            figures.riemann_figure, expr, a, b, n, rule, points(breaks), dark, speed,
+            key="riemann", height=500,
+        )  # fmt: skip
     with stage.words:
         ui.formula(text.rule_latex(rule, a, b, used))
         ui.formula(text.sum_latex(rule, used, total))

@@ -2,20 +2,24 @@
 
 Positive area is bluish green, negative area vermillion, f blue, the samples orange, on every
 picture. Builders take only hashable arguments (expression trees, numbers, strings), so
-:func:`mathviz.ui.plot` remembers them.
+:func:`mathviz.ui.plot` remembers them. The animated ones change with every slider move and
+are written as plotly JSON (:class:`mathviz.plot.spec.Prebuilt`, frames in ``f4``); the test
+of the pages rebuilds them as validated figures.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from mathviz.calculus import integral
+from mathviz.calculus.text_integral import RULE_LETTER
 from mathviz.core import numbers
 from mathviz.core.expressions import Expression
 from mathviz.plot import theme
-from mathviz.plot.animation import animation_controls
+from mathviz.plot.animation import STEP_MS, animation_controls
+from mathviz.plot.spec import Prebuilt
+from mathviz.plot.traces import encoded
 
 POSITIVE = theme.OKABE_ITO["bluish_green"]
 NEGATIVE = theme.OKABE_ITO["vermillion"]
@@ -33,11 +37,6 @@ CURVE_POINTS = 301
 FTC_FRAMES = 41
 
 
-def _r(values: np.ndarray) -> list[float]:
-    """Coordinates for the chart, rounded (smaller figures; finite by construction)."""
-    return [float(v) for v in np.round(np.asarray(values, dtype=float), 5)]
-
-
 def _window(expr: Expression, a: float, b: float) -> tuple[np.ndarray, np.ndarray]:
     """f on [a, b] padded by 8% each side where f is finite there, else on [a, b] alone."""
     pad = 0.08 * (b - a)
@@ -51,9 +50,10 @@ def _window(expr: Expression, a: float, b: float) -> tuple[np.ndarray, np.ndarra
 
 def area_polygons(
     tops: tuple[tuple[np.ndarray, np.ndarray], ...],
-) -> tuple[tuple[list, list], tuple[list, list]]:
+) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """The positive and the negative parts of the pieces as two closed outlines (each piece
-    from the axis up its top and back to the axis), so each sign is one filled trace."""
+    from the axis up its top and back to the axis), so each sign is one filled trace; an
+    empty part is empty arrays."""
     out = {1: ([], []), -1: ([], [])}
     for top_x, top_y in tops:
         xs, ys = integral.signed_parts(top_x, top_y)
@@ -61,68 +61,120 @@ def area_polygons(
             if not np.any(clipped != 0):
                 continue
             px, py = out[sign]
-            px.extend(_r([xs[0], *xs, xs[-1]]))
-            py.extend(_r([0.0, *clipped, 0.0]))
+            px.extend([xs[0], *xs, xs[-1]])
+            py.extend([0.0, *clipped, 0.0])
     for px, py in out.values():
         if px:
             px.append(px[0])
             py.append(0.0)
-    return out[1], out[-1]
+    return tuple((np.array(px, dtype=float), np.array(py, dtype=float)) for px, py in out.values())
 
 
-def _area_traces(tops, name: str) -> list[go.Scatter]:
-    (px, py), (nx, ny) = area_polygons(tops)
-    traces = []
-    for xs, ys, color, label in ((px, py, POSITIVE, "positive"), (nx, ny, NEGATIVE, "negative")):
-        traces.append(
-            go.Scatter(
-                x=xs or [0.0],
-                y=ys or [0.0],
-                mode="lines",
-                fill="toself",
-                fillcolor=color + FILL_ALPHA,
-                line={"color": color, "width": 1.5},
-                name=f"{name} ({label})",
-                hoverinfo="skip",
-                showlegend=False,
-            )
-        )
-    return traces
+def _xy(x, y) -> dict:
+    return {"x": np.asarray(x, dtype=float), "y": np.asarray(y, dtype=float)}
+
+
+def _fill(color: str) -> dict:
+    return {
+        "type": "scatter", "mode": "lines", "fill": "toself", "fillcolor": color + FILL_ALPHA,
+        "line": {"color": color, "width": 1.5}, "hoverinfo": "skip",
+    }  # fmt: skip
+
+
+def _areas(tops) -> list[dict]:
+    """The positive and negative area traces' coordinates (empty: one point on the axis)."""
+    parts = area_polygons(tops)
+    return [_xy(*xy) if len(xy[0]) else _xy([tops[0][0][0]], [0.0]) for xy in parts]
+
+
+def _line(color: str, width: float, dash: str | None = None) -> dict:
+    return {"color": color, "width": width} | ({"dash": dash} if dash else {})
+
+
+def _hline(ink: str, yref: str = "y") -> dict:
+    return {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": yref, "y0": 0, "y1": 0,
+            "line": _line(ink, 1)}  # fmt: skip
+
+
+def _label(x: float, y: float, text: str, color: str, **kw) -> dict:
+    return {
+        "x": x,
+        "y": y,
+        "text": text,
+        "showarrow": False,
+        "font": {"color": color, "size": 20},
+    } | kw
+
+
+RIEMANN_FRAMES = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 80, 100, 128, 160, 200)
+MAX_MARKERS = 60  # more samples than this are not marked (they would hide the pieces)
+
+
+def _samples(shapes: integral.Pieces) -> dict:
+    sx, sy = shapes.samples if len(shapes.samples[0]) <= MAX_MARKERS else ([], [])
+    return _xy(sx, sy)
+
+
+def riemann_readout(rule: str, n: int, total: float, reference: float) -> str:
+    """The slider's read-out of a frame: the sum and its error."""
+    letter = RULE_LETTER[rule] + numbers.subscript(n)
+    error = numbers.text(total - reference, 3)
+    return f"n = {n}:  {letter} = {numbers.text(total, 6)},  error {error}"
 
 
 def riemann_figure(
-    expr: Expression, a: float, b: float, n: int, rule: str, dark: bool
-) -> go.Figure:
-    """f, the rule's pieces (positive green, negative vermillion) and where f is sampled."""
-    shapes = integral.pieces(expr, a, b, n, rule)
+    expr: Expression, a: float, b: float, n: int, rule: str, breaks: tuple, dark: bool, speed: float
+) -> Prebuilt:
+    """f, the rule's pieces (positive green, negative vermillion) and where f is sampled;
+    ▶ Play refines n from 1 to 200, the read-out giving each sum and its error."""
+    reference = integral.exact(expr, a, b, breaks)[0]
+    even = rule == "Simpson"
+    counts = sorted({integral.simpson_pieces(k) if even else k for k in (*RIEMANN_FRAMES, n)})
+    shown = integral.simpson_pieces(n) if even else n
     x, y = _window(expr, a, b)
-    fig = go.Figure(_area_traces(shapes.tops, rule))
-    fig.add_trace(
-        go.Scatter(x=_r(x), y=_r(y), mode="lines", line={"color": CURVE, "width": 3}, name="f")
-    )
-    sx, sy = shapes.samples
-    if len(sx) <= 60:
-        fig.add_trace(
-            go.Scatter(
-                x=_r(sx), y=_r(sy), mode="markers", marker={"color": SAMPLE, "size": 8},
-                name="f at the samples",
-            )
-        )  # fmt: skip
-    top = int(np.argmax(y))
-    fig.add_annotation(
-        x=float(x[top]), y=float(y[top]), text="f", showarrow=False, yshift=16,
-        font={"color": CURVE, "size": 20},
-    )  # fmt: skip
+    every = {k: integral.pieces(expr, a, b, k, rule) for k in counts}
+    positive, negative = _areas(every[shown].tops)
+    data = [
+        _fill(POSITIVE) | {"name": "positive area"} | positive,
+        _fill(NEGATIVE) | {"name": "negative area"} | negative,
+        {"type": "scatter", "mode": "lines", "name": "f", "line": _line(CURVE, 3)} | _xy(x, y),
+        {"type": "scatter", "mode": "markers", "name": "f at the samples",
+         "marker": {"color": SAMPLE, "size": 8}} | _samples(every[shown]),
+    ]  # fmt: skip
+    names = [f"n{k}" for k in counts]
+    frames = [
+        {"name": name, "traces": [0, 1, 3], "data": [*_areas(every[k].tops), _samples(every[k])]}
+        for name, k in zip(names, counts, strict=True)
+    ]
+    labels = [
+        riemann_readout(rule, k, integral.rule_sum(expr, a, b, k, rule), reference) for k in counts
+    ]
     ink = theme.ink(dark)
-    fig.add_hline(y=0, line={"color": ink, "width": 1})
-    for end, label in ((a, "a"), (b, "b")):
-        fig.add_vline(x=end, line={"color": ink, "width": 1, "dash": "dot"})
-        fig.add_annotation(
-            x=end, y=1, yref="paper", yanchor="bottom", text=label, showarrow=False,
-            font={"color": ink, "size": 18},
-        )  # fmt: skip
-    fig.update_layout(showlegend=False, xaxis_title="x", yaxis_title="y")
-    return fig
+    tops = np.concatenate([y, *(t[1] for k in counts for t in every[k].tops), [0.0]])
+    low, high = float(np.min(tops)), float(np.max(tops))
+    pad = 0.08 * (high - low or 1.0)
+    top = int(np.argmax(y))
+    ends = [
+        {"type": "line", "xref": "x", "x0": end, "x1": end, "yref": "paper", "y0": 0, "y1": 1,
+         "line": _line(ink, 1, "dot")}
+        for end in (a, b)
+    ]  # fmt: skip
+    layout = {
+        "showlegend": False,
+        "xaxis": {"title": {"text": "x"}},
+        "yaxis": {"title": {"text": "y"}, "range": [low - pad, high + pad]},
+        "shapes": [_hline(ink), *ends],
+        "annotations": [
+            _label(float(x[top]), float(y[top]), "f", CURVE, yshift=16),
+            *(_label(end, 1, name, ink, yref="paper", yanchor="bottom")
+              for end, name in ((a, "a"), (b, "b"))),
+        ],
+        **animation_controls(
+            names, labels, active=counts.index(shown), frame_ms=STEP_MS, readout="",
+            ink=ink, speed=speed, slider_x=0.3,
+        ),
+    }  # fmt: skip
+    return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})
 
 
 def _label_index(found: integral.Orders, fraction: float) -> int:
@@ -181,122 +233,85 @@ def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: boo
 
 
 def _shade(gx: np.ndarray, gf: np.ndarray, upto: int, x: float, fx: float):
-    """The signed area under f from a to x as (positive, negative) outlines."""
+    """The signed area under f from a to x as (positive, negative) traces' coordinates."""
     top_x = np.concatenate([gx[: upto + 1], [x]]) if x > gx[upto] else gx[: upto + 1]
     top_y = np.concatenate([gf[: upto + 1], [fx]]) if x > gx[upto] else gf[: upto + 1]
     if len(top_x) < 2:
         top_x, top_y = np.array([gx[0], gx[0]]), np.array([0.0, 0.0])
-    return area_polygons(((top_x, top_y),))
+    return _areas(((top_x, top_y),))
 
 
-def _ftc_state(gx, gf, ga, x, fx, ax_, half):
+def _ftc_state(gx, gf, ga, x, fx, ax_, half) -> list[dict]:
     """The traces that move: shade (2), the line at x, A traced, the point, the tangent."""
     upto = int(np.searchsorted(gx, x, side="right") - 1)
     upto = max(0, min(upto, len(gx) - 1))
-    (px, py), (nx, ny) = _shade(gx, gf, upto, x, fx)
-    trace_x = np.concatenate([gx[: upto + 1], [x]])
-    trace_a = np.concatenate([ga[: upto + 1], [ax_]])
+    positive, negative = _shade(gx, gf, upto, x, fx)
     tx = np.array([x - half, x + half])
     return [
-        go.Scatter(x=px or [x], y=py or [0.0]),
-        go.Scatter(x=nx or [x], y=ny or [0.0]),
-        go.Scatter(x=[x, x], y=_r([0.0, fx])),
-        go.Scatter(x=_r(trace_x), y=_r(trace_a)),
-        go.Scatter(x=[x], y=_r([ax_])),
-        go.Scatter(x=_r(tx), y=_r(ax_ + fx * (tx - x))),
+        positive,
+        negative,
+        _xy([x, x], [0.0, fx]),
+        _xy(np.concatenate([gx[: upto + 1], [x]]), np.concatenate([ga[: upto + 1], [ax_]])),
+        _xy([x], [ax_]),
+        _xy(tx, ax_ + fx * (tx - x)),
     ]
+
+
+def _text(color: str) -> dict:
+    return {"color": color, "size": 16}
 
 
 def ftc_figure(
     expr: Expression, a: float, b: float, x: float, dark: bool, speed: float
-) -> go.Figure:
+) -> Prebuilt:
     """f with the area from a to x shaded (top), A(x) = ∫ₐˣ f traced with its tangent of
     slope f(x) (bottom); ▶ Play moves x from a to b."""
     gx, ga = integral.accumulated(expr, a, b)
     gf = integral.values(expr, gx)
     half = (b - a) / 6
-    fig = make_subplots(rows=2, cols=1, shared_xaxes=True, vertical_spacing=0.06)
     fx, ax_ = float(integral.values(expr, np.array(x))), integral.area_to(expr, a, x)
-    moving = _ftc_state(gx, gf, ga, x, fx, ax_, half)
+    green = theme.COLORS["tertiary"]
     styles = [
-        {
-            "fill": "toself",
-            "fillcolor": POSITIVE + FILL_ALPHA,
-            "line": {"color": POSITIVE, "width": 1},
-        },
-        {
-            "fill": "toself",
-            "fillcolor": NEGATIVE + FILL_ALPHA,
-            "line": {"color": NEGATIVE, "width": 1},
-        },
-        {
-            "mode": "lines+text",
-            "line": {"color": SAMPLE, "width": 3},
-            "text": ["", "f(x)"],
-            "textposition": "top center",
-            "textfont": {"color": SAMPLE, "size": 16},
-        },
-        {"line": {"color": theme.COLORS["tertiary"], "width": 3.5}},
-        {
-            "mode": "markers+text",
-            "marker": {"color": SAMPLE, "size": 11},
-            "text": ["A(x)"],
-            "textposition": "top left",
-            "textfont": {"color": SAMPLE, "size": 16},
-        },
-        {
-            "mode": "lines+text",
-            "line": {"color": NEGATIVE, "width": 3, "dash": "dash"},
-            "text": ["", "slope f(x)"],
-            "textposition": "middle right",
-            "textfont": {"color": NEGATIVE, "size": 16},
-        },
-    ]
-    rows = [1, 1, 1, 2, 2, 2]
-    fig.add_trace(
-        go.Scatter(x=_r(gx), y=_r(gf), mode="lines", line={"color": CURVE, "width": 3}), 1, 1
-    )
-    fig.add_trace(
-        go.Scatter(
-            x=_r(gx), y=_r(ga), mode="lines",
-            line={"color": theme.COLORS["tertiary"], "width": 1.5, "dash": "dot"},
-        ), 2, 1,
-    )  # fmt: skip
-    first = len(fig.data)
-    for trace, style, row in zip(moving, styles, rows, strict=True):
-        trace.update(mode=style.pop("mode", "lines"), hoverinfo="skip", **style)
-        fig.add_trace(trace, row, 1)
-    indices = list(range(first, first + len(moving)))
+        _fill(POSITIVE) | {"name": "area > 0"},
+        _fill(NEGATIVE) | {"name": "area < 0"},
+        {"mode": "lines+text", "name": "f(x)", "line": _line(SAMPLE, 3), "text": ["", "f(x)"],
+         "textposition": "top center", "textfont": _text(SAMPLE)},
+        {"mode": "lines", "name": "A traced", "line": _line(green, 3.5), "yaxis": "y2"},
+        {"mode": "markers+text", "name": "A(x)", "marker": {"color": SAMPLE, "size": 11},
+         "text": ["A(x)"], "textposition": "top left", "textfont": _text(SAMPLE), "yaxis": "y2"},
+        {"mode": "lines+text", "name": "tangent", "line": _line(NEGATIVE, 3, "dash"),
+         "text": ["", "slope f(x)"], "textposition": "middle right", "textfont": _text(NEGATIVE),
+         "yaxis": "y2"},
+    ]  # fmt: skip
+    data = [
+        {"type": "scatter", "mode": "lines", "name": "f", "line": _line(CURVE, 3)} | _xy(gx, gf),
+        {"type": "scatter", "mode": "lines", "name": "A", "line": _line(green, 1.5, "dot"),
+         "yaxis": "y2"} | _xy(gx, ga),
+    ]  # fmt: skip
+    for style, state in zip(styles, _ftc_state(gx, gf, ga, x, fx, ax_, half), strict=True):
+        data.append({"type": "scatter", "hoverinfo": "skip"} | style | state)
     frame_x = np.linspace(a, b, FTC_FRAMES)
     names = [f"x{k}" for k in range(FTC_FRAMES)]
     frames = []
     for name, fxk in zip(names, frame_x, strict=True):
         j = int(np.argmin(np.abs(gx - fxk)))
-        frames.append(
-            go.Frame(
-                name=name, data=_ftc_state(gx, gf, ga, gx[j], gf[j], ga[j], half), traces=indices
-            )
-        )
-    fig.frames = frames
+        state = _ftc_state(gx, gf, ga, gx[j], gf[j], ga[j], half)
+        frames.append({"name": name, "traces": list(range(2, 8)), "data": state})
     ink = theme.ink(dark)
     active = int(np.argmin(np.abs(frame_x - x)))
-    fig.update_layout(
-        showlegend=False,
+    layout = {
+        "showlegend": False,
+        "xaxis": {"anchor": "y2"},
+        "yaxis": {"domain": [0.53, 1.0], "title": {"text": "f(x)"}},
+        "yaxis2": {"domain": [0.0, 0.47], "title": {"text": "A(x)"}, "anchor": "x"},
+        "shapes": [_hline(ink), _hline(ink, "y2")],
+        "annotations": [
+            _label(float(gx[-1]), float(gf[-1]), "f", CURVE, xshift=12),
+            _label(float(gx[-1]), float(ga[-1]), "A", green, xshift=14, yref="y2"),
+        ],
         **animation_controls(
             names, [numbers.text(v, 3) for v in frame_x], active=active,
             frame_ms=60, readout="x = ", ink=ink, speed=speed, slider_x=0.3,
         ),
-    )  # fmt: skip
-    for row in (1, 2):
-        fig.add_hline(y=0, line={"color": ink, "width": 1}, row=row, col=1)
-    fig.add_annotation(
-        x=float(gx[-1]), y=float(gf[-1]), text="f", showarrow=False, xshift=12,
-        font={"color": CURVE, "size": 20}, row=1, col=1,
-    )  # fmt: skip
-    fig.add_annotation(
-        x=float(gx[-1]), y=float(ga[-1]), text="A", showarrow=False, xshift=14,
-        font={"color": theme.COLORS["tertiary"], "size": 20}, row=2, col=1,
-    )  # fmt: skip
-    fig.update_yaxes(title_text="f(x)", row=1, col=1)
-    fig.update_yaxes(title_text="A(x)", row=2, col=1)
-    return fig
+    }  # fmt: skip
+    return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})

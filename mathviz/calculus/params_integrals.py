@@ -30,7 +30,7 @@ INTEGRALS = params.page(
         doc="where A(x) and its slope are read (inside [a, b])",
     ),
     params.choice(
-        "speed", "Play speed", list(SPEEDS), DEFAULT_SPEED, part=FTC,
+        "speed", "Play speed", list(SPEEDS), DEFAULT_SPEED,
         doc="how fast ▶ Play runs: `1×` is slow enough to talk over",
     ),
 )  # fmt: skip
