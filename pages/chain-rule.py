@@ -59,6 +59,8 @@ def one_step(dark: bool) -> None:
     with stage.words:
         ui.formula(text_backprop.step_latex(step))
         ui.formula(text_backprop.loss_latex(step))
+        ui.formula(text_backprop.gradient_latex(step))
+        ui.notes(text_backprop.step_notes(step))
     ui.explain(text_backprop.STEP_EXPLAIN)
 
 

@@ -220,16 +220,22 @@ def step_figure(step: GradientStep, x: float, y: float) -> go.Figure:
             "hovertemplate": "w %{x:.2f}, b %{y:.2f}<br>L %{z:.3g}<extra></extra>",
         },
         base | {
-            "mode": "lines+markers+text", "x": [w, float(shown[0])], "y": [b, float(shown[1])],
-            "line": {"color": "#FFFFFF", "width": 3},
-            "marker": {"size": [12, 12], "color": [COLOR["grad"], COLOR["now"]],
+            "mode": "markers", "x": [w, float(shown[0])], "y": [b, float(shown[1])],
+            "marker": {"size": [13, 13], "color": [COLOR["grad"], COLOR["now"]],
                        "line": {"width": 1.5, "color": "#FFFFFF"}},
-            "text": [f"before: L = {text(step.loss_before)}",
-                     f"after: L = {text(step.loss_after)}"],
-            "textposition": ["bottom center", "top center"],
-            "textfont": {"color": "#FFFFFF"},
         },
     ]  # fmt: skip
+    # The names sit on pale boxes (the map runs from dark purple to yellow); "after" is
+    # written on the side the step goes to, "before" on the other.
+    up = 1 if shown[1] >= b else -1
+    box = {
+        "xref": "x",
+        "yref": "y",
+        "showarrow": False,
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
+        "font": {"color": theme.INK["light"]},
+        "borderpad": 2,
+    }
     layout = {
         "xaxis": {"title": {"text": "weight w"}, "range": list(SPAN), "constrain": "domain"},
         "yaxis": {"title": {"text": "bias b"}, "range": list(SPAN)},
@@ -237,9 +243,13 @@ def step_figure(step: GradientStep, x: float, y: float) -> go.Figure:
             {
                 "x": float(shown[0]), "y": float(shown[1]), "ax": w, "ay": b,
                 "xref": "x", "yref": "y", "axref": "x", "ayref": "y", "text": "",
-                "showarrow": True, "arrowhead": 2, "arrowwidth": 2, "arrowcolor": "#FFFFFF",
-                "standoff": 7,
-            }
+                "showarrow": True, "arrowhead": 2, "arrowwidth": 3,
+                "arrowcolor": COLOR["grad text"], "standoff": 7,
+            },
+            box | {"x": w, "y": b, "yshift": -24 * up,
+                   "text": f"before: L = {text(step.loss_before)}"},
+            box | {"x": float(shown[0]), "y": float(shown[1]), "yshift": 24 * up,
+                   "text": f"after: L = {text(step.loss_after)}"},
         ],
         "margin": {"t": 20, "b": 50},
     }  # fmt: skip

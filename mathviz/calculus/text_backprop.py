@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from mathviz.calculus.backprop import FD_STEP, Check, GradientStep, Sweep
+from mathviz.core.notes import Note
 from mathviz.core.numbers import tex, text
 
-CHECK_DIGITS = 6  # enough digits to see backprop and the finite difference agree
+CHECK_DIGITS = {False: 6, True: 5}  # enough digits to see them agree; fewer beside a picture
 
 
 def _d(top: str, bottom: str) -> str:
@@ -43,14 +44,15 @@ def chain_latex(s: Sweep, name: str, narrow: bool = False) -> str:
 
 def check_latex(checks: tuple[Check, ...], narrow: bool = False) -> str:
     """Every gradient by backprop beside its central difference, and their difference."""
+    digits = CHECK_DIGITS[narrow]
     rows = [
-        rf"\partial L/\partial {c.name} & {tex(c.backprop, CHECK_DIGITS)} & "
-        rf"{tex(c.finite, CHECK_DIGITS)} & {tex(c.difference, 2)}"
+        rf"\partial L/\partial {c.name} & {tex(c.backprop, digits)} & "
+        rf"{tex(c.finite, digits)} & {tex(c.difference, 2)}"
         for c in checks
     ]
     names = ("backprop", "FD", "diff.") if narrow else ("backprop", "central diff.", "difference")
     head = "".join(rf" & \text{{{name}}}" for name in names)
-    small = r"\small " if narrow else ""
+    small = r"\footnotesize " if narrow else ""
     return (
         small + r"\begin{array}{lrrr}" + head + r" \\ \hline " + r" \\ ".join(rows) + r"\end{array}"
     )
@@ -71,6 +73,26 @@ def step_latex(step: GradientStep) -> str:
         rf"b' &= {tex(b)} - {eta}\cdot{_factor(gb)} = {tex(b2)}"
         r"\end{aligned}"
     )
+
+
+def gradient_latex(step: GradientStep) -> str:
+    gw, gb = step.grad
+    return rf"\nabla L = \left({_d('L', 'w')}, {_d('L', 'b')}\right) = ({tex(gw)},\ {tex(gb)})"
+
+
+def step_notes(step: GradientStep) -> list[Note]:
+    """Whether the step went downhill, overshot, or had nowhere to go."""
+    gw, gb = step.grad
+    if abs(gw) + abs(gb) < 1e-9:
+        return [Note("info", "The gradient is (about) zero here: the step stays put.")]
+    if step.loss_after > step.loss_before:
+        return [
+            Note(
+                "warning",
+                f"The loss went **up**: η = {text(step.eta)} overshot. Try a smaller η.",
+            )
+        ]
+    return [Note("info", "Against the gradient, the loss went down.")]
 
 
 def loss_latex(step: GradientStep) -> str:

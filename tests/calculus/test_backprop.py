@@ -117,3 +117,16 @@ def test_the_loss_grid_is_the_loss_at_each_point():
         for j, w in enumerate(w_axis):
             assert math.isclose(grid[i, j], direct(w, b, 1.5, 0.25)[3])
     assert np.isfinite(backprop.loss_grid(1e3, 0.5, w_axis, b_axis)).all()
+
+
+def test_the_step_notes_say_whether_the_loss_went_down():
+    from mathviz.calculus import text_backprop
+
+    down = text_backprop.step_notes(backprop.gradient_step(0.5, 0.2, 1.5, 1.0, 0.5))
+    assert down[0].level == "info" and "down" in down[0].text
+    # a huge step from a point near the valley overshoots
+    up = backprop.gradient_step(0.3, 0.0, 3.0, 0.6, 10.0)
+    assert up.loss_after > up.loss_before
+    assert text_backprop.step_notes(up)[0].level == "warning"
+    flat = backprop.gradient_step(0.0, 0.0, 1.0, 0.5, 1.0)  # a = 0.5 = y: L = 0, ∇L = 0
+    assert "zero" in text_backprop.step_notes(flat)[0].text
