@@ -25,6 +25,7 @@ POSITIVE = theme.OKABE_ITO["bluish_green"]
 NEGATIVE = theme.OKABE_ITO["vermillion"]
 CURVE = theme.COLORS["primary"]
 SAMPLE = theme.COLORS["secondary"]
+TANGENT = theme.COLORS["highlight"]
 RULE_COLORS = {
     "left": theme.OKABE_ITO["sky_blue"],
     "right": theme.OKABE_ITO["blue"],
@@ -161,7 +162,6 @@ def riemann_figure(
     ]  # fmt: skip
     layout = {
         "showlegend": False,
-        "xaxis": {"title": {"text": "x"}},
         "yaxis": {"title": {"text": "y"}, "range": [low - pad, high + pad]},
         "shapes": [_hline(ink), *ends],
         "annotations": [
@@ -171,7 +171,7 @@ def riemann_figure(
         ],
         **animation_controls(
             names, labels, active=counts.index(shown), frame_ms=STEP_MS, readout="",
-            ink=ink, speed=speed, slider_x=0.3,
+            ink=ink, speed=speed, slider_x=0.37,
         ),
     }  # fmt: skip
     return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})
@@ -279,8 +279,8 @@ def ftc_figure(
         {"mode": "lines", "name": "A traced", "line": _line(green, 3.5), "yaxis": "y2"},
         {"mode": "markers+text", "name": "A(x)", "marker": {"color": SAMPLE, "size": 11},
          "text": ["A(x)"], "textposition": "top left", "textfont": _text(SAMPLE), "yaxis": "y2"},
-        {"mode": "lines+text", "name": "tangent", "line": _line(NEGATIVE, 3, "dash"),
-         "text": ["", "slope f(x)"], "textposition": "middle right", "textfont": _text(NEGATIVE),
+        {"mode": "lines+text", "name": "tangent", "line": _line(TANGENT, 3, "dash"),
+         "text": ["", "slope f(x)"], "textposition": "middle right", "textfont": _text(TANGENT),
          "yaxis": "y2"},
     ]  # fmt: skip
     data = [
@@ -311,7 +311,7 @@ def ftc_figure(
         ],
         **animation_controls(
             names, [numbers.text(v, 3) for v in frame_x], active=active,
-            frame_ms=60, readout="x = ", ink=ink, speed=speed, slider_x=0.3,
+            frame_ms=60, readout="x = ", ink=ink, speed=speed, slider_x=0.37,
         ),
     }  # fmt: skip
     return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})
