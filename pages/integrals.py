@@ -47,13 +47,13 @@ def riemann(dark: bool) -> None:
         expr, entry, a, b = function_ui()
         n, rule = ui.controls(P["int_n"], P["rule"])
         speed = speed_factor(ui.control(P["speed"]))
-    problem = integral.trouble(expr, a, b)
+    breaks = breaks_inside(entry, a, b)
+    problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         with stage.words:
             ui.formula(f_latex(expr))
             st.warning(problem)
         return
-    breaks = breaks_inside(entry, a, b)
     value, estimate = integral.exact(expr, a, b, points(breaks))
     used = integral.simpson_pieces(n) if rule == "Simpson" else n
     total = integral.rule_sum(expr, a, b, n, rule)
@@ -80,13 +80,13 @@ def order(dark: bool) -> None:
     stage = ui.stage("stacked")
     with stage.controls:
         expr, entry, a, b = function_ui()
-    problem = integral.trouble(expr, a, b)
+    breaks = breaks_inside(entry, a, b)
+    problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         with stage.words:
             ui.formula(f_latex(expr))
             st.warning(problem)
         return
-    breaks = breaks_inside(entry, a, b)
     found = integral.orders(expr, a, b, points(breaks))
     with stage.picture:
         ui.plot(figures.orders_figure, expr, a, b, points(breaks), dark, key="orders", height=440)

@@ -40,8 +40,9 @@ def _scalar(expr: Expression):
 
 
 @functools.lru_cache(maxsize=128)
-def trouble(expr: Expression, a: float, b: float) -> str | None:
-    """Why ``∫_a^b f`` is not shown (a sentence), or None when it is a proper integral."""
+def trouble(expr: Expression, a: float, b: float, breaks: tuple[float, ...] = ()) -> str | None:
+    """Why ``∫_a^b f`` is not shown (a sentence), or None when it is a proper integral;
+    ``breaks`` are known kinks and jumps (quad is told of them)."""
     if a == b:
         return (
             "a = b: the interval is a single point, so there is nothing to add up "
@@ -67,9 +68,12 @@ def trouble(expr: Expression, a: float, b: float) -> str | None:
             f"f blows up near x = {_plain(where)} in [a, b] (a pole): the area is not finite or "
             "not an ordinary integral. Move a or b."
         )
-    reference = exact(expr, a, b)
-    if reference is None:
-        return "The integral does not settle (f may blow up inside [a, b]): move a or b."
+    if exact(expr, a, b, breaks) is None:
+        where = float(x[np.argmax(np.abs(y))])
+        return (
+            f"The integral does not settle: f seems to blow up near x = {_plain(where)} (a pole "
+            "inside [a, b], where the area is not an ordinary integral). Move a or b."
+        )
     return None
 
 
