@@ -44,9 +44,9 @@ def secant_lesson(dark: bool) -> None:
         if kind.kind != "undefined":
             ui.formula(text.secant_latex(x0))
             ui.formula(text.secant_values_latex(derivative.secants(expr, x0, window)))
-        form, _ = derivative.symbolic(expr)
-        if form is not None and kind.has_tangent:
-            ui.formula(rf"f'(x) = {expressions.latex(form)}")
+        latex, _ = derivative.derivative_latex(expr)
+        if latex is not None and kind.has_tangent:
+            ui.formula(rf"f'(x) = {latex}")
         ui.formula(text.limit_latex(kind, x0, None))
         ui.notes(text.point_notes(kind, x0, name))
     ui.explain(
@@ -74,14 +74,15 @@ def three_ways_lesson(dark: bool) -> None:
             st.info("No error plot here: f has no derivative at this x₀ to measure against.")
     with stage.words:
         if ways.symbolic_latex:
-            ui.formula(rf"\frac{{d}}{{dx}}\,{expressions.latex(expr)} = {ways.symbolic_latex}")
+            ui.formula(text.symbolic_latex(expressions.latex(expr), ways.symbolic_latex))
         else:
             st.markdown(f"Symbolic: {ways.symbolic_problem}")
         step = f"h = {fmt(h, 2)}, x₀ = {fmt(x0)}"
         ui.formula(text.forward_latex(ways), caption=f"Forward difference, {step}")
         ui.formula(text.central_latex(ways), caption=f"Central difference, {step}")
-        ui.notes(text.point_notes(kind, x0, name) + text.h_notes(ways, scan))
-    st.markdown(text.three_ways_table(ways))
+        slopes = text.slope_notes(scan) if scan is not None else []
+        ui.notes(text.point_notes(kind, x0, name) + text.h_notes(ways) + slopes)
+    st.markdown(text.three_ways_table(ways, kind.has_tangent))
     if scan is not None:
         st.markdown(text.scan_sentence(scan))
     ui.explain(

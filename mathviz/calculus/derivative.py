@@ -27,7 +27,9 @@ ONE_SIDED = 1e-9  # dual numbers this far left and right of x0 give the one-side
 H_SCAN = np.logspace(-16, 0, 161)  # the h of the error plot
 FORWARD_FIT = (1e-5, 1e-2)  # h where forward differences are dominated by truncation
 CENTRAL_FIT = (1e-3, 1e-1)  # ... and central ones
+ROUNDING_ONLY = 1e-10  # errors this small over a whole fit range are rounding, not truncation
 GRID = 401  # points of the f and f' curves
+LATEX_CHARS = 160  # a symbolic derivative longer than this (as LaTeX) is not written out
 
 
 def values(expr: Expression, x: np.ndarray | float) -> np.ndarray:
@@ -102,7 +104,8 @@ def classify(expr: Expression, x0: float, entry: NamedFunction | None = None) ->
     ):
         return PointKind("kink", left, right)
     slope = slope_ad(expr, x0)
-    if not math.isfinite(slope) or abs(quotients[1][0]) > 1e8:
+    growing = abs(quotients[1][0]) > 3 * abs(quotients[0][0]) and abs(quotients[1][0]) > 1e6
+    if not math.isfinite(slope) or growing:
         return PointKind("vertical", left, right)
     return PointKind("smooth", slope, slope)
 
@@ -241,10 +244,20 @@ def central_difference(expr: Expression, x0: float, h: np.ndarray | float) -> np
         return (values(expr, x0 + h) - values(expr, x0 - h)) / (2 * h)
 
 
+def derivative_latex(expr: Expression) -> tuple[str | None, str | None]:
+    """sympy's f'(x) as LaTeX, or None and why (too long to write out, or no derivative)."""
+    form, problem = symbolic(expr)
+    if form is None:
+        return None, problem
+    latex = expressions.latex(form)
+    if len(latex) > LATEX_CHARS:
+        return None, "sympy's derivative is too long to write out here; its values are below."
+    return latex, None
+
+
 @functools.lru_cache(maxsize=256)
 def three_ways(expr: Expression, x0: float, h: float) -> ThreeWays:
-    form, problem = symbolic(expr)
-    latex = expressions.latex(form) if form is not None else None
+    latex, problem = derivative_latex(expr)
     return ThreeWays(
         latex,
         problem,
@@ -276,6 +289,8 @@ def _fit(h: np.ndarray, error: np.ndarray, span: tuple[float, float]) -> tuple[f
     keep = (h >= span[0]) & (h <= span[1]) & np.isfinite(error) & (error > 0)
     if keep.sum() < 3:
         return math.nan, math.nan
+    if error[keep].max() < ROUNDING_ONLY:
+        return math.nan, math.nan  # exact up to rounding: no truncation to measure
     slope, intercept = np.polyfit(np.log10(h[keep]), np.log10(error[keep]), 1)
     return float(slope), float(intercept)
 

@@ -116,7 +116,7 @@ def scene(expr: Expression, a: float, entry: NamedFunction | None) -> TaylorScen
 
 
 def max_error_inside(s: TaylorScene, n: int) -> float:
-    """The largest |f − Pₙ| on the part of the window within half the radius (or all of it
-    when there is no radius): how good Pₙ is near a."""
-    inside = np.abs(s.x - s.a) <= (0.5 * s.radius if s.radius else math.inf)
+    """The largest |f − Pₙ| within half the radius of a (within 1 of a when there is no
+    radius): how good Pₙ is near a."""
+    inside = np.abs(s.x - s.a) <= (0.5 * s.radius if s.radius else 1.0)
     return float(s.errors[n][inside].max()) if inside.any() and n <= s.top else math.nan

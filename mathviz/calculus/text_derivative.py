@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from mathviz.calculus.derivative import EPS, ErrorScan, PointKind, Secants, ThreeWays
 from mathviz.core.notes import Note
@@ -21,7 +22,12 @@ def secant_latex(x0: float) -> str:
 def secant_values_latex(s: Secants) -> str:
     """The secant slope at the first and the last h, closing in."""
     picks = [0, len(s.h) - 1]
-    return r",\;".join(rf"m({tex(float(s.h[i]), 2)}) = {tex(float(s.right[i]), 4)}" for i in picks)
+    shown = [
+        rf"m({tex(float(s.h[i]), 2)}) = "
+        + (tex(float(s.right[i]), 4) if math.isfinite(s.right[i]) else r"\text{undefined}")
+        for i in picks
+    ]
+    return r",\;".join(shown)
 
 
 def limit_latex(kind: PointKind, x0: float, derivative_latex: str | None) -> str:
@@ -87,8 +93,16 @@ def point_notes(kind: PointKind, x0: float, name: str) -> list[Note]:
     return []
 
 
-def three_ways_table(w: ThreeWays) -> str:
-    """The three values side by side with their errors against the symbolic one (Markdown)."""
+def symbolic_latex(f_latex: str, derivative_latex: str) -> str:
+    """d/dx of f, as sympy writes it."""
+    return rf"\frac{{d}}{{dx}}\left({f_latex}\right) = {derivative_latex}"
+
+
+def three_ways_table(w: ThreeWays, has_tangent: bool = True) -> str:
+    """The three values side by side with their errors against the symbolic one (Markdown);
+    without a derivative at x₀, the values are shown and no error is claimed."""
+    if not has_tangent:
+        w = replace(w, exact=math.nan)
     rows = [
         ("Symbolic (sympy, evaluated in 30 digits)", w.exact, None),
         (f"Forward difference, h = {fmt(w.h, 2)}", w.forward, w.error(w.forward)),
@@ -97,8 +111,8 @@ def three_ways_table(w: ThreeWays) -> str:
     ]
     lines = ["| Method | f′(x₀) | error |", "|---|---|---|"]
     for name, value, error in rows:
-        shown = fmt(value, 12) if math.isfinite(value) else "undefined"
-        err = "—" if error is None else (fmt(error, 2) if math.isfinite(error) else "undefined")
+        shown = fmt(value, 12) if math.isfinite(value) else "no derivative here"
+        err = "—" if error is None or not math.isfinite(error) else fmt(error, 2)
         lines.append(f"| {name} | {shown} | {err} |")
     return "\n".join(lines)
 
@@ -113,7 +127,7 @@ def central_latex(w: ThreeWays) -> str:
     return rf"\frac{{f(x_0+h) - f(x_0-h)}}{{2h}} = {tex(w.central, DIGITS)}"
 
 
-def h_notes(w: ThreeWays, scan: ErrorScan | None) -> list[Note]:
+def h_notes(w: ThreeWays) -> list[Note]:
     """What the chosen h does: round-off wins below the best h, truncation above it."""
     notes = []
     if w.h <= 1e-15:
@@ -125,15 +139,39 @@ def h_notes(w: ThreeWays, scan: ErrorScan | None) -> list[Note]:
                 "This is why h → 0 does not work on a computer.",
             )
         )
-    if scan is None:
-        notes.append(
+    return notes
+
+
+def slope_notes(scan: ErrorScan) -> list[Note]:
+    """Why a measured slope is not the textbook one here."""
+    (fs, _), (cs, _) = scan.forward_fit, scan.central_fit
+    found = []
+    if math.isfinite(fs) and abs(fs - 1) > 0.3:
+        found.append(
             Note(
-                "warning",
-                "f′(x₀) has no finite value here, so there is no error "
-                "to measure: move x₀ to where f is smooth.",
+                "info",
+                f"The forward slope is {fmt(fs, 2)}, not 1, at this x₀: "
+                "f″(x₀) = 0 here, so the h term of its error vanishes and the next "
+                "one shows.",
             )
         )
-    return notes
+    if math.isfinite(cs) and abs(cs - 2) > 0.3:
+        found.append(
+            Note(
+                "info",
+                f"The central slope is {fmt(cs, 2)}, not 2, at this x₀: "
+                "f‴(x₀) = 0 here, so the h² term of its error vanishes.",
+            )
+        )
+    if not math.isfinite(cs):
+        found.append(
+            Note(
+                "info",
+                "Central differences are exact here up to rounding (f is a "
+                "polynomial of degree ≤ 2 near x₀): no truncation slope to measure.",
+            )
+        )
+    return found
 
 
 def scan_sentence(scan: ErrorScan) -> str:

@@ -6,12 +6,12 @@ from __future__ import annotations
 import math
 
 from mathviz.calculus.functions import NamedFunction
-from mathviz.calculus.taylor import MAX_N, TaylorScene, max_error_inside
+from mathviz.calculus.taylor import ERROR_CEILING, MAX_N, TaylorScene, max_error_inside
 from mathviz.core.notes import Note
 from mathviz.core.numbers import subscript, tex
 from mathviz.core.numbers import text as fmt
 
-SHOWN_TERMS = 4  # terms written out before "⋯"
+SHOWN_TERMS = 3  # terms written out before "⋯"
 
 
 def _term(c: float, k: int, a: float) -> tuple[str, str]:
@@ -96,8 +96,9 @@ def notes(scene: TaylorScene, n: int, name: str, entry: NamedFunction | None) ->
             )
     error = max_error_inside(scene, n)
     if math.isfinite(error):
-        where = "within R/2 of a" if scene.radius else "on the window"
-        found.append(Note("info", f"Largest |f − P{subscript(n)}| {where}: {fmt(error, 2)}."))
+        where = "within R/2 of a" if scene.radius else "within 1 of a"
+        size = f"more than {fmt(ERROR_CEILING)}" if error >= ERROR_CEILING else fmt(error, 2)
+        found.append(Note("info", f"Largest |f − P{subscript(n)}| {where}: {size}."))
     return found
 
 

@@ -24,8 +24,8 @@ def test_frame_n_is_the_degree_n_polynomial_and_its_error():
         poly, error = fig["frames"][n]["data"]
         expected = sum(scene.x**k / np.prod(np.arange(1, k + 1)) for k in range(n + 1))
         np.testing.assert_allclose(poly["y"], expected, rtol=1e-5)
-        np.testing.assert_allclose(error["y"], np.clip(np.abs(np.exp(scene.x) - expected),
-                                                       1e-16, 1e4), rtol=1e-3, atol=1e-13)  # fmt: skip
+        error_expected = np.clip(np.abs(np.exp(scene.x) - expected), 1e-16, 1e4)
+        np.testing.assert_allclose(error["y"], error_expected, rtol=1e-3, atol=1e-13)
     assert fig["layout"]["yaxis2"]["type"] == "log"
     assert fig["layout"]["sliders"][0]["active"] == 3
     assert _all_finite(fig)

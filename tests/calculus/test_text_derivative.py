@@ -34,5 +34,14 @@ def test_the_table_and_the_scan_read_numbers_without_nan():
 
 def test_h_at_the_edge_of_float64_gets_a_warning():
     ways = d.three_ways(functions.read("sin(x)"), 1.0, 1e-16)
-    notes = text.h_notes(ways, d.error_scan(functions.read("sin(x)"), 1.0))
+    notes = text.h_notes(ways)
     assert any("float64" in n.text for n in notes)
+
+
+def test_a_slope_off_the_textbook_is_explained():
+    scan = d.error_scan(functions.read("x^3 - 3*x"), 0.0)  # f''(0) = 0
+    assert scan.forward_fit[0] == __import__("pytest").approx(2.0, abs=0.05)
+    assert any("f″(x₀) = 0" in n.text for n in text.slope_notes(scan))
+    scan = d.error_scan(functions.read("x^2 + 1"), 0.5)  # central differences are exact
+    assert any("exact here up to rounding" in n.text for n in text.slope_notes(scan))
+    assert "not measurable" in text.scan_sentence(scan)
