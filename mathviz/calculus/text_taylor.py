@@ -11,7 +11,7 @@ from mathviz.core.notes import Note
 from mathviz.core.numbers import subscript, tex
 from mathviz.core.numbers import text as fmt
 
-SHOWN_TERMS = 3  # terms written out before "⋯"
+SHOWN_TERMS = 2  # terms written out before "⋯"
 
 
 def _term(c: float, k: int, a: float) -> tuple[str, str]:
@@ -34,17 +34,17 @@ def polynomial_latex(scene: TaylorScene, n: int) -> str:
     if not terms:
         return rf"P_{{{n}}}(x) = 0"
     shown = terms if len(terms) <= SHOWN_TERMS + 1 else [*terms[:SHOWN_TERMS], None, terms[-1]]
-    body = ""
+    pieces = []
     for k in shown:
         if k is None:
-            body += r" + \cdots"
+            pieces.append(r"+ \cdots")
             continue
         sign, piece = _term(float(scene.c[k]), k, scene.a)
-        if not body:
-            body = piece if sign == "+" else f"-{piece}"
-        else:
-            body += f" {sign} {piece}"
-    return rf"P_{{{n}}}(x) = {body}"
+        pieces.append(("-" if sign == "-" else "") + piece if not pieces else f"{sign} {piece}")
+    if len(pieces) <= 3:
+        return rf"P_{{{n}}}(x) = {' '.join(pieces)}"
+    first, rest = " ".join(pieces[:2]), " ".join(pieces[2:])
+    return rf"\begin{{aligned}} P_{{{n}}}(x) &= {first} \\ &\quad {rest} \end{{aligned}}"
 
 
 def notes(scene: TaylorScene, n: int, name: str, entry: NamedFunction | None) -> list[Note]:
