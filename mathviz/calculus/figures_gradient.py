@@ -19,7 +19,7 @@ from mathviz.core import numbers
 from mathviz.core.expressions import Expression
 from mathviz.plot.spec import Prebuilt, typed
 from mathviz.plot.theme import COLORS
-from mathviz.plot.traces import arrow_trace, line_trace
+from mathviz.plot.traces import line_trace
 
 COLORSCALE = "Viridis"
 LEVELS = 14  # contour lines of the map
@@ -73,28 +73,37 @@ def _base_traces(expr: Expression, window: tuple[float, float, float, float]) ->
         "hoverinfo": "x+y+z",
         "contours": {"z": {"show": False}},
     }
-    field = gradient.gradient_field(expr, window)
-    fx, fy = [], []
-    for (tx, ty), (hx, hy) in zip(field.tails, field.heads, strict=True):
-        fx += [float(f"{tx:.4g}"), float(f"{hx:.4g}"), None]
-        fy += [float(f"{ty:.4g}"), float(f"{hy:.4g}"), None]
-    arrows = {
-        "type": "scatter",
-        "x": fx,
-        "y": fy,
-        "mode": "lines+markers",
-        "line": {"color": FIELD_COLOR, "width": 1.2},
-        "marker": {
-            "symbol": "arrow",
-            "angleref": "previous",
-            "size": [0, 7, 0] * len(field.tails),
-            "color": FIELD_COLOR,
-        },
-        "name": "∇f field",
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
+    arrows = _field_path(gradient.gradient_field(expr, window))
     return {"contour": contour, "surface": surface, "field": arrows, "grid": grid}
+
+
+BARB = 0.3  # an arrowhead's barbs: this share of the arrow's length
+BARB_ANGLE = math.radians(25)
+
+
+def _path(segments: list[tuple[np.ndarray, np.ndarray]]) -> str:
+    """SVG path text of line segments in data coordinates (``M x y L x y ...``)."""
+    return "".join(f"M{a[0]:.4g},{a[1]:.4g}L{b[0]:.4g},{b[1]:.4g}" for a, b in segments)
+
+
+def _field_path(field: gradient.Field) -> str:
+    """The gradient field as one path: each arrow a shaft and two barbs. One SVG element for
+    all the arrows: a trace with gaps or rotated marker symbols costs the browser far more."""
+    turn = np.array([[math.cos(BARB_ANGLE), -math.sin(BARB_ANGLE)],
+                     [math.sin(BARB_ANGLE), math.cos(BARB_ANGLE)]])  # fmt: skip
+    segments = []
+    for tail, head in zip(field.tails, field.heads, strict=True):
+        back = BARB * (tail - head)
+        segments += [(tail, head), (head + turn @ back, head), (head + turn.T @ back, head)]
+    return _path(segments)
+
+
+def field_shape(field_path: str, axis: str = "1") -> dict:
+    suffix = "" if axis == "1" else axis
+    return {
+        "type": "path", "path": field_path, "xref": f"x{suffix}", "yref": f"y{suffix}",
+        "line": {"color": FIELD_COLOR, "width": 1.2}, "name": "∇f field", "layer": "above",
+    }  # fmt: skip
 
 
 def _axes(window: tuple[float, float, float, float], name: str, domain: list[float]) -> dict:
@@ -154,22 +163,17 @@ def _on(trace: dict, axis: str) -> dict:
     return trace if axis == "1" else {**trace, "xaxis": f"x{axis}", "yaxis": f"y{axis}"}
 
 
-def _level_curve(grid: SurfaceGrid, base: dict, value: float, axis: str) -> list[dict]:
-    """The level curve f = f(x₀, y₀) (a one-level contour), if it is inside the grid's range."""
-    if not (math.isfinite(value) and grid.low <= value <= grid.high):
+def _level_curve(grid: SurfaceGrid, value: float, axis: str = "1") -> list[dict]:
+    """The level curve f = f(x₀, y₀) as a path shape (segments by marching squares)."""
+    segments = gradient.level_segments(grid, value)
+    if not len(segments):
         return []
-    level = {
-        "type": "contour",
-        "x": base["contour"]["x"],
-        "y": base["contour"]["y"],
-        "z": base["contour"]["z"],
-        "contours": {"start": value, "end": value, "size": 1.0, "coloring": "none"},
-        "line": {"color": LEVEL_COLOR, "width": 3},
-        "showscale": False,
-        "hoverinfo": "skip",
-        "name": "level curve",
-    }
-    return [_on(level, axis)]
+    suffix = "" if axis == "1" else axis
+    return [
+        {"type": "path", "path": _path(list(segments)), "xref": f"x{suffix}",
+         "yref": f"y{suffix}", "line": {"color": LEVEL_COLOR, "width": 3},
+         "name": "level curve", "layer": "above"}
+    ]  # fmt: skip
 
 
 def _arrow_length(window: tuple[float, float, float, float]) -> float:
@@ -185,52 +189,58 @@ def gradient_tip(facts: PointFacts, window: tuple[float, float, float, float]) -
     return p + _arrow_length(window) * facts.gradient / facts.slope
 
 
-def _point_marks(facts: PointFacts, window, axis: str, tangent: bool = True) -> list[dict]:
-    """The point, the gradient arrow and the level curve's tangent line on a contour map."""
+def _ref(axis: str) -> dict:
+    suffix = "" if axis == "1" else axis
+    return {"xref": f"x{suffix}", "yref": f"y{suffix}"}
+
+
+def arrow(tail: np.ndarray, tip: np.ndarray, color: str, name: str, axis: str = "1") -> dict:
+    """An arrow drawn as an annotation (above every shape; no trace for the browser to redo)."""
+    suffix = "" if axis == "1" else axis
+    return {
+        "x": float(tip[0]), "y": float(tip[1]), "ax": float(tail[0]), "ay": float(tail[1]),
+        **_ref(axis), "axref": f"x{suffix}", "ayref": f"y{suffix}", "text": "",
+        "showarrow": True, "arrowhead": 2, "arrowsize": 1.1, "arrowwidth": 4,
+        "arrowcolor": color, "name": name,
+    }  # fmt: skip
+
+
+def segment(a: np.ndarray, b: np.ndarray, color: str, name: str, width=2.0, dash=None, axis="1"):
+    """A straight line as a shape."""
+    line = {"color": color, "width": width} | ({"dash": dash} if dash else {})
+    return {
+        "type": "line", "x0": float(a[0]), "y0": float(a[1]), "x1": float(b[0]),
+        "y1": float(b[1]), **_ref(axis), "line": line, "name": name, "layer": "above",
+    }  # fmt: skip
+
+
+def dot(p: np.ndarray, window, color: str, name: str, axis: str = "1") -> dict:
+    """The point as a small disc (a shape, drawn over the lines before it)."""
+    r = 0.018 * min(window[1] - window[0], window[3] - window[2])
+    return {
+        "type": "circle", "x0": float(p[0] - r), "x1": float(p[0] + r), "y0": float(p[1] - r),
+        "y1": float(p[1] + r), **_ref(axis), "fillcolor": color,
+        "line": {"color": "#FFFFFF", "width": 2}, "name": name, "layer": "above",
+    }  # fmt: skip
+
+
+def _point_marks(facts: PointFacts, window, axis: str, tangent: bool = True) -> tuple:
+    """(shapes, annotations): the level curve's tangent, the point, and ∇f with its name."""
     p = np.array(facts.point)
-    marks = []
+    shapes, notes = [], []
     if facts.slope and tangent:
         along = np.array([-facts.gradient[1], facts.gradient[0]]) / facts.slope
         half = 0.6 * _arrow_length(window)
-        marks.append(
-            _on(
-                line_trace(
-                    np.vstack([p - half * along, p + half * along]),
-                    LEVEL_COLOR,
-                    "tangent to the level curve",
-                    width=2,
-                    dash="dash",
-                ),
-                axis,
-            )
-        )
+        shapes.append(
+            segment(p - half * along, p + half * along, LEVEL_COLOR,
+                    "tangent to the level curve", dash="dash", axis=axis)
+        )  # fmt: skip
     if facts.slope:
         tip = gradient_tip(facts, window)
-        marks.append(
-            _on(
-                arrow_trace(np.vstack([p, tip]), GRADIENT_COLOR, "∇f", width=5, showlegend=False),
-                axis,
-            )
-        )
-    marks.append(
-        _on(
-            {
-                "type": "scatter",
-                "x": [p[0]],
-                "y": [p[1]],
-                "mode": "markers",
-                "marker": {
-                    "color": GRADIENT_COLOR,
-                    "size": 11,
-                    "line": {"color": "white", "width": 2},
-                },
-                "name": "(x₀, y₀)",
-                "showlegend": False,
-            },
-            axis,
-        )
-    )
-    return marks
+        notes += [arrow(p, tip, GRADIENT_COLOR, "∇f", axis)]
+        notes += [tip_label(p, tip, "∇f", GRADIENT_COLOR, axis)]
+    shapes.append(dot(p, window, GRADIENT_COLOR, "(x₀, y₀)", axis))
+    return shapes, notes
 
 
 def _tangent_plane(facts: PointFacts, window) -> list[dict]:
@@ -269,15 +279,18 @@ def _layout() -> dict:
     return {"showlegend": False, "margin": {"l": 10, "r": 10, "t": 30, "b": 40}}
 
 
-def _gradient_labels(facts: PointFacts, window, axis: str) -> list[dict]:
-    if not (facts.defined and facts.slope):
-        return []
-    p = np.array(facts.point)
-    return [tip_label(p, gradient_tip(facts, window), "∇f", GRADIENT_COLOR, axis)]
-
-
 def _colorbar(x: float) -> dict:
     return {"title": {"text": "f", "side": "top"}, "thickness": 12, "len": 0.8, "x": x, "nticks": 6}
+
+
+def _map_marks(base: dict, facts: PointFacts, window, axis: str, tangent: bool) -> tuple:
+    """(shapes, annotations) of a contour map: the field, the level curve, the point and ∇f."""
+    shapes, notes = [field_shape(base["field"], axis)], []
+    if facts.defined:
+        shapes += _level_curve(base["grid"], facts.value, axis)
+        more, notes = _point_marks(facts, window, axis, tangent)
+        shapes += more
+    return shapes, notes
 
 
 def surface_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebuilt:
@@ -288,48 +301,24 @@ def surface_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebui
     data = [base["surface"]]
     if facts.defined:
         data += _tangent_plane(facts, window)
-    data += [{**base["contour"], "colorbar": _colorbar(1.0)}, base["field"]]
-    if facts.defined:
-        data += _level_curve(grid, base, facts.value, "1") + _point_marks(facts, window, "1")
+    data.append({**base["contour"], "colorbar": _colorbar(1.0)})
+    shapes, notes = _map_marks(base, facts, window, "1", tangent=True)
     layout = _layout() | _axes(window, "1", [0.53, 0.94])
-    layout["annotations"] = _gradient_labels(facts, window, "1")
+    layout |= {"shapes": shapes, "annotations": notes}
     small = {"size": 13}
     layout["scene"] = {
         "domain": {"x": [0.0, 0.47], "y": [0.0, 1.0]},
-        "xaxis": {
-            "title": {"text": "x"},
-            "range": list(window[:2]),
-            "nticks": 4,
-            "tickfont": small,
-        },
-        "yaxis": {
-            "title": {"text": "y"},
-            "range": list(window[2:]),
-            "nticks": 4,
-            "tickfont": small,
-        },
-        "zaxis": {
-            "title": {"text": ""},
-            "range": [grid.low, grid.high],
-            "nticks": 4,
-            "tickfont": small,
-        },
+        "xaxis": {"title": {"text": "x"}, "range": list(window[:2]), "nticks": 4,
+                  "tickfont": small},
+        "yaxis": {"title": {"text": "y"}, "range": list(window[2:]), "nticks": 4,
+                  "tickfont": small},
+        "zaxis": {"title": {"text": ""}, "range": [grid.low, grid.high], "nticks": 4,
+                  "tickfont": small},
         "aspectmode": "manual",
         "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.05}},
-    }
+    }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout})
-
-
-def _u_arrow(facts: PointFacts, theta: float, window) -> dict:
-    p = np.array(facts.point)
-    return arrow_trace(
-        np.vstack([p, u_tip(facts, theta, window)]),
-        DIRECTION_COLOR,
-        "u",
-        width=5,
-        showlegend=False,
-    )
 
 
 def u_tip(facts: PointFacts, theta: float, window) -> np.ndarray:
@@ -340,21 +329,11 @@ def u_tip(facts: PointFacts, theta: float, window) -> np.ndarray:
 
 def _marker(x: float, y: float, color: str, size: int = 10, symbol: str = "circle") -> dict:
     return {
-        "type": "scatter",
-        "x": [float(x)],
-        "y": [float(y)],
-        "mode": "markers",
-        "marker": {
-            "color": color,
-            "size": size,
-            "symbol": symbol,
-            "line": {"color": "#555555", "width": 1},
-        },
-        "xaxis": "x2",
-        "yaxis": "y2",
-        "hoverinfo": "x+y",
-        "cliponaxis": False,
-    }
+        "type": "scatter", "x": [float(x)], "y": [float(y)], "mode": "markers",
+        "marker": {"color": color, "size": size, "symbol": symbol,
+                   "line": {"color": "#555555", "width": 1}},
+        "xaxis": "x2", "yaxis": "y2", "hoverinfo": "x+y", "cliponaxis": False,
+    }  # fmt: skip
 
 
 def directional_figure(
@@ -362,52 +341,41 @@ def directional_figure(
 ) -> Prebuilt:
     """Part 2: the map with ∇f and the unit vector u (left); D_u f against θ (right)."""
     base = _base_traces(expr, window)
-    grid = base["grid"]
-    data = [{**base["contour"], "showscale": False}, base["field"]]
-    annotations = []
-    if facts.defined:
-        data += _level_curve(grid, base, facts.value, "1")
-        data += _point_marks(facts, window, "1", tangent=False)
-        data.append(_u_arrow(facts, theta, window))
-        p = np.array(facts.point)
-        annotations += _gradient_labels(facts, window, "1")
-        annotations.append(tip_label(p, u_tip(facts, theta, window), "u", DIRECTION_COLOR))
+    data = [{**base["contour"], "showscale": False}]
+    shapes, notes = _map_marks(base, facts, window, "1", tangent=False)
+    notes = list(notes)
     layout = _layout() | _axes(window, "1", [0.0, 0.46])
-    degrees = np.arange(0, 361, 2.0)
     span = 1.0
     if facts.defined:
+        p = np.array(facts.point)
+        tip = u_tip(facts, theta, window)
+        notes += [arrow(p, tip, DIRECTION_COLOR, "u"), tip_label(p, tip, "u", DIRECTION_COLOR)]
+        degrees = np.arange(0, 361, 2.0)
         values = gradient.directional(facts, np.radians(degrees))
         slope, uphill = facts.slope, math.degrees(facts.uphill) % 360
         curve = line_trace(np.column_stack([degrees, values]), COLORS["primary"], "Dᵤf", width=3)
         data.append(_on(curve, "2"))
         for level in (slope, -slope):
-            bound = line_trace(
-                np.array([[0, level], [360, level]]), GRADIENT_COLOR, width=1.5, dash="dot"
+            shapes.append(
+                segment((0, level), (360, level), GRADIENT_COLOR, "±|∇f|", 1.5, "dot", "2")
             )
-            data.append(_on(bound, "2"))
         if slope:
             zeros = [(uphill + 90) % 360, (uphill + 270) % 360]
             data += [_marker(uphill, slope, GRADIENT_COLOR)]
             data += [_marker(z, 0.0, "#FFFFFF") for z in zeros]
-            annotations.append(
+            notes.append(
                 label(uphill, slope, "|∇f|", GRADIENT_COLOR, "2", yanchor="bottom", yshift=6)
             )
-            annotations.append(label(zeros[0], 0.0, "0", "#555555", "2", yanchor="top", yshift=-6))
-            annotations.append(label(zeros[1], 0.0, "0", "#555555", "2", yanchor="top", yshift=-6))
+            for z in zeros:
+                notes.append(label(z, 0.0, "0", "#555555", "2", yanchor="top", yshift=-6))
         here_theta = theta_degrees(theta)
         here = float(gradient.directional(facts, math.radians(here_theta)))
         data.append(_marker(here_theta, here, DIRECTION_COLOR, 14, "diamond"))
-        annotations.append(
-            label(
-                here_theta,
-                here,
-                "D<sub>u</sub>f",
-                DIRECTION_COLOR,
-                "2",
-                xanchor="left" if here_theta < 250 else "right",
-                xshift=10 if here_theta < 250 else -10,
-            )
-        )
+        right = here_theta < 250
+        notes.append(
+            label(here_theta, here, "D<sub>u</sub>f", DIRECTION_COLOR, "2",
+                  xanchor="left" if right else "right", xshift=10 if right else -10)
+        )  # fmt: skip
         span = max(slope, 1e-9) * 1.3
     layout["xaxis2"] = {
         "domain": [0.58, 1.0],
@@ -418,11 +386,9 @@ def directional_figure(
         "anchor": "y2",
     }
     layout["yaxis2"] = {
-        "range": [-span, span],
-        "title": {"text": "D<sub>u</sub>f = ∇f · u"},
-        "anchor": "x2",
-    }
-    layout["annotations"] = annotations
+        "range": [-span, span], "title": {"text": "D<sub>u</sub>f = ∇f · u"}, "anchor": "x2",
+    }  # fmt: skip
+    layout |= {"shapes": shapes, "annotations": notes}
     return Prebuilt({"data": data, "layout": layout})
 
 
@@ -436,12 +402,11 @@ def hessian_figure(
     """Part 3: the map with the Hessian's eigen-directions at the point, each as long as its
     |λ| (relative to the larger), labelled with λ; the quadratic model's level curves dashed."""
     base = _base_traces(expr, window)
-    grid = base["grid"]
     data = [{**base["contour"], "colorbar": _colorbar(1.02)}]
-    annotations = []
-    if facts.defined:
-        data += _level_curve(grid, base, facts.value, "1")
+    shapes, notes = [], []
     p = np.array(facts.point)
+    if facts.defined:
+        shapes += _level_curve(base["grid"], facts.value)
     if facts.defined and bend is not None:
         data += _quadratic_model(facts, window)
         largest = float(np.max(np.abs(bend.values)))
@@ -454,16 +419,12 @@ def hessian_figure(
                 d = -d
             color = EIGEN_COLORS[k]
             name = f"λ{numbers.subscript(k + 1)}"
-            data.append(
-                line_trace(np.vstack([p - length * d, p + length * d]), color, name, width=5)
-            )
-            annotations.append(
-                tip_label(p, p + length * d, f"{name} = {numbers.text(value)}", color)
-            )
+            shapes.append(segment(p - length * d, p + length * d, color, name, 5))
+            notes.append(tip_label(p, p + length * d, f"{name} = {numbers.text(value)}", color))
     if facts.defined:
-        data += _point_marks(facts, window, "1", tangent=False)[-1:]
+        shapes.append(dot(p, window, GRADIENT_COLOR, "(x₀, y₀)"))
     layout = _layout() | _axes(window, "1", [0.0, 0.92])
-    layout["annotations"] = annotations
+    layout |= {"shapes": shapes, "annotations": notes}
     return Prebuilt({"data": data, "layout": layout})
 
 

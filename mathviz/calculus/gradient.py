@@ -253,3 +253,41 @@ def gradient_field(expr: Expression, window: tuple[float, float, float, float]) 
     scale = 0.9 * cell * np.minimum(length, top) / (top * length)
     heads = tails + np.column_stack([u * scale, v * scale])
     return Field(tails, heads)
+
+
+def level_segments(grid: SurfaceGrid, value: float) -> np.ndarray:
+    """The level curve f = ``value`` on the grid as (n, 2, 2) line segments (marching squares).
+
+    Each grid cell whose corners straddle the level gets the segment between the crossings on
+    its edges (linear interpolation); a cell with four crossings (a saddle inside it) gets two.
+    Cells with an undefined corner are skipped. Drawn on the server as one light line trace,
+    so the browser does not contour the grid a second time.
+    """
+    if not math.isfinite(value):
+        return np.zeros((0, 2, 2))
+    v = grid.z - value
+    v = np.where(v == 0, 1e-300, v)  # a corner on the level counts as above it
+    xs, ys = grid.xs, grid.ys
+    a, b, c, d = v[:-1, :-1], v[:-1, 1:], v[1:, 1:], v[1:, :-1]  # bl, br, tr, tl
+    x0, x1 = xs[None, :-1], xs[None, 1:]
+    y0, y1 = ys[:-1, None], ys[1:, None]
+    shape = a.shape
+    with np.errstate(all="ignore"):
+        edges = (  # (crosses, x, y) on the bottom, right, top and left edges, in that order
+            (a * b < 0, x0 + (x1 - x0) * a / (a - b), np.broadcast_to(y0, shape)),
+            (b * c < 0, np.broadcast_to(x1, shape), y0 + (y1 - y0) * b / (b - c)),
+            (d * c < 0, x0 + (x1 - x0) * d / (d - c), np.broadcast_to(y1, shape)),
+            (a * d < 0, np.broadcast_to(x0, shape), y0 + (y1 - y0) * a / (a - d)),
+        )
+    crosses = np.stack([e[0] for e in edges], axis=-1)
+    px = np.stack([np.broadcast_to(e[1], shape) for e in edges], axis=-1)
+    py = np.stack([np.broadcast_to(e[2], shape) for e in edges], axis=-1)
+    count = crosses.sum(axis=-1)
+    segments = []
+    for i, j in zip(*np.nonzero(count >= 2), strict=True):
+        found = np.flatnonzero(crosses[i, j])
+        points = [(px[i, j, k], py[i, j, k]) for k in found]
+        segments.append(points[:2])
+        if len(points) == 4:
+            segments.append(points[2:])
+    return np.array(segments, dtype=float).reshape(-1, 2, 2)

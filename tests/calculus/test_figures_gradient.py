@@ -2,6 +2,7 @@
 
 import json
 import math
+import re
 
 import numpy as np
 import plotly.graph_objects as go
@@ -9,6 +10,7 @@ import pytest
 
 from mathviz.calculus import figures_gradient as figures
 from mathviz.calculus import gradient, surfaces
+from mathviz.core import expressions
 from tests.harness.apptest import decode_arrays
 
 LIMIT = 300_000
@@ -39,27 +41,37 @@ def test_every_figure_is_valid_light_and_finite(name):
         assert len(text) < LIMIT
 
 
+def named(spec, name, where="shapes"):
+    return next(item for item in spec["layout"].get(where, []) if item.get("name") == name)
+
+
+def path_points(path: str) -> np.ndarray:
+    numbers = re.findall(r"-?[\d.]+(?:e-?\d+)?", path)
+    return np.array([float(n) for n in numbers]).reshape(-1, 2)
+
+
 def test_the_gradient_arrow_points_along_the_gradient_and_the_tangent_across_it():
     expr, window, facts = case()
     spec, _ = built(figures.surface_figure(expr, window, facts))
-    arrow = next(t for t in spec["data"] if t.get("name") == "∇f")
-    step = np.array([arrow["x"][1] - arrow["x"][0], arrow["y"][1] - arrow["y"][0]])
+    arrow = named(spec, "∇f", "annotations")
+    step = np.array([arrow["x"] - arrow["ax"], arrow["y"] - arrow["ay"]])
     g = facts.gradient / facts.slope
     assert np.dot(step / np.hypot(*step), g) == pytest.approx(1.0)
-    tangent = next(t for t in spec["data"] if t.get("name") == "tangent to the level curve")
-    along = np.array([tangent["x"][1] - tangent["x"][0], tangent["y"][1] - tangent["y"][0]])
+    assert (arrow["ax"], arrow["ay"]) == pytest.approx(facts.point)
+    tangent = named(spec, "tangent to the level curve")
+    along = np.array([tangent["x1"] - tangent["x0"], tangent["y1"] - tangent["y0"]])
     assert np.dot(along, g) == pytest.approx(0.0, abs=1e-12)
-    level = next(t for t in spec["data"] if t.get("name") == "level curve")
-    assert level["contours"]["start"] == pytest.approx(facts.value)
+    ends = path_points(named(spec, "level curve")["path"])
+    on_curve = expressions.evaluate(expr, x=ends[:, 0], y=ends[:, 1])
+    assert np.max(np.abs(on_curve - facts.value)) < 0.05 * max(1.0, abs(facts.value))
+    field = path_points(named(spec, "∇f field")["path"])
+    assert len(field) == 6 * len(gradient.gradient_field(expr, window).tails)
     plane = next(t for t in spec["data"] if t.get("name") == "tangent plane")
     (x0, x1), (y0, y1) = plane["x"], plane["y"]
     fx, fy = facts.gradient
-    assert plane["z"][1][1] == pytest.approx(
-        facts.value + fx * (x1 - facts.point[0]) + fy * (y1 - facts.point[1])
-    )
-    assert plane["z"][0][0] == pytest.approx(
-        facts.value + fx * (x0 - facts.point[0]) + fy * (y0 - facts.point[1])
-    )
+    px, py = facts.point
+    assert plane["z"][1][1] == pytest.approx(facts.value + fx * (x1 - px) + fy * (y1 - py))
+    assert plane["z"][0][0] == pytest.approx(facts.value + fx * (x0 - px) + fy * (y0 - py))
 
 
 def test_the_directional_curve_peaks_at_the_gradient():
@@ -70,8 +82,8 @@ def test_the_directional_curve_peaks_at_the_gradient():
     assert theta[0] == 0 and theta[-1] == 360
     assert values.max() == pytest.approx(facts.slope, rel=1e-3)
     assert values.min() == pytest.approx(-facts.slope, rel=1e-3)
-    u = next(t for t in spec["data"] if t.get("name") == "u")
-    step = np.array([u["x"][1] - u["x"][0], u["y"][1] - u["y"][0]])
+    u = named(spec, "u", "annotations")
+    step = np.array([u["x"] - u["ax"], u["y"] - u["ay"]])
     assert step / np.hypot(*step) == pytest.approx([math.cos(1.0), math.sin(1.0)])
 
 
@@ -80,8 +92,8 @@ def test_the_eigen_lines_follow_the_hessian():
     bend = gradient.curvature(facts.hessian)
     spec, _ = built(figures.hessian_figure(expr, window, facts, bend))
     for k, name in enumerate(("λ₁", "λ₂")):
-        line = next(t for t in spec["data"] if t.get("name") == name)
-        d = np.array([line["x"][1] - line["x"][0], line["y"][1] - line["y"][0]])
+        line = named(spec, name)
+        d = np.array([line["x1"] - line["x0"], line["y1"] - line["y0"]])
         d /= np.hypot(*d)
         np.testing.assert_allclose(facts.hessian @ d, bend.values[k] * d, atol=1e-9)
     assert any("8" in a["text"] for a in spec["layout"]["annotations"])
@@ -91,6 +103,8 @@ def test_an_undefined_point_draws_only_the_surface():
     expr = surfaces.read("log(x*y)")
     facts = gradient.at_point(expr, -1.0, 1.0)
     spec, _ = built(figures.surface_figure(expr, surfaces.TYPED_WINDOW, facts))
-    assert {t.get("name") for t in spec["data"]} == {"z = f(x, y)", "f(x, y)", "∇f field"}
+    assert {t.get("name") for t in spec["data"]} == {"z = f(x, y)", "f(x, y)"}
+    assert [shape["name"] for shape in spec["layout"]["shapes"]] == ["∇f field"]
+    assert not spec["layout"]["annotations"]
     spec, _ = built(figures.directional_figure(expr, surfaces.TYPED_WINDOW, facts, 0.0))
     spec, _ = built(figures.hessian_figure(expr, surfaces.TYPED_WINDOW, facts, None))

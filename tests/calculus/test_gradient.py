@@ -177,3 +177,29 @@ def test_field_arrows_point_along_the_gradient_and_fit_their_cells():
         g, step = g / np.hypot(*g), step / np.hypot(*step)
         assert g[0] * step[1] - g[1] * step[0] == pytest.approx(0, abs=1e-9)
         assert np.dot(g, step) > 0
+
+
+@pytest.mark.parametrize("name", ["waves", "Rosenbrock", "valley", "hill"])
+def test_the_drawn_level_curve_is_on_the_level_and_perpendicular_to_the_gradient(name):
+    entry = surfaces.SURFACES[name]
+    point = (0.7, -0.4) if name != "Rosenbrock" else (-0.5, 1.25)
+    facts = gradient.at_point(entry.expression, *point)
+    grid = gradient.surface_grid(entry.expression, entry.window)
+    segments = gradient.level_segments(grid, facts.value)
+    ends = segments.reshape(-1, 2)
+    on = expressions.evaluate(entry.expression, x=ends[:, 0], y=ends[:, 1])
+    spread = grid.high - grid.low
+    assert np.max(np.abs(on - facts.value)) < 0.02 * spread  # linear interpolation on the grid
+    middles = segments.mean(axis=1)
+    nearest = segments[int(np.argmin(np.hypot(*(middles - np.array(point)).T)))]
+    along = nearest[1] - nearest[0]
+    along /= np.hypot(*along)
+    assert abs(np.dot(along, facts.gradient / facts.slope)) < 0.1  # to the grid's resolution
+
+
+def test_level_segments_of_nothing():
+    grid = gradient.surface_grid(surfaces.read("x^2 + y^2"), surfaces.TYPED_WINDOW)
+    assert gradient.level_segments(grid, -1.0).shape == (0, 2, 2)
+    assert gradient.level_segments(grid, math.nan).shape == (0, 2, 2)
+    saddle = gradient.surface_grid(surfaces.read("x*y"), (-1.0, 1.0, -1.0, 1.0))
+    assert len(gradient.level_segments(saddle, 0.0)) > 0

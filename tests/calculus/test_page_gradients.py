@@ -67,7 +67,7 @@ def test_a_point_where_f_is_undefined_is_explained(part):
     assert any("undefined" in w.value for w in at.warning)
     spec = json.loads(figure_specs(at)[0])
     assert "NaN" not in figure_specs(at)[0]
-    assert not any(t.get("name") == "∇f" for t in spec["data"])
+    assert not any(a.get("name") == "∇f" for a in spec["layout"].get("annotations", []))
 
 
 def test_a_formula_undefined_everywhere_runs_cleanly():
