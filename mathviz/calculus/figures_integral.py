@@ -10,7 +10,6 @@ of the pages rebuilds them as validated figures.
 from __future__ import annotations
 
 import numpy as np
-import plotly.graph_objects as go
 
 from mathviz.calculus import integral
 from mathviz.calculus.text_integral import RULE_LETTER
@@ -192,44 +191,50 @@ def _labels_above(found: integral.Orders, label_at: dict[str, float]) -> dict[st
     return above
 
 
-def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: bool) -> go.Figure:
+def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: bool) -> Prebuilt:
     """|error| against n on log-log axes for the five rules, each labelled with its fitted
     order; the round-off floor dotted."""
     found = integral.orders(expr, a, b, breaks)
-    fig = go.Figure()
+    ink = theme.ink(dark)
     label_at = {"left": 0.8, "right": 0.8, "midpoint": 0.55, "trapezoid": 0.55, "Simpson": 0.3}
     above = _labels_above(found, label_at)
+    data, annotations = [], []
     for rule in integral.RULES:
         errors = found.errors[rule]
-        shown = errors > 0
-        ns, es = found.ns[shown], errors[shown]
+        shown = errors > 0  # an exact 0 has no place on a log axis
         color = RULE_COLORS[rule]
-        fig.add_trace(
-            go.Scatter(
-                x=[int(v) for v in ns], y=[float(f"{v:.4g}") for v in es], mode="lines+markers",
-                name=rule, line={"color": color, "width": 2.5}, marker={"size": 6},
-            )
+        data.append(
+            {"type": "scatter", "mode": "lines+markers", "name": rule,
+             "line": _line(color, 2.5), "marker": {"size": 6}}
+            | _xy(found.ns[shown], errors[shown])
         )  # fmt: skip
         slope = found.slopes[rule]
         used = np.flatnonzero(found.fitted[rule])
         if slope is None or not len(used):
             continue
         k = int(used[np.argmin(np.abs(used - _label_index(found, label_at[rule])))])
-        fig.add_annotation(
-            x=float(np.log10(found.ns[k])), y=float(np.log10(errors[k])),
-            text=f"{rule}: p ≈ {numbers.text(slope, places=2)}", showarrow=True, arrowhead=0,
-            ax=35 if rule == "Simpson" else 0, ay=-30 if above[rule] else 30,
-            font={"color": color, "size": 15}, arrowcolor=color,
+        annotations.append(
+            {"x": float(np.log10(found.ns[k])), "y": float(np.log10(errors[k])),
+             "text": f"{rule}: p ≈ {numbers.text(slope, places=2)}", "showarrow": True,
+             "arrowhead": 0, "ax": 35 if rule == "Simpson" else 0,
+             "ay": -30 if above[rule] else 30, "font": {"color": color, "size": 15},
+             "arrowcolor": color}
         )  # fmt: skip
-    fig.add_hline(y=found.floor, line={"color": theme.ink(dark), "width": 1, "dash": "dot"})
-    fig.add_annotation(
-        x=0, xref="paper", xanchor="left", y=float(np.log10(found.floor)), yshift=-10,
-        text="round-off below: not fitted", showarrow=False, font={"color": theme.ink(dark)},
+    annotations.append(
+        {"x": 0, "xref": "paper", "xanchor": "left", "y": float(np.log10(found.floor)),
+         "yshift": -10, "text": "round-off below: not fitted", "showarrow": False,
+         "font": {"color": ink}}
     )  # fmt: skip
-    fig.update_xaxes(type="log", title="n (pieces)")
-    fig.update_yaxes(type="log", title="|sum − ∫|", exponentformat="power")
-    fig.update_layout(showlegend=False)
-    return fig
+    floor = {"type": "line", "xref": "paper", "x0": 0, "x1": 1, "yref": "y",
+             "y0": found.floor, "y1": found.floor, "line": _line(ink, 1, "dot")}  # fmt: skip
+    layout = {
+        "showlegend": False,
+        "xaxis": {"type": "log", "title": {"text": "n (pieces)"}},
+        "yaxis": {"type": "log", "title": {"text": "|sum − ∫|"}, "exponentformat": "power"},
+        "shapes": [floor],
+        "annotations": annotations,
+    }
+    return Prebuilt(encoded({"data": data, "layout": layout}))
 
 
 def _shade(gx: np.ndarray, gf: np.ndarray, upto: int, x: float, fx: float):

@@ -94,7 +94,7 @@ def integrate_quad(f, a, b):
 
 def test_orders_figure_labels_each_rule_with_its_order():
     fig = figures.orders_figure(expressions.parse("exp(x)"), 0.0, 1.0, (), False)
-    labels = " ".join(a.text for a in fig.layout.annotations)
+    labels = " ".join(a["text"] for a in fig.to_dict()["layout"]["annotations"])
     for rule in integral.RULES:
         assert f"{rule}: p ≈" in labels
     assert "round-off below" in labels

@@ -135,3 +135,11 @@ def test_accumulated_area_against_quad_and_its_slope_against_f(text, a):
             integrate.quad(fn, a, at)[0], abs=1e-12
         )
         assert integral.difference_quotient(expr, a, at, 1e-3) == pytest.approx(fn(at), abs=1e-5)
+
+
+@pytest.mark.parametrize("n", [2, 8, 36])
+def test_all_sums_at_once_are_the_five_rules(n):
+    expr = f("x^3 - 2*sin(x)")
+    together = integral.all_sums(expr, -1.0, 2.0, n)
+    for rule, value in zip(integral.RULES, together, strict=True):
+        assert value == pytest.approx(integral.rule_sum(expr, -1.0, 2.0, n, rule), rel=1e-13)
