@@ -33,7 +33,7 @@ POSITIONS: dict[str, tuple[float, float]] = {
     "L": (9.0, 1.0),
 }
 NODE_SIZE = 40
-UNKNOWN = "rgba(140, 140, 150, 0.30)"
+UNKNOWN = "#D0D0D8"  # opaque: the name on it reads alike on the light and dark themes
 COLOR = {
     "value": theme.COLORS["soft"],  # a node whose value is known
     "grad": theme.COLORS["secondary"],  # a node whose gradient is known

@@ -77,7 +77,7 @@ def step_latex(step: GradientStep) -> str:
 
 def gradient_latex(step: GradientStep) -> str:
     gw, gb = step.grad
-    return rf"\nabla L = \left({_d('L', 'w')}, {_d('L', 'b')}\right) = ({tex(gw)},\ {tex(gb)})"
+    return rf"\nabla_{{w,b}} L = ({tex(gw)},\ {tex(gb)})"
 
 
 def step_notes(step: GradientStep) -> list[Note]:
