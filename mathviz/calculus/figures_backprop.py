@@ -189,7 +189,7 @@ def graph_figure(
         "margin": MARGIN,
         "font": {"size": LABEL_SIZE[present]},  # the numbers' size: the layout's, not the data's
     } | animation_controls(
-        names, labels, active=last, sequence=sequence, frame_ms=STEP_MS, readout="",
+        names, labels, active=last, sequence=sequence, frame_ms=STEP_MS, readout="", redraw=True,
         ink=ink, speed=speed,
     )  # fmt: skip
     # The read-out takes the slider's font, whose size is 1 to hide the labels under it; in
