@@ -156,9 +156,12 @@ def segments(x: np.ndarray, y: np.ndarray, breaks=()) -> list[tuple[np.ndarray, 
         cut[1:] |= (x[:-1] < b) & (x[1:] > b)
     with np.errstate(all="ignore"):
         steps = np.abs(np.diff(np.where(finite, y, 0.0)))
-    usual = np.median(steps[finite[1:] & finite[:-1]]) if finite.sum() > 2 else 0.0
     span = np.ptp(y[finite]) if finite.any() else 0.0
-    cut[1:] |= (steps > 50 * usual + 1e-12) & (steps > 0.05 * span)
+    # A leap: far larger than the steps two places either side (a jump on a grid point is
+    # two half-leaps side by side) and a visible part of the curve's range.
+    padded = np.pad(steps, 2, constant_values=0.0)
+    around = np.maximum(padded[:-4], padded[4:])
+    cut[1:] |= (steps > 10 * around + 1e-12) & (steps > 0.05 * span)
     pieces = []
     for piece in np.split(np.arange(len(x)), np.flatnonzero(cut)):
         piece = piece[finite[piece]]

@@ -96,10 +96,15 @@ def secant_figure(
     data += _curve(x, slope, SLOPE_COLOR, "f′(x)", "y2", breaks)
     f0 = s.f0 if math.isfinite(s.f0) else 0.0
     if kind.has_tangent:
+        label_x = x0 - 0.3 * (x0 - window[0])  # the name sits on the line, left of x0
+        tangent = {"x": np.array([window[0], label_x, window[1]])}
+        tangent["y"] = f0 + kind.right * (tangent["x"] - x0)
         data.append(
             line(TANGENT_COLOR, 3, "dash", name=f"tangent, slope {text(kind.right)}")
-            | _line_through(x0, f0, kind.right, window)
-        )
+            | tangent
+            | {"mode": "lines+text", "text": ["", "tangent", ""], "textposition": "top center",
+               "textfont": {"color": TANGENT_COLOR}}
+        )  # fmt: skip
         data.append(markers(SLOPE_COLOR, 13, x=np.array([x0]), y=np.array([kind.right]))
                     | {"yaxis": "y2", "name": "f′(x₀)", "showlegend": False})  # fmt: skip
     data.append(markers(F_COLOR, 13, x=np.array([x0]), y=np.array([f0]), name="x₀")
@@ -109,7 +114,7 @@ def secant_figure(
     y1 = d.y_range(f, [f0])
     y2 = d.y_range(slope, [kind.left, kind.right])
     layout: dict[str, Any] = {
-        "xaxis": {"range": list(window), "title": {"text": "x"}, "anchor": "y2"},
+        "xaxis": {"range": list(window), "anchor": "y2"},
         "yaxis": {"domain": [0.42, 1.0], "range": list(y1), "title": {"text": "f(x)"}},
         "yaxis2": {"domain": [0.0, 0.3], "range": list(y2), "title": {"text": "f′(x)"}},
         "legend": TOP_LEGEND,
@@ -151,7 +156,7 @@ def secant_figure(
     ]
     layout |= animation_controls(
         names,
-        [f"h = {text(h, 2)}" for h in s.h],
+        [_label(s, i, both) for i in range(len(s.h))],
         active=0,
         sequence=[*names, *hold(names[-1], 600, SECANT_MS)],
         frame_ms=SECANT_MS,

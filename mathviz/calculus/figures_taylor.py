@@ -30,7 +30,7 @@ def taylor_figure(
                          showlegend=i == 0, hoverinfo="skip"))  # fmt: skip
     ink = theme.ink(dark)
     layout = {
-        "xaxis": {"range": list(scene.window), "title": {"text": "x"}, "anchor": "y2"},
+        "xaxis": {"range": list(scene.window), "anchor": "y2"},
         "yaxis": {"domain": [0.45, 1.0], "range": list(scene.y_range), "title": {"text": "y"}},
         "yaxis2": {"domain": [0.0, 0.36], "type": "log", "title": {"text": "|f − Pₙ|"},
                    "range": [math.log10(ERROR_FLOOR), math.log10(ERROR_CEILING)],
