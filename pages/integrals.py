@@ -8,7 +8,7 @@ from mathviz.calculus import functions, integral
 from mathviz.calculus import text_integral as text
 from mathviz.calculus.params import FUNCTION, TYPED
 from mathviz.calculus.params import INTEGRALS as P
-from mathviz.core import expressions, numbers
+from mathviz.core import numbers
 from mathviz.plot.animation import speed_factor
 
 
@@ -37,10 +37,6 @@ def points(breaks: dict) -> tuple[float, ...]:
     return tuple(sorted(p for where in breaks.values() for p in where))
 
 
-def f_latex(expr) -> str:
-    return rf"f(x) = {expressions.latex(expr)}"
-
-
 def riemann(dark: bool) -> None:
     stage = ui.stage("stacked")
     with stage.controls:
@@ -51,7 +47,7 @@ def riemann(dark: bool) -> None:
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         with stage.words:
-            ui.formula(f_latex(expr))
+            ui.formula(text.f_latex(expr))
             st.warning(problem)
         return
     value, estimate = integral.exact(expr, a, b, points(breaks))
@@ -84,7 +80,7 @@ def order(dark: bool) -> None:
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         with stage.words:
-            ui.formula(f_latex(expr))
+            ui.formula(text.f_latex(expr))
             st.warning(problem)
         return
     found = integral.orders(expr, a, b, points(breaks))
@@ -114,7 +110,7 @@ def fundamental(dark: bool) -> None:
         speed = speed_factor(ui.control(P["speed"]))
     if problem:
         with stage.words:
-            ui.formula(f_latex(expr))
+            ui.formula(text.f_latex(expr))
             st.warning(problem)
         return
     x = float(min(max(x, a), b))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+
 from mathviz.calculus import integral
+from mathviz.core import expressions
+from mathviz.core.expressions import Expression
 from mathviz.core.notes import Note
 from mathviz.core.numbers import tex, text
 
@@ -138,3 +142,9 @@ def slope_latex(quotient: float) -> str:
 def f_value_latex(x: float, fx: float) -> str:
     """f at x, to compare with the slope of A."""
     return rf"f({tex(x)}) = {tex(fx, 6)}"
+
+
+@functools.lru_cache(maxsize=64)
+def f_latex(expr: Expression) -> str:
+    """f's formula (sympy's LaTeX, kept: the first call for a tree costs tens of ms)."""
+    return rf"f(x) = {expressions.latex(expr)}"

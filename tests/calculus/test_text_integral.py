@@ -37,3 +37,7 @@ def test_ftc_formulas():
     assert "A(1.5) = 2" in text.ftc_latex(0.0, 1.5, 2.0)
     assert text.slope_latex(3.0000001).endswith("= 3")
     assert text.f_value_latex(1.5, 3.0) == "f(1.5) = 3"
+
+
+def test_f_latex():
+    assert text.f_latex(expressions.parse("1/x")) == r"f(x) = \frac{1}{x}"
