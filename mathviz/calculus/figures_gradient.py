@@ -275,8 +275,14 @@ def _tangent_plane(facts: PointFacts, window) -> list[dict]:
     return [plane, point]
 
 
-def _layout() -> dict:
-    return {"showlegend": False, "margin": {"l": 10, "r": 10, "t": 30, "b": 40}}
+def _layout(window) -> dict:
+    """The common layout; ``uirevision`` keeps a turned 3D view (and a zoom) while the point
+    moves, and starts afresh on another window."""
+    return {
+        "showlegend": False,
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "uirevision": ",".join(f"{w:g}" for w in window),
+    }
 
 
 def _colorbar(x: float) -> dict:
@@ -303,11 +309,11 @@ def surface_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebui
         data += _tangent_plane(facts, window)
     data.append({**base["contour"], "colorbar": _colorbar(1.0)})
     shapes, notes = _map_marks(base, facts, window, "1", tangent=True)
-    layout = _layout() | _axes(window, "1", [0.53, 0.94])
+    layout = _layout(window) | _axes(window, "1", [0.5, 0.93])
     layout |= {"shapes": shapes, "annotations": notes}
     small = {"size": 13}
     layout["scene"] = {
-        "domain": {"x": [0.0, 0.47], "y": [0.0, 1.0]},
+        "domain": {"x": [0.0, 0.45], "y": [0.0, 1.0]},
         "xaxis": {"title": {"text": "x"}, "range": list(window[:2]), "nticks": 4,
                   "tickfont": small},
         "yaxis": {"title": {"text": "y"}, "range": list(window[2:]), "nticks": 4,
@@ -344,7 +350,7 @@ def directional_figure(
     data = [{**base["contour"], "showscale": False}]
     shapes, notes = _map_marks(base, facts, window, "1", tangent=False)
     notes = list(notes)
-    layout = _layout() | _axes(window, "1", [0.0, 0.46])
+    layout = _layout(window) | _axes(window, "1", [0.0, 0.46])
     span = 1.0
     if facts.defined:
         p = np.array(facts.point)
@@ -423,7 +429,7 @@ def hessian_figure(
             notes.append(tip_label(p, p + length * d, f"{name} = {numbers.text(value)}", color))
     if facts.defined:
         shapes.append(dot(p, window, GRADIENT_COLOR, "(x₀, y₀)"))
-    layout = _layout() | _axes(window, "1", [0.0, 0.92])
+    layout = _layout(window) | _axes(window, "1", [0.0, 0.92])
     layout |= {"shapes": shapes, "annotations": notes}
     return Prebuilt({"data": data, "layout": layout})
 
