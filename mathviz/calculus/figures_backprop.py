@@ -214,7 +214,7 @@ def step_figure(step: GradientStep, x: float, y: float) -> go.Figure:
     shown = np.clip([w2, b2], SPAN[0] - 0.5, SPAN[1] + 0.5)  # a huge step still ends on screen
     data = [
         {
-            "type": "contour", "x": typed(axis), "y": typed(axis), "z": typed(grid),
+            "type": "contour", "x": typed(axis), "y": typed(axis), "z": grid.astype(np.float32),
             "colorscale": "Viridis", "ncontours": 14, "line": {"width": 0.5},
             "colorbar": {"title": {"text": "L", "side": "top"}, "thickness": 14},
             "hovertemplate": "w %{x:.2f}, b %{y:.2f}<br>L %{z:.3g}<extra></extra>",

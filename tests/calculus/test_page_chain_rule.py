@@ -176,3 +176,17 @@ def test_one_gradient_step_shows_the_new_parameters_and_losses(view):
     before, after = (read_number(s) for s in losses.split(":")[1].split(r"\;\to\;"))
     assert math.isclose(before, loss(w, b, x, y), rel_tol=5e-3)
     assert math.isclose(after, loss(w2, b2, x, y), rel_tol=5e-3, abs_tol=1e-6)
+
+
+def test_the_loss_map_is_the_loss_over_w_and_b():
+    query = VIEWS["step-moved"]
+    at = run_page(PAGE, query)
+    (fig,) = figures(at)
+    contour = fig["data"][0]
+    _, _, x, y = inputs_of(query)
+    ws, bs, z = contour["x"], contour["y"], contour["z"]
+    assert z.shape == (len(bs), len(ws))
+    for i in (0, 17, len(bs) - 1):
+        for j in (0, 29, len(ws) - 1):
+            assert math.isclose(z[i, j], loss(ws[j], bs[i], x, y), rel_tol=1e-6, abs_tol=1e-7)
+    assert figure_sizes(at)[0] < 60_000
