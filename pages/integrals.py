@@ -38,7 +38,7 @@ def points(breaks: dict) -> tuple[float, ...]:
 
 
 def riemann(dark: bool) -> None:
-    stage = ui.stage("stacked")
+    stage = ui.stage("controls beside")
     with stage.controls:
         expr, entry, a, b = function_ui()
         n, rule = ui.controls(P["int_n"], P["rule"])
@@ -73,7 +73,7 @@ def riemann(dark: bool) -> None:
 
 
 def order(dark: bool) -> None:
-    stage = ui.stage("stacked")
+    stage = ui.stage("controls beside")
     with stage.controls:
         expr, entry, a, b = function_ui()
     breaks = breaks_inside(entry, a, b)
@@ -99,7 +99,7 @@ def order(dark: bool) -> None:
 
 
 def fundamental(dark: bool) -> None:
-    stage = ui.stage("stacked")
+    stage = ui.stage("controls beside")
     with stage.controls:
         expr, _, a, b = function_ui()
         problem = integral.trouble(expr, a, b)
