@@ -181,7 +181,13 @@ def graph_figure(
         changing = _frame_state(k, walk, s, ink)
         frames.append({"name": name, "data": changing, "traces": [0, 1, 2, 3, 4]})
     labels = ["start: only the graph", *(step_label(st, s) for st in walk)]
-    sequence = [held for name in names for held in hold(name, HOLD_MS, STEP_MS)]
+    held = {name: hold(name, HOLD_MS, STEP_MS) for name in names}
+    sequence = [frame for name in names for frame in held[name]]
+    ahead = len(backprop.FORWARD_ORDER)  # frames 0..ahead: the forward pass; then backward
+    passes = [
+        ("Forward", [frame for name in names[: ahead + 1] for frame in held[name]]),
+        ("Backward", [frame for name in names[ahead:] for frame in held[name]]),
+    ]
     layout = {
         "xaxis": {"visible": False, "range": [-2.3, 9.7], "fixedrange": True},
         "yaxis": {"visible": False, "range": [-0.75, 2.35], "fixedrange": True},
@@ -190,7 +196,7 @@ def graph_figure(
         "font": {"size": LABEL_SIZE[present]},  # the numbers' size: the layout's, not the data's
     } | animation_controls(
         names, labels, active=last, sequence=sequence, frame_ms=STEP_MS, readout="", redraw=True,
-        ink=ink, speed=speed,
+        extra_buttons=passes, ink=ink, speed=speed,
     )  # fmt: skip
     # The read-out takes the slider's font, whose size is 1 to hide the labels under it; in
     # presentation mode the theme sizes it, in the normal mode it needs its own size.

@@ -100,13 +100,15 @@ def loss_latex(step: GradientStep) -> str:
 
 
 EXPLAIN = (
-    "Press **▶ Play**. The **forward pass** computes each node from its inputs, in order: "
-    "z, then a, then d, then L. The **backward pass** starts from ∂L/∂L = 1 at the end and "
-    "walks back: each node's gradient is the next node's gradient times the **local "
-    "derivative** on the edge between them (written on the edge). That product, taken along "
-    "the whole path, *is* the chain rule: ∂L/∂w = ∂L/∂a · ∂a/∂z · ∂z/∂w. Each local "
-    "derivative needs only numbers the forward pass already stored (σ′(z) = a(1 − a)), so "
-    "one backward pass gives the gradient with respect to every input at once."
+    "Press **▶ Play** (or **Forward**, **Backward** for one pass; drag the slider under the "
+    "graph to go one step at a time). The **forward pass** computes each node from its "
+    "inputs, in order: z, then a, then d, then L. The **backward pass** starts from "
+    "∂L/∂L = 1 at the end and walks back: each node's gradient is the next node's gradient "
+    "times the **local derivative** on the edge between them (written on the edge). That "
+    "product, taken along the whole path, *is* the chain rule: ∂L/∂w = ∂L/∂a · ∂a/∂z · "
+    "∂z/∂w. Each local derivative needs only numbers the forward pass already stored "
+    "(σ′(z) = a(1 − a)), so one backward pass gives the gradient with respect to every "
+    "input at once."
 )
 
 STEP_EXPLAIN = (

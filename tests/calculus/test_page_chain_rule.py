@@ -190,3 +190,15 @@ def test_the_loss_map_is_the_loss_over_w_and_b():
         for j in (0, 29, len(ws) - 1):
             assert math.isclose(z[i, j], loss(ws[j], bs[i], x, y), rel_tol=1e-6, abs_tol=1e-7)
     assert figure_sizes(at)[0] < 60_000
+
+
+def test_the_buttons_play_both_passes_and_each_pass():
+    (fig,) = figures(run_page(PAGE, {}))
+    buttons = {b["label"]: b["args"][0] for b in fig["layout"]["updatemenus"][0]["buttons"]}
+    names = [frame["name"] for frame in fig["frames"]]
+    distinct = lambda seq: list(dict.fromkeys(seq))  # noqa: E731
+    assert distinct(buttons["▶ Play"]) == names
+    assert distinct(buttons["Forward"]) == names[: len(NODES) + 1]
+    assert distinct(buttons["Backward"]) == names[len(NODES) :]
+    steps = fig["layout"]["sliders"][0]["steps"]
+    assert [step["args"][0][0] for step in steps] == names  # the slider scrubs every step
