@@ -87,10 +87,26 @@ def directional_lesson(dark: bool) -> None:
     )
 
 
+def go_to(x: float, y: float) -> None:
+    """Callback: move the point (before the sliders are drawn again)."""
+    st.session_state.update(px=x, py=y)
+
+
+def critical_buttons(entry) -> None:
+    """One button per critical point of a registry surface: try the test where it speaks."""
+    if entry is None or not entry.critical:
+        return
+    st.caption(text.CRITICAL_CAPTION)
+    columns = st.columns(len(entry.critical))
+    for column, (x, y, _) in zip(columns, entry.critical, strict=True):
+        column.button(text.critical_label(x, y), on_click=go_to, args=(x, y), key=f"go_{x:g}_{y:g}")
+
+
 def hessian_lesson(dark: bool) -> None:
     stage = ui.stage("stacked")
     with stage.controls:
         expr, entry, window, facts = surface_ui()
+        critical_buttons(entry)
     bend = gradient.curvature(facts.hessian) if facts.defined and facts.curved else None
     with stage.picture:
         ui.plot(figures.hessian_figure, expr, window, facts, bend, key="hessian_chart", height=460)
@@ -109,11 +125,9 @@ def hessian_lesson(dark: bool) -> None:
                 query_params={"part": "Eigenvectors", "matrix": "Entries"}
                 | gradient.link_entries(facts.hessian),
             )
-    if entry is not None and entry.critical:
-        st.caption(text.critical_points_caption(entry.critical))
     ui.explain(
         "The **Hessian** holds the second derivatives: how the slope itself changes. It is "
-        "symmetric (f_xy = f_yx), so it has two real eigenvalues with perpendicular "
+        "symmetric (∂²f/∂x∂y = ∂²f/∂y∂x), so it has two real eigenvalues with perpendicular "
         "eigen-directions (the coloured lines, each as long as its |λ| compared with the "
         "larger): along each, the surface curves like a parabola ½λt². The dashed curves are "
         "the level curves of that quadratic part ½ dᵀHd around the point: ellipses when both "

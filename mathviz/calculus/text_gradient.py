@@ -171,6 +171,14 @@ def hessian_notes(facts: PointFacts, bend: Curvature | None) -> list[Note]:
     return [Note("info", verdict(facts, bend))]
 
 
+CRITICAL_CAPTION = "Go to a critical point (∇f = 0):"
+
+
+def critical_label(x: float, y: float) -> str:
+    """A button's label: the point and what it is."""
+    return f"({numbers.text(x)}, {numbers.text(y)})"
+
+
 def critical_points_caption(points: tuple[tuple[float, float, str], ...]) -> str:
     """The registry's critical points of the surface, for the reader to try."""
     shown = ", ".join(f"({numbers.text(x)}, {numbers.text(y)}) {kind}" for x, y, kind in points)

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from mathviz.calculus import gradient, surfaces
+from mathviz.calculus import text_gradient as text
 from mathviz.calculus.params import GRADIENTS as P
 from mathviz.linalg.params import EIGENVECTORS_SVD
 from tests.harness.apptest import (
@@ -107,3 +108,16 @@ def test_the_field_and_surface_figures_are_light_and_gapless():
     surface = next(t for t in spec["data"] if t["type"] == "surface")
     z = np.array(surface["z"], dtype=float)  # null -> nan here only
     assert np.nanmax(z) < 1e3  # the pole's spike is cut off
+
+
+@pytest.mark.parametrize("name", [n for n, e in surfaces.SURFACES.items() if e.critical])
+def test_the_critical_point_buttons_give_the_registry_verdict(name):
+    at = run_page(PAGE, {"part": "Hessian", "surface": name})
+    assert_clean(at)
+    for x, y, kind in surfaces.SURFACES[name].critical:
+        button = next(b for b in at.button if b.label == text.critical_label(x, y))
+        button.click().run()
+        assert_clean(at, f"{name} {x} {y}")
+        assert at.session_state["px"] == pytest.approx(x)
+        assert at.session_state["py"] == pytest.approx(y)
+        assert any(text.AT_CRITICAL[kind] in note.value for note in at.info), (name, kind)
