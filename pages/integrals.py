@@ -37,18 +37,25 @@ def points(breaks: dict) -> tuple[float, ...]:
     return tuple(sorted(p for where in breaks.values() for p in where))
 
 
+def say_why(stage, expr, problem: str) -> None:
+    """An interval with no ordinary integral: the sentence where the picture would be."""
+    with stage.picture:
+        st.warning(problem, icon=":material/block:")
+    with stage.words:
+        ui.formula(text.f_latex(expr))
+
+
 def riemann(dark: bool) -> None:
     stage = ui.stage("controls beside")
     with stage.controls:
         expr, entry, a, b = function_ui()
-        n, rule = ui.controls(P["int_n"], P["rule"])
+        n = ui.control(P["int_n"])
+        rule = ui.control(P["rule"])
         speed = speed_factor(ui.control(P["speed"]))
     breaks = breaks_inside(entry, a, b)
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
-        with stage.words:
-            ui.formula(text.f_latex(expr))
-            st.warning(problem)
+        say_why(stage, expr, problem)
         return
     value, estimate = integral.exact(expr, a, b, points(breaks))
     used = integral.simpson_pieces(n) if rule == "Simpson" else n
@@ -79,9 +86,7 @@ def order(dark: bool) -> None:
     breaks = breaks_inside(entry, a, b)
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
-        with stage.words:
-            ui.formula(text.f_latex(expr))
-            st.warning(problem)
+        say_why(stage, expr, problem)
         return
     found = integral.orders(expr, a, b, points(breaks))
     with stage.picture:
@@ -109,9 +114,7 @@ def fundamental(dark: bool) -> None:
             )
         speed = speed_factor(ui.control(P["speed"]))
     if problem:
-        with stage.words:
-            ui.formula(text.f_latex(expr))
-            st.warning(problem)
+        say_why(stage, expr, problem)
         return
     x = float(min(max(x, a), b))
     area = integral.area_to(expr, a, x)

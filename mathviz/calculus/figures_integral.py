@@ -106,6 +106,13 @@ def _label(x: float, y: float, text: str, color: str, **kw) -> dict:
     } | kw
 
 
+def _readout_size(layout: dict) -> None:
+    """The slider's read-out in the labels' normal size: it inherits the hidden labels' 1 px
+    type otherwise (presentation mode sets its own size over this)."""
+    current = layout["sliders"][0]["currentvalue"]
+    current["font"] = current.get("font", {}) | {"size": theme.FONT_SIZE[False]}
+
+
 RIEMANN_FRAMES = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 80, 100, 128, 160, 200)
 MAX_MARKERS = 60  # more samples than this are not marked (they would hide the pieces)
 
@@ -173,6 +180,7 @@ def riemann_figure(
             ink=ink, speed=speed, slider_x=0.37,
         ),
     }  # fmt: skip
+    _readout_size(layout)
     return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})
 
 
@@ -319,4 +327,5 @@ def ftc_figure(
             frame_ms=60, readout="x = ", ink=ink, speed=speed, slider_x=0.37,
         ),
     }  # fmt: skip
+    _readout_size(layout)
     return Prebuilt(encoded({"data": data, "layout": layout}) | {"frames": encoded(frames, "f4")})
