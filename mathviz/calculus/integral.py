@@ -80,7 +80,7 @@ def trouble(expr: Expression, a: float, b: float, breaks: tuple[float, ...] = ()
 def _plain(x: float) -> str:
     from mathviz.core import numbers
 
-    return numbers.text(x, 3)
+    return numbers.text(x, places=2)  # a pole found on a grid: to the grid's precision
 
 
 @functools.lru_cache(maxsize=256)

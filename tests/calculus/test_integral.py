@@ -143,3 +143,11 @@ def test_all_sums_at_once_are_the_five_rules(n):
     together = integral.all_sums(expr, -1.0, 2.0, n)
     for rule, value in zip(integral.RULES, together, strict=True):
         assert value == pytest.approx(integral.rule_sum(expr, -1.0, 2.0, n, rule), rel=1e-13)
+
+
+@pytest.mark.parametrize(
+    "text,a,b", [("1/x", -1.0, 2.0), ("1/x^2", -1.0, 1.3), ("1/(x - 1.5)", 0.0, 3.0)]
+)
+def test_the_pole_is_named_where_it_is(text, a, b):
+    pole = "1.5" if "1.5" in text else "0"
+    assert f"x = {pole} " in integral.trouble(f(text), a, b)
