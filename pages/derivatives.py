@@ -100,7 +100,7 @@ def taylor_lesson(dark: bool) -> None:
     stage = ui.stage("words beside", key="taylor")
     with stage.controls:
         expr, entry, name = function_ui()
-        a, n = ui.controls(P["ta"], P["deg"])
+        a, n = ui.controls(P["ta"], P["tdeg"])
         speed = ui.control(SPEED)
     scene = taylor.scene(expr, a, entry)
     n = min(n, max(scene.top, 0))

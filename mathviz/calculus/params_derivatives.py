@@ -41,6 +41,6 @@ DERIVATIVES = params.page(
         doc="the step of the finite differences, as a power of ten",
     ),  # fmt: skip
     params.slider("ta", "a (centre)", -5.0, 5.0, 0.0, 0.05, part=TAYLOR, doc="the Taylor centre a"),
-    params.slider("deg", "Degree n", 0, 20, 3, 1, part=TAYLOR, doc="the degree shown first"),
+    params.slider("tdeg", "Degree n", 0, 20, 3, 1, part=TAYLOR, doc="the degree shown first"),
     SPEED,
 )

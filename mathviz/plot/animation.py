@@ -21,6 +21,7 @@ STEP_MS = 450
 # The choices of every page's ``speed`` control: how much faster than the default Play runs.
 SPEEDS = {"0.5×": 0.5, "1×": 1.0, "2×": 2.0}
 DEFAULT_SPEED = "1×"
+READOUT_SIZE = 15  # a slider's read-out, as the template's text (the theme scales it)
 HIDDEN = "rgba(0, 0, 0, 0)"  # the colour of a slider's labels when a read-out shows them
 
 
@@ -134,9 +135,13 @@ def animation_controls(
         # The labels show once, above. Hidden, they still take room, and the last one ran
         # past the chart's right edge: the smallest type keeps them inside it.
         slider["font"] = {"color": HIDDEN, "size": 1}
-        slider["currentvalue"] = {"visible": True, "prefix": readout, "xanchor": "left"} | (
-            {"font": font} if font else {}
-        )
+        # Its own size: it would inherit the hidden labels' (1 px).
+        slider["currentvalue"] = {
+            "visible": True,
+            "prefix": readout,
+            "xanchor": "left",
+            "font": {"size": READOUT_SIZE} | font,
+        }
     menu = {
         "type": "buttons",
         "direction": "left",

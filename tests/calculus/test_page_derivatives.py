@@ -86,7 +86,7 @@ def test_three_ways_outside_the_domain_is_a_sentence():
 
 
 def test_the_taylor_lesson_shows_the_radius_and_the_polynomial():
-    at = run_page(PAGE, {"part": TAYLOR, "fn": "1/(1+x²)", "ta": "0", "deg": "4"})
+    at = run_page(PAGE, {"part": TAYLOR, "fn": "1/(1+x²)", "ta": "0", "tdeg": "4"})
     screen = _clean_screen(at, "1/(1+x²)")
     assert "P_{4}(x) = 1 - x^{2} + x^{4}" in screen
     assert "±i" in screen and "R = 1" in screen
@@ -94,9 +94,9 @@ def test_the_taylor_lesson_shows_the_radius_and_the_polynomial():
     assert len(fig["frames"]) == 21
 
 
-@pytest.mark.parametrize("query", [{"fn": "ln(1+x)", "ta": "-1", "deg": "20"},
-                                   {"fn": "log", "ta": "-3", "deg": "20"},
-                                   {"fn": "|x|", "ta": "0", "deg": "20"}])  # fmt: skip
+@pytest.mark.parametrize("query", [{"fn": "ln(1+x)", "ta": "-1", "tdeg": "20"},
+                                   {"fn": "log", "ta": "-3", "tdeg": "20"},
+                                   {"fn": "|x|", "ta": "0", "tdeg": "20"}])  # fmt: skip
 def test_degree_20_around_a_singular_point_is_a_sentence(query):
     at = run_page(PAGE, {"part": TAYLOR, **query})
     screen = _clean_screen(at, query)

@@ -52,6 +52,8 @@ def test_readout_replaces_the_labels_under_the_slider():
     assert slider["currentvalue"]["visible"] and slider["currentvalue"]["prefix"] == "t = "
     assert slider["currentvalue"]["font"]["color"] == "#123456"
     assert slider["font"]["color"] == "rgba(0, 0, 0, 0)"
+    # The read-out has a size of its own: it would inherit the hidden labels' 1 px.
+    assert slider["currentvalue"]["font"]["size"] >= 14 and slider["font"]["size"] == 1
 
 
 def test_plotly_accepts_the_controls():
