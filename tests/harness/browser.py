@@ -31,7 +31,9 @@ TRACES_JS = """
 gd => (gd.data || []).map(t => {
   const plain = v => (v != null && ArrayBuffer.isView(v)) ? Array.from(v)
     : (v === undefined ? null : v);
-  return {type: t.type || 'scatter', x: plain(t.x), y: plain(t.y), z: plain(t.z)};
+  // Positions, and what a control may change without moving anything: text and colours.
+  return {type: t.type || 'scatter', x: plain(t.x), y: plain(t.y), z: plain(t.z),
+          text: plain(t.text), color: t.marker ? plain(t.marker.color) : null};
 })
 """
 CHART_DATA_JS = """
