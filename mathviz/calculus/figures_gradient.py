@@ -38,7 +38,12 @@ def _rounded(values: np.ndarray) -> list:
     return flat
 
 
-def _grid_rows(z: np.ndarray) -> list[list]:
+def _grid_z(z: np.ndarray) -> dict | list[list]:
+    """A grid's values for the chart: a float32 typed array with its shape when every value is
+    finite (a fifth of the JSON, serialised ~10x faster); else rows with JSON nulls for the gaps
+    (plotly leaves a hole there), since NaN never goes into chart data."""
+    if np.all(np.isfinite(z)):
+        return {**typed(z, "f4"), "shape": f"{z.shape[0]},{z.shape[1]}"}
     return [_rounded(row) for row in z]
 
 
@@ -46,8 +51,8 @@ def _grid_rows(z: np.ndarray) -> list[list]:
 def _base_traces(expr: Expression, window: tuple[float, float, float, float]) -> dict:
     """The heavy traces of a surface (3D surface, contour map, field), made once."""
     grid = gradient.surface_grid(expr, window)
-    rows = _grid_rows(grid.z)
-    xs, ys = _rounded(grid.xs), _rounded(grid.ys)
+    rows = _grid_z(grid.z)
+    xs, ys = typed(grid.xs, "f4"), typed(grid.ys, "f4")
     common = {"x": xs, "y": ys, "z": rows, "zmin": grid.low, "zmax": grid.high}
     size = (grid.high - grid.low) / LEVELS
     contour = {
