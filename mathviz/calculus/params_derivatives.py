@@ -1,19 +1,11 @@
 """The URL state of /derivatives (see :mod:`mathviz.calculus.params`)."""
 
 from mathviz import params
-from mathviz.calculus import functions
+from mathviz.calculus.params_shared import FUNCTION, TYPED
 from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
 
 SECANT, THREE_WAYS, TAYLOR = "Secant to tangent", "Three ways to differentiate", "Taylor series"
 
-# The shared function controls (mathviz.calculus.params declares the same ones: same meaning).
-FUNCTION = params.select(
-    "fn", "Function", functions.CHOICES, functions.DEFAULT, doc="a named function, or `typed`"
-)
-TYPED = params.text(
-    "f", "f(x) =", "x^3 - 2*sin(x)", functions.MAX_CHARS,
-    doc="the typed formula (with `fn=typed`): numbers, x, + − * / ^, sin cos exp log sqrt…",
-)  # fmt: skip
 SPEED = params.choice(
     "speed",
     "Play speed",

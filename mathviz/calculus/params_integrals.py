@@ -5,7 +5,7 @@ first.
 """
 
 from mathviz import params
-from mathviz.calculus.params import FUNCTION, TYPED
+from mathviz.calculus.params_shared import FUNCTION, TYPED
 from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
 
 RIEMANN, ORDER, FTC = "Riemann sums", "Error and order", "Fundamental theorem"
