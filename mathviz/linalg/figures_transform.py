@@ -23,7 +23,7 @@ from mathviz.linalg.scene import TransformScene
 from mathviz.plot import theme
 from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt, equal_aspect
-from mathviz.plot.traces import rgba, xy, xyz
+from mathviz.plot.traces import rgba, tip_position, xy, xyz
 
 # Colour roles (theme.COLORS) of the transform view.
 ROLE = {
@@ -87,29 +87,6 @@ def frame_labels(scene: TransformScene) -> list[str]:
 # Labels written on the picture; plotly draws a trace's text at the layout's font size unless
 # told, and these names are read from the back of the room.
 LABEL_SIZE = 21
-# Where a label sits beyond an arrow's tip, by the eighth of the turn the arrow points into
-# (counter-clockwise from +x): past the head, never on it.
-TIP_POSITIONS = (
-    "middle right",
-    "top right",
-    "top center",
-    "top left",
-    "middle left",
-    "bottom left",
-    "bottom center",
-    "bottom right",
-)
-
-
-def tip_position(tip: np.ndarray, turn: int = 0) -> str:
-    """Where a label sits beside an arrow's tip: beyond it, in the direction it points, or
-    ``turn`` eighths of a turn clockwise from there (so that two arrows with one tip, such
-    as ĵ and v = (0, 1), or î and an eigenvector, keep their names apart)."""
-    x, y = (float(value) for value in tip)
-    if x == 0 and y == 0:
-        return "top right"
-    eighth = round(np.arctan2(y, x) / (np.pi / 4)) - turn
-    return TIP_POSITIONS[eighth % 8]
 
 
 def tip_label(label: str, tip: np.ndarray, color: str, turn: int = 0) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from mathviz.plot.traces import (
     arrow_trace,
     legend_on_top,
     line_trace,
+    tip_position,
     xy,
 )
 
@@ -145,29 +146,6 @@ def longest_first(arrows: list[dict[str, Any]], tips: list[np.ndarray]) -> list[
         arrow["legendrank"] = 1 + rank
     lengths = [-float(np.linalg.norm(tip)) for tip in tips]
     return [arrows[i] for i in np.argsort(lengths, kind="stable")]
-
-
-# A name just beyond an arrow's tip, on the side the arrow points to (8 compass sectors,
-# starting east, anticlockwise).
-_TIP_POSITIONS = (
-    "middle right",
-    "top right",
-    "top center",
-    "top left",
-    "middle left",
-    "bottom left",
-    "bottom center",
-    "bottom right",
-)
-
-
-def tip_position(direction: np.ndarray) -> str:
-    """Plotly's ``textposition`` that puts a label beyond a tip pointing along ``direction``."""
-    dx, dy = (float(value) for value in np.asarray(direction, dtype=float)[:2])
-    if dx == 0 and dy == 0:
-        return "top right"
-    sector = round(np.degrees(np.arctan2(dy, dx)) / 45) % 8
-    return _TIP_POSITIONS[sector]
 
 
 def similarity_figure(

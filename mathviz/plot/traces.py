@@ -201,3 +201,28 @@ def encoded(node: Any, precision: str = "f8") -> Any:
     if isinstance(node, list):
         return [encoded(value, precision) for value in node]
     return node
+
+
+# Where a name sits beyond an arrow's tip, by the eighth of the turn the arrow points into
+# (counter-clockwise from +x): past the head, never on it.
+TIP_POSITIONS = (
+    "middle right",
+    "top right",
+    "top center",
+    "top left",
+    "middle left",
+    "bottom left",
+    "bottom center",
+    "bottom right",
+)
+
+
+def tip_position(direction: np.ndarray, turn: int = 0) -> str:
+    """Plotly's ``textposition`` that puts a name beyond a tip pointing along ``direction``
+    (its first two coordinates), or ``turn`` eighths of a turn clockwise from there, so that
+    two arrows with one tip keep their names apart."""
+    dx, dy = (float(value) for value in np.asarray(direction, dtype=float)[:2])
+    if dx == 0 and dy == 0:
+        return "top right"
+    eighth = round(np.arctan2(dy, dx) / (np.pi / 4)) - turn
+    return TIP_POSITIONS[eighth % 8]

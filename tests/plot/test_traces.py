@@ -73,3 +73,18 @@ def test_encoded_frames_in_single_precision_halve_their_bytes():
     np.testing.assert_allclose(
         decode_arrays(single)["data"][0]["y"], frame["data"][0]["y"], rtol=1e-7
     )
+
+
+def test_a_name_sits_beyond_its_tip_and_can_be_turned_clockwise():
+    import numpy as np
+
+    from mathviz.plot.traces import tip_position
+
+    # The eighth of the turn an arrow points into, from +x counter-clockwise (written out).
+    expected = {0: "middle right", 45: "top right", 90: "top center", 180: "middle left",
+                -90: "bottom center", -135: "bottom left"}  # fmt: skip
+    for degrees, position in expected.items():
+        angle = np.radians(degrees)
+        assert tip_position(np.array([np.cos(angle), np.sin(angle), 7.0])) == position
+    assert tip_position(np.array([1.0, 1.0]), turn=2) == "bottom right"  # 45° - 90°
+    assert tip_position(np.zeros(2)) == "top right"
