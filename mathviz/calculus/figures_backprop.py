@@ -18,7 +18,7 @@ from mathviz.calculus.backprop import GradientStep, Step, Sweep
 from mathviz.core.numbers import text
 from mathviz.plot import theme
 from mathviz.plot.animation import STEP_MS, animation_controls, hold
-from mathviz.plot.spec import typed
+from mathviz.plot.spec import Prebuilt, typed
 
 # Where each node sits: the inputs in a column on the left, the chain along the middle row,
 # the target y below it, coming up into d from the lower left (clear of d's numbers).
@@ -129,7 +129,7 @@ def _frame_state(k: int, walk: tuple[Step, ...], s: Sweep, ink: str) -> list[dic
 
 def graph_figure(
     s: Sweep, dark: bool = False, speed: float = 1.0, present: bool = False
-) -> go.Figure:
+) -> Prebuilt:
     """The graph of L = (σ(w·x + b) − y)² with ▶ Play / scrub through both passes."""
     ink = theme.ink(dark)
     walk = backprop.steps()
@@ -202,7 +202,7 @@ def graph_figure(
     # presentation mode the theme sizes it, in the normal mode it needs its own size.
     readout = layout["sliders"][0]["currentvalue"]
     readout["font"] = readout.get("font", {}) | {"size": theme.FONT_SIZE[False]}
-    return go.Figure({"data": data, "layout": layout, "frames": frames})
+    return Prebuilt({"data": data, "layout": layout, "frames": frames})
 
 
 # --- one gradient step on the loss over (w, b) ------------------------------------------------

@@ -52,22 +52,41 @@ def area_polygons(
     tops: tuple[tuple[np.ndarray, np.ndarray], ...],
 ) -> tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]:
     """The positive and the negative parts of the pieces as two closed outlines (each piece
-    from the axis up its top and back to the axis), so each sign is one filled trace; an
-    empty part is empty arrays."""
-    out = {1: ([], []), -1: ([], [])}
-    for top_x, top_y in tops:
-        xs, ys = integral.signed_parts(top_x, top_y)
-        for sign, clipped in ((1, np.maximum(ys, 0.0)), (-1, np.minimum(ys, 0.0))):
-            if not np.any(clipped != 0):
-                continue
-            px, py = out[sign]
-            px.extend([xs[0], *xs, xs[-1]])
-            py.extend([0.0, *clipped, 0.0])
-    for px, py in out.values():
-        if px:
-            px.append(px[0])
-            py.append(0.0)
-    return tuple((np.array(px, dtype=float), np.array(py, dtype=float)) for px, py in out.values())
+    from the axis up its top and back to the axis, with the top's zero crossings added), so
+    each sign is one filled trace; an empty part is empty arrays.
+
+    Vectorised over the pieces (one frame of 200 pieces: ~0.1 ms, where a loop over them
+    took ~2 ms, on every move of a control, for each of the animation's 21 frames). Every
+    piece of a rule has the same number of points on its top.
+    """
+    if not tops:
+        empty = (np.array([], dtype=float), np.array([], dtype=float))
+        return empty, empty
+    x = np.array([t[0] for t in tops], dtype=float)
+    y = np.array([t[1] for t in tops], dtype=float)
+    m, p = y.shape
+    left, right, y0, y1 = x[:, :-1], x[:, 1:], y[:, :-1], y[:, 1:]
+    crosses = y0 * y1 < 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        at = np.where(crosses, left + (right - left) * y0 / (y0 - y1), 0.0)
+    # Each row: the axis under the left edge, the top (a possible crossing between each two
+    # samples), the axis under the right edge; ``keep`` drops the crossings that are not.
+    xs = np.empty((m, 2 * p + 1))
+    ys = np.zeros((m, 2 * p + 1))
+    keep = np.ones((m, 2 * p + 1), dtype=bool)
+    xs[:, 0], xs[:, -1] = x[:, 0], x[:, -1]
+    xs[:, 1:-1:2], ys[:, 1:-1:2] = x, y
+    xs[:, 2:-1:2] = at
+    keep[:, 2:-1:2] = crosses
+    parts = []
+    for clip in (np.maximum, np.minimum):
+        clipped = clip(ys, 0.0)
+        rows = np.any(clip(y, 0.0) != 0, axis=1)  # the pieces with some area of this sign
+        px, py = xs[rows][keep[rows]], clipped[rows][keep[rows]]
+        if px.size:
+            px, py = np.append(px, px[0]), np.append(py, 0.0)
+        parts.append((px, py))
+    return tuple(parts)
 
 
 def _xy(x, y) -> dict:

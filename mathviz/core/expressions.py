@@ -65,6 +65,7 @@ import difflib
 import keyword
 import math
 import re
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -836,9 +837,29 @@ def _postorder(root: Expression) -> list[Expression]:
     return order
 
 
+_PLANS: dict[int, tuple[Expression, tuple[Expression, ...], frozenset[str]]] = {}
+MAX_PLANS = 256
+_PLANS_LOCK = threading.Lock()  # sessions run in threads of one server
+
+
+def _plan(expr: Expression) -> tuple[tuple[Expression, ...], frozenset[str]]:
+    """The tree's nodes in evaluation order and its variables, worked out once per tree (a
+    page evaluates the same tree hundreds of times per run). Kept by the tree's identity,
+    with the tree itself, so that an id is never reused while its plan is kept."""
+    kept = _PLANS.get(id(expr))
+    if kept is None or kept[0] is not expr:
+        order = tuple(_postorder(expr))
+        kept = (expr, order, frozenset(n.name for n in order if isinstance(n, Variable)))
+        with _PLANS_LOCK:
+            while len(_PLANS) >= MAX_PLANS:
+                _PLANS.pop(next(iter(_PLANS)))  # the oldest
+            _PLANS[id(expr)] = kept
+    return kept[1], kept[2]
+
+
 def variables_of(expr: Expression) -> frozenset[str]:
     """The names of the variables the tree uses."""
-    return frozenset(n.name for n in _postorder(expr) if isinstance(n, Variable))
+    return _plan(expr)[1]
 
 
 def _power(base: np.ndarray, exponent: np.ndarray) -> np.ndarray:
@@ -871,9 +892,10 @@ def evaluate(expr: Expression, /, **values: object) -> np.ndarray:
     broadcast shape of all the values given. ``ValueError`` if a used variable has no value.
     """
     arrays, shape = _inputs(expr, values)
+    order = _plan(expr)[0]
     results: dict[int, np.ndarray] = {}
     with np.errstate(all="ignore"):
-        for node in _postorder(expr):
+        for node in order:
             results[id(node)] = _evaluate_node(node, arrays, results)
         out = results[id(expr)]
     return np.array(np.broadcast_to(out, shape), dtype=float)

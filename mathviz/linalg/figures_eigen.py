@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
-import plotly.graph_objects as go
 
 from mathviz.core.geometry import circle_with_spokes, span_segment, with_arrows
 from mathviz.core.numbers import subscript, text, vector_text
@@ -22,7 +21,7 @@ from mathviz.linalg.power import PowerScene
 from mathviz.linalg.svd import STAGES, SVDScene
 from mathviz.plot import theme
 from mathviz.plot.animation import STEP_MS, animation_controls, hold
-from mathviz.plot.spec import equal_aspect, typed
+from mathviz.plot.spec import Prebuilt, equal_aspect, typed
 from mathviz.plot.traces import (
     arrow_points,
     arrow_trace,
@@ -122,7 +121,7 @@ def _named_arrow(
 
 def morph_figure(
     scene: MorphScene, line_labels: Sequence[str], dark: bool = False, speed: float = 1.0
-) -> go.Figure:
+) -> Prebuilt:
     """The plane morphing from I to A: eigenvector lines stay put while everything turns.
 
     Parameters
@@ -234,7 +233,7 @@ def morph_figure(
 # --- power iteration ------------------------------------------------------------------------
 
 
-def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> go.Figure:
+def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> Prebuilt:
     """v, Av, A²v, ... (normalised) closing in on the dominant eigenvector, and how fast.
 
     Left: the unit circle, the eigenvector lines, the current iterate v_k and the earlier
@@ -379,13 +378,13 @@ def power_figure(scene: PowerScene, dark: bool = False, speed: float = 1.0) -> g
         "dtick": max(1, round((np.log10(95) - low) / 6)),  # whole decades, about six
         "exponentformat": "power",
     }
-    return go.Figure({"data": data, "layout": layout, "frames": frames})
+    return Prebuilt({"data": data, "layout": layout, "frames": frames})
 
 
 # --- the SVD in three stages ----------------------------------------------------------------
 
 
-def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Figure:
+def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> Prebuilt:
     """A = UΣVᵀ played as rotate, stretch, rotate: the unit circle becomes A's ellipse.
 
     The arrows are the images of the right singular vectors v₁, v₂: stage 1 turns them onto
@@ -474,17 +473,17 @@ def svd_figure(scene: SVDScene, dark: bool = False, speed: float = 1.0) -> go.Fi
     return _plane_animation(data, frames, scene.radius, controls)
 
 
-def _plane_animation(data: list, frames: list, radius: float, controls: dict) -> go.Figure:
+def _plane_animation(data: list, frames: list, radius: float, controls: dict) -> Prebuilt:
     """An animated figure of the plane: square equal-aspect axes, the legend on top, room
     for ▶ Play and the scrub slider under the plot."""
     layout = square_axes(radius) | {"legend": legend_on_top(), "margin": ANIMATION_MARGIN}
-    return go.Figure({"data": data, "layout": equal_aspect(layout | controls), "frames": frames})
+    return Prebuilt({"data": data, "layout": equal_aspect(layout | controls), "frames": frames})
 
 
 # --- PCA --------------------------------------------------------------------------------------
 
 
-def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
+def pca_figure(scene: PCAScene, dark: bool = False) -> Prebuilt:
     """The point cloud, its 1σ and 2σ covariance ellipses and the principal axes."""
     colors = theme.COLORS
     pca = scene.pca
@@ -534,4 +533,4 @@ def pca_figure(scene: PCAScene, dark: bool = False) -> go.Figure:
         "legend": legend_on_top(),
         "margin": {"t": 70},
     }
-    return go.Figure({"data": traces, "layout": equal_aspect(layout)})
+    return Prebuilt({"data": traces, "layout": equal_aspect(layout)})

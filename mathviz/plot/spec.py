@@ -48,6 +48,8 @@ class Prebuilt(go.Figure):
     def to_dict(self) -> dict:
         return self._spec
 
+    to_plotly_json = to_dict
+
     def __deepcopy__(self, memo: dict) -> Prebuilt:
         return Prebuilt(copy.deepcopy(self._spec, memo))
 

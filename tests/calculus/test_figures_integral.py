@@ -118,3 +118,53 @@ def test_ftc_figure_is_animated_light_and_finite():
     point = spec["data"][6]
     assert point["x"][0] == 0.5
     assert point["y"][0] == pytest.approx(integral.area_to(CUBIC, -1.0, 0.5), abs=1e-12)
+
+
+def _polygons_by_loop(tops):
+    """The outlines piece by piece with signed_parts: the reference for the vectorised one."""
+    out = {1: ([], []), -1: ([], [])}
+    for top_x, top_y in tops:
+        xs, ys = integral.signed_parts(top_x, top_y)
+        for sign, clipped in ((1, np.maximum(ys, 0.0)), (-1, np.minimum(ys, 0.0))):
+            if np.any(clipped != 0):
+                out[sign][0].extend([xs[0], *xs, xs[-1]])
+                out[sign][1].extend([0.0, *clipped, 0.0])
+    for px, py in out.values():
+        if px:
+            px.append(px[0])
+            py.append(0.0)
+    return [(np.array(px, dtype=float), np.array(py, dtype=float)) for px, py in out.values()]
+
+
+def _shoelace(x, y):
+    return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+
+
+@pytest.mark.parametrize("rule", integral.RULES)
+@pytest.mark.parametrize("n", [1, 2, 7, 40, 200])
+def test_area_outlines_match_the_piece_by_piece_construction(rule, n):
+    expr = expressions.parse("sin(3*x) + 0.2")
+    tops = integral.pieces(expr, -2.0, 2.5, n, rule).tops
+    for (vx, vy), (lx, ly) in zip(
+        figures.area_polygons(tops), _polygons_by_loop(tops), strict=True
+    ):
+        np.testing.assert_array_equal(vx, lx)
+        np.testing.assert_array_equal(vy, ly)
+
+
+@pytest.mark.parametrize("rule", ["left", "right", "midpoint", "trapezoid"])
+def test_the_outlines_enclose_the_rules_sum(rule):
+    """Shoelace area of the positive outline minus the negative one is the rule's sum (the
+    pieces' tops are straight, so the outline is exact)."""
+    expr = expressions.parse("x^3 - 2*sin(x)")
+    a, b, n = -2.0, 2.2, 13
+    positive, negative = figures.area_polygons(integral.pieces(expr, a, b, n, rule).tops)
+    signed = _shoelace(*positive) - _shoelace(*negative)
+    assert signed == pytest.approx(integral.rule_sum(expr, a, b, n, rule), rel=1e-12, abs=1e-12)
+
+
+def test_outlines_of_nothing_and_of_one_sign_are_empty_where_they_should_be():
+    assert all(part[0].size == 0 for part in figures.area_polygons(()))
+    tops = integral.pieces(expressions.parse("x^2 + 1"), 0.0, 1.0, 4, "midpoint").tops
+    positive, negative = figures.area_polygons(tops)
+    assert positive[0].size and negative[0].size == 0

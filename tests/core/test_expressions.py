@@ -972,3 +972,18 @@ def test_random_text_is_a_tree_or_a_message_quickly(text):
         values = E.evaluate(result, x=XS, y=0.5)
         assert values.shape == XS.shape
         assert parse(E.to_text(result), ("x", "y")) == result
+
+
+def test_evaluation_plans_follow_the_tree_itself_not_an_equal_one():
+    """Plans are kept per tree object: 1/(-0) and 1/0 are equal trees to Python (0.0 == -0.0)
+    but evaluate to -inf and +inf; and more trees than the plans kept still evaluate right."""
+    to_minus = E.Binary("/", E.Number(1.0), E.Number(-0.0))
+    to_plus = E.Binary("/", E.Number(1.0), E.Number(0.0))
+    assert to_minus == to_plus
+    assert E.evaluate(to_plus) == np.inf
+    assert E.evaluate(to_minus) == -np.inf
+    x = np.linspace(-1.0, 1.0, 5)
+    for k in range(E.MAX_PLANS + 20):
+        tree = E.parse(f"x + {k}")
+        np.testing.assert_array_equal(E.evaluate(tree, x=x), x + k)
+    assert len(E._PLANS) <= E.MAX_PLANS
