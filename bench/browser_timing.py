@@ -13,12 +13,15 @@ from tests.harness import browser
 from tests.harness.server import StreamlitServer
 
 # Resolves with the milliseconds from the user's input (keydown/pointerdown, captured before
-# Streamlit sees it) to the first animation frame where a chart shows different data.
+# Streamlit sees it) to the first animation frame where a chart shows different data: its
+# traces, or the shapes and annotations drawn over them (a point, an arrow, a label).
 ARM_LATENCY_JS = """
 () => {
   window.__latency = null;
+  const marks = gd => ['shapes', 'annotations'].map(k => ((gd.layout || {})[k] || [])
+    .map(m => [m.x0, m.x1, m.y0, m.y1, m.path, m.x, m.y, m.ax, m.ay, m.text]));
   const charts = () => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))
-    .map(__TRACES__));
+    .map(gd => [(__TRACES__)(gd), marks(gd)]));
   const main = () => (document.querySelector('[data-testid="stMain"]') || {}).innerText;
   const hasCharts = document.querySelectorAll('.js-plotly-plot').length > 0;
   const snapshot = hasCharts ? charts : main;

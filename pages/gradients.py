@@ -39,7 +39,12 @@ def gradient_lesson(dark: bool) -> None:
     with stage.controls:
         expr, entry, window, facts = surface_ui()
     with stage.picture:
-        ui.plot(figures.surface_figure, expr, window, facts, key="surface_chart", height=470)
+        flat, solid = st.columns((3, 2))
+        with flat:
+            ui.plot(figures.map_figure, expr, window, facts, key="map_chart", height=470)
+        with solid:  # the same on every move of the point: never redrawn by one
+            ui.plot(figures.surface_figure, expr, window, key="surface_chart", height=470)
+            st.caption(text.SURFACE_CAPTION)
     with stage.words:
         ui.formula(text.function_latex(expr, facts))
         if facts.defined:
@@ -48,12 +53,34 @@ def gradient_lesson(dark: bool) -> None:
             ui.formula(text.gradient_latex(facts))
         ui.notes(text.gradient_notes(facts))
     ui.explain(
-        "Left, the surface z = f(x, y) with its **tangent plane** at the point (orange): its "
-        "tilt in x is ∂f/∂x, in y ∂f/∂y. Right, the same function seen from above: colour is "
-        "the height, the thin lines are **level curves** (f constant), the small white arrows "
-        "the **gradient field** ∇f. At the point, ∇f (vermillion) crosses the level curve "
-        "through it (thick white) at a right angle, the dashed line being that curve's tangent: "
-        "along the level curve f does not change, so all of the change is across it."
+        "Left, the function seen from above: colour is the height, the thin lines are **level "
+        "curves** (f constant), the small white arrows the **gradient field** ∇f. At the "
+        "point, ∇f (vermillion) crosses the level curve through it (thick white) at a right "
+        "angle, the dashed line being that curve's tangent: along the level curve f does not "
+        "change, so all of the change is across it. Right, the same f as a surface "
+        "z = f(x, y): the level curves are its contour lines, and ∇f points the way up it."
+    )
+
+
+def plane_lesson(dark: bool) -> None:
+    stage = ui.stage("words beside")
+    with stage.controls:
+        expr, entry, window, facts = surface_ui()
+    with stage.picture:
+        ui.plot(figures.surface_figure, expr, window, facts, key="plane_chart", height=500)
+    with stage.words:
+        ui.formula(text.function_latex(expr, facts))
+        if facts.defined:
+            ui.formula(text.PLANE_RULE)
+            ui.formula(text.plane_latex(facts))
+            ui.formula(text.gradient_latex(facts))
+        ui.notes(text.plane_notes(facts))
+    ui.explain(
+        "The **tangent plane** at (x₀, y₀) is the flat surface that touches z = f(x, y) there "
+        "and has the same slopes: ∂f/∂x along x, ∂f/∂y along y. Its formula is the "
+        "two-variable version of the tangent line, and it is the linear approximation "
+        "f(x₀ + dx, y₀ + dy) ≈ f(x₀, y₀) + ∇f · (dx, dy) that gradient descent relies on for "
+        "small steps. Drag to turn the surface; the point stays where the sliders put it."
     )
 
 
@@ -141,6 +168,7 @@ ui.lessons(
     P,
     {
         "Surface and gradient": gradient_lesson,
+        "Tangent plane": plane_lesson,
         "Directional derivative": directional_lesson,
         "Hessian": hessian_lesson,
     },

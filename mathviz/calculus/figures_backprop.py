@@ -43,7 +43,9 @@ COLOR = {
 }
 LABEL_SIZE = {False: 14, True: 18}  # the numbers on the graph, by presentation mode
 HOLD_MS = 1400  # each step rests this long under ▶ Play at 1×
-MARGIN = {"t": 10, "b": 120, "l": 10, "r": 10}
+# The Play controls and the read-out below need 163 px (170 in presentation mode): a margin
+# plotly has to widen after a first draw makes it draw the chart twice on every change.
+MARGIN = {"t": 10, "b": 172, "l": 10, "r": 10}
 # The local derivatives off the middle row: beside their edges, away from the other labels.
 EDGE_LABELS = {
     ("x", "z"): (1.55, 1.85, "middle center"),

@@ -285,13 +285,39 @@ def _layout(window) -> dict:
     moves, and starts afresh on another window."""
     return {
         "showlegend": False,
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        # Left and bottom from the theme: room for the tick labels and the axis titles, so
+        # that plotly need not widen them after a first draw and draw the chart twice.
+        "margin": {"r": 10, "t": 30},
         "uirevision": ",".join(f"{w:g}" for w in window),
     }
 
 
-def _colorbar(x: float) -> dict:
-    return {"title": {"text": "f", "side": "top"}, "thickness": 12, "len": 0.8, "x": x, "nticks": 6}
+MAP_DOMAIN = [0.0, 0.86]  # the map's x domain: its colour scale sits in the rest
+STRIP_DOMAIN = [0.93, 0.96]
+STRIP_STEPS = 64
+
+
+def colour_strip(grid: SurfaceGrid) -> tuple[dict, dict]:
+    """The map's colour scale as a thin heatmap on its own axes, f's values on its left, in
+    the gap beside the map (the trace, and the layout's axes). Plotly's own colour bar, and
+    any label past the plot's edge, widen the margin after a first draw: the whole chart is
+    then drawn twice on every move (~100 ms here)."""
+    levels = np.linspace(grid.low, grid.high, STRIP_STEPS)
+    trace = {
+        "type": "heatmap", "x": [0.0], "y": typed(levels, "f4"),
+        "z": typed(levels[:, None], "f4") | {"shape": f"{STRIP_STEPS},1"},
+        "zmin": grid.low, "zmax": grid.high, "colorscale": COLORSCALE, "showscale": False,
+        "xaxis": "x9", "yaxis": "y9", "hoverinfo": "y", "name": "f",
+    }  # fmt: skip
+    axes = {
+        "xaxis9": {"domain": STRIP_DOMAIN, "visible": False, "fixedrange": True, "anchor": "y9"},
+        "yaxis9": {
+            "anchor": "x9", "side": "left", "range": [grid.low, grid.high], "fixedrange": True,
+            "title": {"text": "f"}, "nticks": 6, "showgrid": False, "zeroline": False,
+            "domain": [0.1, 0.9],
+        },
+    }  # fmt: skip
+    return trace, axes
 
 
 def _map_marks(base: dict, facts: PointFacts, window, axis: str, tangent: bool) -> tuple:
@@ -304,21 +330,22 @@ def _map_marks(base: dict, facts: PointFacts, window, axis: str, tangent: bool) 
     return shapes, notes
 
 
-def surface_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebuilt:
-    """Part 1: the surface with its tangent plane (left) and the contour map with the gradient
-    field, the level curve through the point and ∇f across it (right)."""
+def surface_figure(expr: Expression, window: tuple, facts: PointFacts | None = None) -> Prebuilt:
+    """The surface z = f(x, y) in 3D; with ``facts``, the point on it and its tangent plane.
+
+    Without the point it is the same figure on every move of the point, so the browser never
+    redraws it then: a WebGL scene costs 100-250 ms to redraw without a GPU (headless
+    Chromium), 20x a move of the 2D map.
+    """
     base = _base_traces(expr, window)
     grid = base["grid"]
     data = [base["surface"]]
-    if facts.defined:
+    if facts is not None and facts.defined:
         data += _tangent_plane(facts, window)
-    data.append({**base["contour"], "colorbar": _colorbar(1.0)})
-    shapes, notes = _map_marks(base, facts, window, "1", tangent=True)
-    layout = _layout(window) | _axes(window, "1", [0.5, 0.93])
-    layout |= {"shapes": shapes, "annotations": notes}
     small = {"size": 13}
+    layout = _layout(window)
+    layout["margin"] = {"l": 0, "r": 0, "t": 10, "b": 10}
     layout["scene"] = {
-        "domain": {"x": [0.0, 0.45], "y": [0.0, 1.0]},
         "xaxis": {"title": {"text": "x"}, "range": list(window[:2]), "nticks": 4,
                   "tickfont": small},
         "yaxis": {"title": {"text": "y"}, "range": list(window[2:]), "nticks": 4,
@@ -329,6 +356,18 @@ def surface_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebui
         "aspectratio": {"x": 1, "y": 1, "z": 0.6},
         "camera": {"eye": {"x": 1.5, "y": -1.5, "z": 1.05}},
     }  # fmt: skip
+    return Prebuilt({"data": data, "layout": layout})
+
+
+def map_figure(expr: Expression, window: tuple, facts: PointFacts) -> Prebuilt:
+    """The contour map with the gradient field, the level curve through the point and ∇f
+    across it, the level curve's tangent dashed."""
+    base = _base_traces(expr, window)
+    strip, strip_axes = colour_strip(base["grid"])
+    data = [{**base["contour"], "showscale": False}, strip]
+    shapes, notes = _map_marks(base, facts, window, "1", tangent=True)
+    layout = _layout(window) | _axes(window, "1", MAP_DOMAIN) | strip_axes
+    layout |= {"shapes": shapes, "annotations": notes}
     return Prebuilt({"data": data, "layout": layout})
 
 
@@ -350,7 +389,7 @@ def _marker(x: float, y: float, color: str, size: int = 10, symbol: str = "circl
 def directional_figure(
     expr: Expression, window: tuple, facts: PointFacts, theta: float
 ) -> Prebuilt:
-    """Part 2: the map with ∇f and the unit vector u (left); D_u f against θ (right)."""
+    """The map with ∇f and the unit vector u (left); D_u f against θ (right)."""
     base = _base_traces(expr, window)
     data = [{**base["contour"], "showscale": False}]
     shapes, notes = _map_marks(base, facts, window, "1", tangent=False)
@@ -410,10 +449,11 @@ def theta_degrees(theta: float) -> float:
 def hessian_figure(
     expr: Expression, window: tuple, facts: PointFacts, bend: Curvature | None
 ) -> Prebuilt:
-    """Part 3: the map with the Hessian's eigen-directions at the point, each as long as its
+    """The map with the Hessian's eigen-directions at the point, each as long as its
     |λ| (relative to the larger), labelled with λ; the quadratic model's level curves dashed."""
     base = _base_traces(expr, window)
-    data = [{**base["contour"], "colorbar": _colorbar(1.02)}]
+    strip, strip_axes = colour_strip(base["grid"])
+    data = [{**base["contour"], "showscale": False}, strip]
     shapes, notes = [], []
     p = np.array(facts.point)
     if facts.defined:
@@ -434,7 +474,7 @@ def hessian_figure(
             notes.append(tip_label(p, p + length * d, f"{name} = {numbers.text(value)}", color))
     if facts.defined:
         shapes.append(dot(p, window, GRADIENT_COLOR, "(x₀, y₀)"))
-    layout = _layout(window) | _axes(window, "1", [0.0, 0.92])
+    layout = _layout(window) | _axes(window, "1", MAP_DOMAIN) | strip_axes
     layout |= {"shapes": shapes, "annotations": notes}
     return Prebuilt({"data": data, "layout": layout})
 

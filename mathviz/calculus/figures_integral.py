@@ -132,6 +132,9 @@ def _readout_size(layout: dict) -> None:
     current["font"] = current.get("font", {}) | {"size": theme.FONT_SIZE[False]}
 
 
+# Room below the plot for the Play controls in both modes (they need 120 px, 124 presenting):
+# a margin plotly has to widen after a first draw makes it draw the chart twice per change.
+CONTROLS_MARGIN = 128
 RIEMANN_FRAMES = (1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 80, 100, 128, 160, 200)
 MAX_MARKERS = 60  # more samples than this are not marked (they would hide the pieces)
 
@@ -187,6 +190,7 @@ def riemann_figure(
     ]  # fmt: skip
     layout = {
         "showlegend": False,
+        "margin": {"b": CONTROLS_MARGIN},
         "yaxis": {"title": {"text": "y"}, "range": [low - pad, high + pad]},
         "shapes": [_hline(ink), *ends],
         "annotations": [
@@ -333,6 +337,7 @@ def ftc_figure(
     active = int(np.argmin(np.abs(frame_x - x)))
     layout = {
         "showlegend": False,
+        "margin": {"b": CONTROLS_MARGIN},
         "xaxis": {"anchor": "y2"},
         "yaxis": {"domain": [0.53, 1.0], "title": {"text": "f(x)"}},
         "yaxis2": {"domain": [0.0, 0.47], "title": {"text": "A(x)"}, "anchor": "x"},

@@ -8,7 +8,7 @@ from mathviz import params
 from mathviz.calculus import surfaces
 
 LIMIT = surfaces.SLIDER_LIMIT
-PARTS = ("Surface and gradient", "Directional derivative", "Hessian")
+PARTS = ("Surface and gradient", "Tangent plane", "Directional derivative", "Hessian")
 
 GRADIENTS = params.page(
     "gradients",

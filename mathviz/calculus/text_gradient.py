@@ -87,6 +87,43 @@ def gradient_notes(facts: PointFacts) -> list[Note]:
     ]
 
 
+SURFACE_CAPTION = "z = f(x, y) in 3D: drag to turn it. The point's tangent plane: the next part."
+PLANE_RULE = r"z = f(x_0, y_0) + f_x\,(x - x_0) + f_y\,(y - y_0)"
+
+
+def plane_latex(facts: PointFacts) -> str:
+    """The tangent plane at the point with its numbers (zero tilts left out)."""
+    (x0, y0), (fx, fy) = facts.point, facts.gradient
+    terms = [numbers.tex(facts.value)]
+    for slope, var, at in ((fx, "x", x0), (fy, "y", y0)):
+        if numbers.tex(abs(slope)) != "0":
+            terms.append(rf"{numbers.signed_tex(slope)}\,{numbers.shifted_tex(var, at)}")
+    return "z = " + " ".join(terms)
+
+
+def plane_notes(facts: PointFacts) -> list[Note]:
+    if not facts.defined:
+        return [undefined_note(facts)]
+    if facts.critical:
+        return [
+            Note(
+                "info",
+                "∇f = 0 here: the tangent plane is level. Whether the surface curves up, "
+                "down or both ways from it is the **Hessian**'s question.",
+            )
+        ]
+    fx, fy = (numbers.text(v) for v in facts.gradient)
+    return [
+        Note(
+            "info",
+            f"The plane touches the surface at the point and tilts as it does there: it rises "
+            f"{fx} per unit of x and {fy} per unit of y, the two entries of ∇f. Close to the "
+            "point f is almost this plane (the linear approximation), the gap growing like "
+            "the square of the distance: what a gradient step trusts.",
+        )
+    ]
+
+
 def directional_latex(facts: PointFacts, theta: float) -> tuple[str, str]:
     """D_u f = ∇f · u, as the rule and then with the numbers (two lines)."""
     fx, fy = facts.gradient

@@ -8,7 +8,7 @@ import math
 from mathviz.calculus.functions import NamedFunction
 from mathviz.calculus.taylor import ERROR_CEILING, MAX_N, TaylorScene, max_error_inside
 from mathviz.core.notes import Note
-from mathviz.core.numbers import subscript, tex
+from mathviz.core.numbers import shifted_tex, subscript, tex
 from mathviz.core.numbers import text as fmt
 
 SHOWN_TERMS = 2  # terms written out before "⋯"
@@ -19,7 +19,7 @@ def _term(c: float, k: int, a: float) -> tuple[str, str]:
     sign = "-" if c < 0 else "+"
     if k == 0:
         return sign, tex(abs(c), 4)
-    t = "x" if a == 0 else rf"(x {'-' if a > 0 else '+'} {tex(abs(a))})"
+    t = shifted_tex("x", a)
     power = t if k == 1 else rf"{t}^{{{k}}}"
     size = tex(abs(c), 4)
     return sign, power if size == "1" else rf"{size}\,{power}"

@@ -96,6 +96,15 @@ def signed_tex(x: float, digits: int = 3, places: int | None = None) -> str:
     return f"- {shown}" if x < 0 and shown != "0" else f"+ {shown}"
 
 
+def shifted_tex(variable: str, a: float, digits: int = 3) -> str:
+    """``variable − a`` in LaTeX, in brackets, without a double sign: ``x`` (a = 0),
+    ``(x - 0.5)``, ``(y + 2)``."""
+    shown = tex(abs(a), digits)
+    if shown == "0":
+        return variable
+    return rf"({variable} {'-' if a > 0 else '+'} {shown})"
+
+
 def subscript(k: int) -> str:
     """``k`` in Unicode subscript digits, for labels such as v₁₂ in plain text."""
     return str(int(k)).translate(_SUBSCRIPT)

@@ -37,7 +37,9 @@ from mathviz.plot.traces import (
 # of î (primary) or ĵ (secondary), which the morph draws too, as /linear-algebra does.
 EIGEN_COLORS = (theme.COLORS["tertiary"], theme.COLORS["highlight"])
 BASIS_COLORS = (theme.COLORS["primary"], theme.COLORS["secondary"])
-ANIMATION_MARGIN = {"t": 75, "b": 155}
+# Room for the legend above and the Play controls below in both modes (measured): a margin
+# plotly has to widen after a first draw makes it draw the chart twice on every change.
+ANIMATION_MARGIN = {"t": 90, "b": 162}
 # Play glides from key frame to key frame (mathviz.plot.animation, ``glide``): the morph's
 # 30 steps take 2.1 s, each SVD stage's 16 take 1.3 s, at 1×.
 KEY_FRAME_MS = 70

@@ -33,7 +33,9 @@ def test_every_figure_is_valid_light_and_finite(name):
     expr, window, facts = case(name, (0.6, 0.4))
     bend = gradient.curvature(facts.hessian)
     for figure in (
+        figures.surface_figure(expr, window),
         figures.surface_figure(expr, window, facts),
+        figures.map_figure(expr, window, facts),
         figures.directional_figure(expr, window, facts, math.radians(40)),
         figures.hessian_figure(expr, window, facts, bend),
     ):
@@ -52,7 +54,7 @@ def path_points(path: str) -> np.ndarray:
 
 def test_the_gradient_arrow_points_along_the_gradient_and_the_tangent_across_it():
     expr, window, facts = case()
-    spec, _ = built(figures.surface_figure(expr, window, facts))
+    spec, _ = built(figures.map_figure(expr, window, facts))
     arrow = named(spec, "∇f", "annotations")
     step = np.array([arrow["x"] - arrow["ax"], arrow["y"] - arrow["ay"]])
     g = facts.gradient / facts.slope
@@ -66,12 +68,32 @@ def test_the_gradient_arrow_points_along_the_gradient_and_the_tangent_across_it(
     assert np.max(np.abs(on_curve - facts.value)) < 0.05 * max(1.0, abs(facts.value))
     field = path_points(named(spec, "∇f field")["path"])
     assert len(field) == 6 * len(gradient.gradient_field(expr, window).tails)
+
+
+def test_the_tangent_plane_has_the_gradients_slopes_and_the_bare_surface_has_no_point():
+    expr, window, facts = case()
+    spec, _ = built(figures.surface_figure(expr, window, facts))
     plane = next(t for t in spec["data"] if t.get("name") == "tangent plane")
     (x0, x1), (y0, y1) = plane["x"], plane["y"]
     fx, fy = facts.gradient
     px, py = facts.point
     assert plane["z"][1][1] == pytest.approx(facts.value + fx * (x1 - px) + fy * (y1 - py))
     assert plane["z"][0][0] == pytest.approx(facts.value + fx * (x0 - px) + fy * (y0 - py))
+    point = next(t for t in spec["data"] if t["type"] == "scatter3d")
+    assert expressions.evaluate(expr, x=point["x"][0], y=point["y"][0]) == pytest.approx(
+        point["z"][0]
+    )
+    bare, _ = built(figures.surface_figure(expr, window))
+    assert [t["name"] for t in bare["data"]] == ["z = f(x, y)"]
+    moved = gradient.at_point(expr, 0.3, -0.2)
+    assert (
+        built(figures.surface_figure(expr, window))[1]
+        == built(figures.surface_figure(expr, window, None))[1]
+    )
+    assert (
+        built(figures.surface_figure(expr, window, moved))[1]
+        != built(figures.surface_figure(expr, window, facts))[1]
+    )
 
 
 def test_the_directional_curve_peaks_at_the_gradient():
@@ -103,8 +125,23 @@ def test_an_undefined_point_draws_only_the_surface():
     expr = surfaces.read("log(x*y)")
     facts = gradient.at_point(expr, -1.0, 1.0)
     spec, _ = built(figures.surface_figure(expr, surfaces.TYPED_WINDOW, facts))
-    assert {t.get("name") for t in spec["data"]} == {"z = f(x, y)", "f(x, y)"}
+    assert {t.get("name") for t in spec["data"]} == {"z = f(x, y)"}
+    spec, _ = built(figures.map_figure(expr, surfaces.TYPED_WINDOW, facts))
+    assert {t.get("name") for t in spec["data"]} == {"f(x, y)", "f"}  # the map, its colour scale
     assert [shape["name"] for shape in spec["layout"]["shapes"]] == ["∇f field"]
     assert not spec["layout"]["annotations"]
     spec, _ = built(figures.directional_figure(expr, surfaces.TYPED_WINDOW, facts, 0.0))
     spec, _ = built(figures.hessian_figure(expr, surfaces.TYPED_WINDOW, facts, None))
+
+
+def test_the_colour_strip_spans_the_maps_colour_range():
+    expr, window, facts = case()
+    spec, _ = built(figures.map_figure(expr, window, facts))
+    contour, strip = spec["data"][0], spec["data"][1]
+    levels = np.asarray(strip["y"], dtype=float)
+    assert levels[0] == pytest.approx(contour["zmin"], rel=1e-6)
+    assert levels[-1] == pytest.approx(contour["zmax"], rel=1e-6)
+    assert (strip["zmin"], strip["zmax"]) == (contour["zmin"], contour["zmax"])
+    assert strip["colorscale"] == contour["colorscale"]
+    assert np.asarray(strip["z"], dtype=float).ravel() == pytest.approx(levels)
+    assert spec["layout"]["yaxis9"]["range"] == [contour["zmin"], contour["zmax"]]

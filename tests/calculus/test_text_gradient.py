@@ -68,3 +68,22 @@ def test_notes_off_the_critical_points_and_where_undefined():
         assert notes[0].level == "warning" and "undefined" in notes[0].text
     caption = text.critical_points_caption(surfaces.SURFACES["waves"].critical)
     assert "(1.57, 0) maximum" in caption
+
+
+def test_the_tangent_plane_formula_has_the_point_and_the_slopes():
+    entry = surfaces.SURFACES["Rosenbrock"]
+    facts = gradient.at_point(entry.expression, -0.5, 1.25)
+    value = (1 - -0.5) ** 2 + 10 * (1.25 - 0.25) ** 2 / 2  # (1 - x)² + 5 (y - x²)²
+    assert facts.value == pytest.approx(value)
+    shown = text.plane_latex(facts)
+    assert shown == rf"z = {value:g} + 7\,(x + 0.5) + 10\,(y - 1.25)"
+    assert_sound(shown)
+    assert_sound(text.PLANE_RULE)
+
+
+def test_a_level_tangent_plane_is_just_its_height():
+    entry = surfaces.SURFACES["bowl"]
+    x, y, _ = entry.critical[0]
+    facts = gradient.at_point(entry.expression, x, y)
+    assert text.plane_latex(facts) == "z = 0"
+    assert "level" in text.plane_notes(facts)[0].text

@@ -133,3 +133,11 @@ def test_subscripts_superscripts_and_vectors_in_prose():
     assert numbers.subscript(12) == "₁₂"
     assert numbers.superscript(-4) == "⁻⁴"
     assert numbers.vector_text([0.70710678, -0.70710678]) == "(0.707, -0.707)"
+
+
+@pytest.mark.parametrize(
+    ("a", "shown"),
+    [(0.0, "x"), (-0.0, "x"), (0.5, "(x - 0.5)"), (-2.0, "(x + 2)"), (1e-9, "(x - 10^{-9})")],
+)
+def test_a_shift_is_written_without_a_double_sign(a, shown):
+    assert numbers.shifted_tex("x", a) == shown
