@@ -38,13 +38,13 @@ def gradient_lesson(dark: bool) -> None:
     stage = ui.stage("stacked")
     with stage.controls:
         expr, entry, window, facts = surface_ui()
+    # The surface in 3D is the same on every move of the point, so it is never redrawn by
+    # one: beside the map, or under the words when presenting (the map fills the stage).
+    presenting = ui.presenting()
     with stage.picture:
-        flat, solid = st.columns((3, 2))
+        flat, solid = (stage.picture, stage.words) if presenting else st.columns((3, 2))
         with flat:
             ui.plot(figures.map_figure, expr, window, facts, key="map_chart", height=470)
-        with solid:  # the same on every move of the point: never redrawn by one
-            ui.plot(figures.surface_figure, expr, window, key="surface_chart", height=470)
-            st.caption(text.SURFACE_CAPTION)
     with stage.words:
         ui.formula(text.function_latex(expr, facts))
         if facts.defined:
@@ -52,6 +52,10 @@ def gradient_lesson(dark: bool) -> None:
             ui.formula(text.partial_latex(expr, facts, "y"))
             ui.formula(text.gradient_latex(facts))
         ui.notes(text.gradient_notes(facts))
+    with solid:
+        height = 300 if presenting else 470
+        ui.plot(figures.surface_figure, expr, window, key="surface_chart", height=height)
+        st.caption(text.SURFACE_CAPTION)
     ui.explain(
         "Left, the function seen from above: colour is the height, the thin lines are **level "
         "curves** (f constant), the small white arrows the **gradient field** ∇f. At the "

@@ -128,7 +128,7 @@ def test_an_undefined_point_draws_only_the_surface():
     assert {t.get("name") for t in spec["data"]} == {"z = f(x, y)"}
     spec, _ = built(figures.map_figure(expr, surfaces.TYPED_WINDOW, facts))
     assert {t.get("name") for t in spec["data"]} == {"f(x, y)", "f"}  # the map, its colour scale
-    assert [shape["name"] for shape in spec["layout"]["shapes"]] == ["∇f field"]
+    assert [shape["name"] for shape in spec["layout"]["shapes"]] == ["level curves", "∇f field"]
     assert not spec["layout"]["annotations"]
     spec, _ = built(figures.directional_figure(expr, surfaces.TYPED_WINDOW, facts, 0.0))
     spec, _ = built(figures.hessian_figure(expr, surfaces.TYPED_WINDOW, facts, None))
