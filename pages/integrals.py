@@ -3,8 +3,8 @@
 import streamlit as st
 
 from mathviz import ui
+from mathviz.calculus import derivative, functions, integral
 from mathviz.calculus import figures_integral as figures
-from mathviz.calculus import functions, integral
 from mathviz.calculus import text_integral as text
 from mathviz.calculus.params import FUNCTION, TYPED
 from mathviz.calculus.params import INTEGRALS as P
@@ -25,10 +25,11 @@ def function_ui():
     return expr, entry, float(a), float(b)
 
 
-def breaks_inside(entry, a: float, b: float) -> dict[str, tuple[float, ...]]:
-    """The registry's kinks and jumps strictly inside (a, b) (a typed f: none known)."""
+def breaks_inside(expr, entry, a: float, b: float) -> dict[str, tuple[float, ...]]:
+    """The kinks and jumps strictly inside (a, b): the registry's, or for a typed f those
+    its formula makes (abs, relu, sign, step), found and checked by the derivative module."""
     if entry is None:
-        return {}
+        return derivative.breaks_between(expr, a, b)
     inside = lambda points: tuple(p for p in points if a < p < b)  # noqa: E731
     return {"kink": inside(entry.kinks), "jump": inside(entry.jumps)}
 
@@ -52,7 +53,7 @@ def riemann(dark: bool) -> None:
         n = ui.control(P["int_n"])
         rule = ui.control(P["rule"])
         speed = speed_factor(ui.control(P["speed"]))
-    breaks = breaks_inside(entry, a, b)
+    breaks = breaks_inside(expr, entry, a, b)
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         say_why(stage, expr, problem)
@@ -83,7 +84,7 @@ def order(dark: bool) -> None:
     stage = ui.stage("controls beside")
     with stage.controls:
         expr, entry, a, b = function_ui()
-    breaks = breaks_inside(entry, a, b)
+    breaks = breaks_inside(expr, entry, a, b)
     problem = integral.trouble(expr, a, b, points(breaks))
     if problem:
         say_why(stage, expr, problem)

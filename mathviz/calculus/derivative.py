@@ -30,6 +30,10 @@ CENTRAL_FIT = (1e-3, 1e-1)  # ... and central ones
 ROUNDING_ONLY = 1e-10  # errors this small over a whole fit range are rounding, not truncation
 GRID = 401  # points of the f and f' curves
 LATEX_CHARS = 160  # a symbolic derivative longer than this (as LaTeX) is not written out
+CORNERED = frozenset({"abs", "relu", "sign", "step"})  # break where their argument's sign does
+BREAK_GRID = 2001  # samples of an argument on the interval, where its sign changes are sought
+BISECTIONS = 60
+MAX_BREAKS = 12  # kinks or jumps of each kind reported on one interval
 
 
 def values(expr: Expression, x: np.ndarray | float) -> np.ndarray:
@@ -108,6 +112,39 @@ def classify(expr: Expression, x0: float, entry: NamedFunction | None = None) ->
     if not math.isfinite(slope) or growing:
         return PointKind("vertical", left, right)
     return PointKind("smooth", slope, slope)
+
+
+def _sign_changes(arg: Expression, xs: np.ndarray) -> np.ndarray:
+    """Where ``arg`` is 0 or changes sign between two samples (refined by bisection, the
+    sign kept at each end; a pole, where it changes sign too, is left to :func:`classify`)."""
+    v = values(arg, xs)
+    finite = np.isfinite(v)
+    zeros = xs[finite & (v == 0)]
+    i = np.flatnonzero(finite[:-1] & finite[1:] & (v[:-1] * v[1:] < 0))
+    lo, hi, at_lo = xs[i].copy(), xs[i + 1].copy(), np.sign(v[i])
+    for _ in range(BISECTIONS):
+        mid = 0.5 * (lo + hi)
+        same = np.sign(values(arg, mid)) == at_lo
+        lo, hi = np.where(same, mid, lo), np.where(same, hi, mid)
+    return np.concatenate([zeros, 0.5 * (lo + hi)])
+
+
+@functools.lru_cache(maxsize=128)
+def breaks_between(expr: Expression, a: float, b: float) -> dict[str, tuple[float, ...]]:
+    """The kinks and jumps of f strictly inside (a, b) that its formula makes: where the
+    argument of an abs, relu, sign or step changes sign, each point confirmed by
+    :func:`classify` (x·|x| has no corner at 0, sign(x)·x is a corner, not a jump)."""
+    found: dict[str, list[float]] = {"kink": [], "jump": []}
+    xs = np.linspace(a, b, BREAK_GRID)
+    for call in expressions.calls_of(expr, CORNERED):
+        for root in _sign_changes(call.args[0], xs):
+            x0 = float(root)
+            if not a < x0 < b:
+                continue
+            kind = classify(expr, x0).kind
+            if kind in found and not _near(x0, tuple(found[kind])):
+                found[kind].append(x0)
+    return {kind: tuple(sorted(points))[:MAX_BREAKS] for kind, points in found.items()}
 
 
 def secant_steps(window: tuple[float, float]) -> np.ndarray:

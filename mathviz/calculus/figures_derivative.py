@@ -88,8 +88,9 @@ def secant_figure(
     x = np.linspace(*window, d.GRID)
     f = d.values(x=x, expr=expr)
     slope = np.asarray(d.slope_values(expr, x), dtype=float)
-    jumps = entry.jumps if entry else ()
-    breaks = tuple((entry.kinks + entry.jumps) if entry else ())
+    found = d.breaks_between(expr, *window) if entry is None else {}  # a typed f's, if any
+    jumps = entry.jumps if entry else found["jump"]
+    breaks = tuple(sorted((entry.kinks + entry.jumps) if entry else found["kink"] + jumps))
     s = d.secants(expr, x0, window)
     both = kind.kind in ("kink", "jump")
     data = _curve(x, f, F_COLOR, "f(x)", "y", jumps)

@@ -857,6 +857,11 @@ def _plan(expr: Expression) -> tuple[tuple[Expression, ...], frozenset[str]]:
     return kept[1], kept[2]
 
 
+def calls_of(expr: Expression, names: frozenset[str] | set[str]) -> tuple[Call, ...]:
+    """The tree's calls of the functions named (each distinct node once, innermost first)."""
+    return tuple(n for n in _plan(expr)[0] if isinstance(n, Call) and n.name in names)
+
+
 def variables_of(expr: Expression) -> frozenset[str]:
     """The names of the variables the tree uses."""
     return _plan(expr)[1]

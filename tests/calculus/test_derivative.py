@@ -127,3 +127,29 @@ def test_y_range_ignores_poles():
     x = np.linspace(-1, 1, 400)
     low, high = d.y_range(1 / x)
     assert math.isfinite(low) and high < 1e3
+
+
+BREAK_CASES = {
+    "abs(x - 0.5)": ((-1.0, 2.0), {"kink": (0.5,), "jump": ()}),
+    "step(x - 1) + x": ((-1.0, 2.0), {"kink": (), "jump": (1.0,)}),
+    "abs(x^2 - 2)": ((-3.0, 3.0), {"kink": (-math.sqrt(2), math.sqrt(2)), "jump": ()}),
+    "relu(sin(3*x))": ((0.2, 3.0), {"kink": (math.pi / 3, 2 * math.pi / 3), "jump": ()}),
+    "x*abs(x)": ((-1.0, 1.0), {"kink": (), "jump": ()}),  # 2|x| is its slope: no corner
+    "sign(x)*x": ((-1.0, 1.0), {"kink": (0.0,), "jump": ()}),  # |x|: a corner, no jump
+    "abs(1/x)": ((-1.0, 1.0), {"kink": (), "jump": ()}),  # a pole, neither
+    "x^3 - 2*sin(x)": ((-2.0, 2.0), {"kink": (), "jump": ()}),
+}
+
+
+@pytest.mark.parametrize("text", list(BREAK_CASES))
+def test_a_typed_functions_kinks_and_jumps_are_found_where_the_algebra_puts_them(text):
+    (a, b), expected = BREAK_CASES[text]
+    found = d.breaks_between(functions.read(text), a, b)
+    assert set(found) == set(expected)
+    for kind, points in expected.items():
+        assert found[kind] == pytest.approx(points, abs=1e-9), kind
+
+
+def test_breaks_at_the_ends_of_the_interval_are_not_inside_it():
+    found = d.breaks_between(functions.read("abs(x - 1)"), 1.0, 3.0)
+    assert found == {"kink": (), "jump": ()}

@@ -150,3 +150,9 @@ def test_figures_stay_small():
     for view in ("left-200", "ftc"):
         at = run_page(PAGE, VIEWS[view])
         assert max(figure_sizes(at)) <= 320_000, view
+
+
+def test_a_typed_functions_kink_is_named_too():
+    at = run_page(PAGE, {"fn": "typed", "f": "abs(x - 0.5) + x", "int_a": "-1", "int_b": "2"})
+    assert_clean(at)
+    assert any("kink at x = 0.5" in w.value for w in at.warning)

@@ -49,8 +49,9 @@ FINGERPRINT_JS = """
 """.replace("__TRACES__", TRACES_JS)
 MAIN_SLIDER = "[data-testid='stMain'] [data-testid='stSlider'] input[type='range']"
 # An option of a segmented control or of pills that is not selected (Streamlit marks the
-# selected ones with aria-checked, older releases with aria-pressed).
-UNSELECTED_BUTTON = "button:not([aria-checked='true']):not([aria-pressed='true'])"
+# selected ones with aria-checked, older releases with aria-pressed). Options carry a
+# data-variant; the group's label may hold a help "?" button too, which asks for no run.
+UNSELECTED_BUTTON = "button[data-variant]:not([aria-checked='true']):not([aria-pressed='true'])"
 UNSELECTED_OPTION = f"[data-testid='stButtonGroup'] {UNSELECTED_BUTTON}"
 
 
