@@ -140,8 +140,8 @@ def measure_browser(
     *,
     charts: int = 0,
     has_controls: bool = True,
-    loads: int = 3,
-    changes: int = 15,
+    loads: int = 5,
+    changes: int = 31,
 ) -> dict[str, Any]:
     """Cold load, control latency and animation frame rates of one page, each timing paired
     with the same timing of the baseline page taken right before it.

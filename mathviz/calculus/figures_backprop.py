@@ -259,6 +259,6 @@ def step_figure(step: GradientStep, x: float, y: float) -> go.Figure:
             box | {"x": float(shown[0]), "y": float(shown[1]), "yshift": 24 * up,
                    "text": f"after: L = {text(step.loss_after)}"},
         ],
-        "margin": {"t": 20, "b": 50},
+        "margin": {"t": 20, "b": 60, "l": 64, "r": 90},  # r: the colour bar's room
     }  # fmt: skip
     return go.Figure({"data": data, "layout": layout})

@@ -212,7 +212,7 @@ def error_figure(scan: d.ErrorScan, h_chosen: float, *, dark: bool = False) -> P
         "yaxis": {"type": "log", "title": {"text": "|error|"}, "range": [-17, 1],
                   "exponentformat": "power"},
         "legend": TOP_LEGEND,
-        "margin": {"t": 80},
+        "margin": {"t": 80, "l": theme.LOG_AXIS_LEFT},
         "shapes": [
             {"type": "line", "xref": "x", "yref": "paper", "x0": h_chosen, "x1": h_chosen,
              "y0": 0, "y1": 1, "line": {"color": ink, "width": 1.5}},

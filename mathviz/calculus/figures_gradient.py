@@ -301,7 +301,7 @@ def _layout(window) -> dict:
         "showlegend": False,
         # Left and bottom from the theme: room for the tick labels and the axis titles, so
         # that plotly need not widen them after a first draw and draw the chart twice.
-        "margin": {"r": 10, "t": 30},
+        "margin": {"r": 30, "t": 30},
         "uirevision": ",".join(f"{w:g}" for w in window),
     }
 

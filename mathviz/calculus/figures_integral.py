@@ -260,6 +260,7 @@ def orders_figure(expr: Expression, a: float, b: float, breaks: tuple, dark: boo
              "y0": found.floor, "y1": found.floor, "line": _line(ink, 1, "dot")}  # fmt: skip
     layout = {
         "showlegend": False,
+        "margin": {"l": theme.LOG_AXIS_LEFT},
         "xaxis": {"type": "log", "title": {"text": "n (pieces)"}},
         "yaxis": {"type": "log", "title": {"text": "|sum − ∫|"}, "exponentformat": "power"},
         "shapes": [floor],

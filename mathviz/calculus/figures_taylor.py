@@ -36,7 +36,7 @@ def taylor_figure(
                    "range": [math.log10(ERROR_FLOOR), math.log10(ERROR_CEILING)],
                    "exponentformat": "power", "dtick": 8},
         "legend": TOP_LEGEND,
-        "margin": {"t": 60, "b": 50},
+        "margin": {"t": 60, "b": 50, "l": theme.LOG_AXIS_LEFT},
         "shapes": [],
         "annotations": [],
     }  # fmt: skip

@@ -189,7 +189,7 @@ def similarity_figure(
         "shapes": boxes,
         "yaxis": {"autorange": "reversed", "showgrid": False},
         "xaxis": {"side": "top", "showgrid": False},
-        "margin": {"t": 40},
+        "margin": {"t": 40, "l": 64, "r": 106},  # r: the colour bar's (else plotly draws twice)
     }
     return go.Figure({"data": [heat], "layout": layout})
 

@@ -107,7 +107,7 @@ def positional_encoding_figure(view: encoding.EncodingView, dark: bool = False) 
         },
         "shapes": shapes,
         "annotations": annotations,
-        "margin": {"t": 20},
+        "margin": {"t": 20, "r": 80},  # r: the colour bar's (plotly would widen it, drawing twice)
     }
     return go.Figure(data, layout)
 
