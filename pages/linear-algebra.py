@@ -1,5 +1,7 @@
 """Linear algebra: a matrix as a transformation of the plane, and of space."""
 
+import functools
+
 import numpy as np
 import streamlit as st
 
@@ -76,22 +78,15 @@ def copy_to_entries(matrix: np.ndarray) -> None:
     st.session_state.update(entries, mode="Entries")
 
 
-def plane_lesson(dark: bool) -> None:
-    """The 2x2 lesson: the transform view, determinant, inverse, eigenvectors."""
-    stage = ui.stage("controls beside")
+def transform_view(stage, A, steps, tiny, show_eigen: bool, method, dark: bool) -> None:
+    """v, the speed, the picture and the formula of A v: a section of its own inside the
+    lesson, so that moving v reruns these few elements and not the determinant, inverse and
+    eigen sections below (which depend on A alone). It draws into the lesson's stage."""
     with stage.controls:
-        source = ui.control(P["mode"])
-        A, steps, tiny = SOURCES[source]()
-        if source != "Entries":
-            st.button("Edit these numbers", on_click=copy_to_entries, args=(A,))
         v = tuple(ui.controls(P["vx"], P["vy"]))
-        show_eigen = ui.control(P["eig"])
-        in_sequence = source == "Steps" and ui.control(P["seq"])
-        method = None if in_sequence else ui.control(P["morph"])
         speed = speed_factor(ui.control(P["speed"]))
-
     facts, eigen = matrix_facts(A), eigen_analysis(A)
-    if in_sequence:
+    if method is None:
         animation = morph.play_steps(steps)
     else:
         if method == morph.AUTO_MORPH:
@@ -99,7 +94,6 @@ def plane_lesson(dark: bool) -> None:
         animation = morph.morph(A, method)
     spans = eigen.spans if show_eigen else ()
     view = scene.transform_scene(animation, v, spans, facts)
-
     with stage.picture:
         ui.plot(
             figures.transform_figure,
@@ -116,6 +110,25 @@ def plane_lesson(dark: bool) -> None:
             ui.formula(text.composition_latex(steps))
             st.markdown(text.order_sentence(steps))
         ui.notes(text.notes(facts, view.window, tiny))
+
+
+def plane_lesson(dark: bool) -> None:
+    """The 2x2 lesson: the transform view, determinant, inverse, eigenvectors."""
+    stage = ui.stage("controls beside")
+    with stage.controls:
+        source = ui.control(P["mode"])
+        A, steps, tiny = SOURCES[source]()
+        if source != "Entries":
+            st.button("Edit these numbers", on_click=copy_to_entries, args=(A,))
+        show_eigen = ui.control(P["eig"])
+        in_sequence = source == "Steps" and ui.control(P["seq"])
+        method = None if in_sequence else ui.control(P["morph"])
+    ui.section(functools.partial(transform_view, stage, A, steps, tiny, show_eigen, method, dark))
+    facts, eigen = matrix_facts(A), eigen_analysis(A)
+    spans = eigen.spans if show_eigen else ()
+    if method == morph.AUTO_MORPH:  # the path the picture takes, for the eigen note below
+        method = morph.choose_morph(A, keep_eigenvectors=show_eigen)
+
     ui.explain(
         "**▶ Play** moves the plane from where it is (the identity) to where A puts it; the "
         "slider scrubs. The columns of A are the arrows î and ĵ; grid lines stay straight, "
