@@ -42,6 +42,8 @@ def gradient_lesson(dark: bool) -> None:
     # one: beside the map, or under the words when presenting (the map fills the stage).
     presenting = ui.presenting()
     with stage.picture:
+        # Presenting, the map goes straight into the stage's picture (a container between them
+        # would keep it from stretching to the screen's height).
         flat, solid = (stage.picture, stage.words) if presenting else st.columns((3, 2))
         with flat:
             ui.plot(figures.map_figure, expr, window, facts, key="map_chart", height=470)

@@ -116,8 +116,8 @@ def plane_notes(facts: PointFacts) -> list[Note]:
     return [
         Note(
             "info",
-            f"The plane touches the surface at the point and tilts as it does there: it rises "
-            f"{fx} per unit of x and {fy} per unit of y, the two entries of ∇f. Close to the "
+            f"The plane touches the surface at the point and tilts as it does there: its slope "
+            f"is {fx} along x and {fy} along y, the two entries of ∇f. Close to the "
             "point f is almost this plane (the linear approximation), the gap growing like "
             "the square of the distance: what a gradient step trusts.",
         )
