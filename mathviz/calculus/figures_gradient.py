@@ -1,9 +1,9 @@
 """The pictures of /gradients, written as plotly dicts (:class:`mathviz.plot.spec.Prebuilt`).
 
-The surface's grid and its traces are made once per surface (cached on the expression tree and
-the window); a move of the point only adds the few small traces of the point, the tangent
-plane and the arrows. Gaps (where f is undefined, or a pole's spike is cut off) are JSON nulls,
-never NaN.
+The surface's grid and its heavy parts (the 3D surface, the map's colours, its level curves
+and the gradient field, the last two as SVG paths) are made once per surface (cached on the
+expression tree and the window); a move of the point only adds the point's few small marks.
+Gaps (where f is undefined, or a pole's spike is cut off) are JSON nulls, never NaN.
 """
 
 from __future__ import annotations
@@ -108,21 +108,21 @@ def _field_path(field: gradient.Field) -> str:
     return _path(segments)
 
 
-def levels_shape(levels_path: str, axis: str = "1") -> dict:
+def path_shape(path: str, color: str, width: float, name: str, axis: str = "1") -> dict:
+    """An SVG path in the data coordinates of subplot ``axis``, drawn over the traces."""
     suffix = "" if axis == "1" else axis
     return {
-        "type": "path", "path": levels_path, "xref": f"x{suffix}", "yref": f"y{suffix}",
-        "line": {"color": "rgba(255, 255, 255, 0.45)", "width": 0.6}, "name": "level curves",
-        "layer": "above",
+        "type": "path", "path": path, "xref": f"x{suffix}", "yref": f"y{suffix}",
+        "line": {"color": color, "width": width}, "name": name, "layer": "above",
     }  # fmt: skip
+
+
+def levels_shape(levels_path: str, axis: str = "1") -> dict:
+    return path_shape(levels_path, "rgba(255, 255, 255, 0.45)", 0.6, "level curves", axis)
 
 
 def field_shape(field_path: str, axis: str = "1") -> dict:
-    suffix = "" if axis == "1" else axis
-    return {
-        "type": "path", "path": field_path, "xref": f"x{suffix}", "yref": f"y{suffix}",
-        "line": {"color": FIELD_COLOR, "width": 1.2}, "name": "∇f field", "layer": "above",
-    }  # fmt: skip
+    return path_shape(field_path, FIELD_COLOR, 1.2, "∇f field", axis)
 
 
 def _axes(window: tuple[float, float, float, float], name: str, domain: list[float]) -> dict:
@@ -187,12 +187,7 @@ def _level_curve(grid: SurfaceGrid, value: float, axis: str = "1") -> list[dict]
     segments = gradient.level_segments(grid, value)
     if not len(segments):
         return []
-    suffix = "" if axis == "1" else axis
-    return [
-        {"type": "path", "path": _path(list(segments)), "xref": f"x{suffix}",
-         "yref": f"y{suffix}", "line": {"color": LEVEL_COLOR, "width": 3},
-         "name": "level curve", "layer": "above"}
-    ]  # fmt: skip
+    return [path_shape(_path(list(segments)), LEVEL_COLOR, 3, "level curve", axis)]
 
 
 def _arrow_length(window: tuple[float, float, float, float]) -> float:
