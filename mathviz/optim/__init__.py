@@ -1,7 +1,14 @@
-"""Optimisation (coming: issue 12): loss surfaces and optimisers as registries
-(``SURFACES``, ``OPTIMIZERS``), runs of a path, learning-rate schedules. The neural-network page
-reuses the optimiser registry; Hessians use ``mathviz.core.matrix2``.
+"""Optimisation: what the gradient-descent page (issue 12) and the neural-network page run.
 
-Planned shape: ``surfaces.py``, ``optimizers.py``, ``schedules.py``, ``figures.py``, ``text.py``,
-``params.py``; tests in ``tests/optim/``.
+- ``surfaces``: loss surfaces as a registry (the quadratic bowl with its curvatures and turn,
+  Rosenbrock, Himmelblau, a saddle, Beale, a plateau, Rastrigin) and a typed f(x, y) through
+  the shared parser; value, gradient and Hessian of each, and its known minima.
+- ``optimizers``: gradient descent, momentum, Nesterov, AdaGrad, RMSProp, Adam, AdamW (the
+  update rules of ``torch.optim``, under its hyper-parameter names) and Newton's method;
+  ``run`` records a path and stops where it blows up, ``path`` is the page-free entry point.
+- ``schedules``: constant, step, exponential and cosine learning rates, with a warm-up.
+- ``theory``: the quadratic bowl's stable, best and momentum steps and rates, and the rate a
+  path shows.
+
+Still to come with the page: ``figures.py``, ``text.py``, ``params.py``.
 """
