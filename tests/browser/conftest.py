@@ -26,6 +26,18 @@ BENIGN_CONSOLE = ("Unrecognized feature:", "Permissions-Policy", "Failed to load
 BASE_PATH_PROBES = ("/_stcore/health", "/_stcore/host-config")
 
 
+def pytest_collection_modifyitems(config, items):
+    """The browser tests run on one test worker (``-n 2 --dist loadgroup`` in pyproject.toml):
+    they share one Chromium and one server per worker, which a test worker starts when the
+    package's first test runs and stops after its last; the other worker meanwhile runs the
+    AppTest and unit tests. Spread over both, each worker would start and stop them between
+    tests."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.fspath).startswith(here):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 # Package scope, not session: Playwright's sync API keeps an event loop running in this thread
 # while it is open, and tests after the browser package (the load test) start their own.
 @pytest.fixture(scope="package")
