@@ -60,11 +60,16 @@ class Optimizer:
     fixed: Mapping[str, Any] = field(default_factory=dict)
 
     def hyper(self, **given: Any) -> dict[str, Any]:
-        """Its hyper-parameters: the defaults, updated by ``given``, the fixed ones kept;
-        ``ValueError`` for a name it does not take."""
+        """Its hyper-parameters: the defaults, updated by ``given``; ``ValueError`` for a name
+        it does not take, or for a fixed one set to another value (momentum for plain
+        gradient descent: that is the Momentum entry)."""
         unknown = set(given) - set(self.defaults) - set(self.fixed)
         if unknown:
             raise ValueError(f"{self.name} takes no {', '.join(sorted(unknown))}")
+        changed = sorted(k for k in given if k in self.fixed and given[k] != self.fixed[k])
+        if changed:
+            fixed = ", ".join(f"{k} = {self.fixed[k]}" for k in changed)
+            raise ValueError(f"{self.name} has {fixed}")
         return {**self.defaults, **given, **self.fixed}
 
 

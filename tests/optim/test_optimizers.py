@@ -93,5 +93,8 @@ def test_hyper_parameters_take_pytorch_names_only_and_fixed_ones_stay():
     with pytest.raises(ValueError, match="takes no"):
         OPTIMIZERS["Adam"].hyper(momentum=0.9)
     assert OPTIMIZERS["Nesterov"].hyper(lr=0.1)["nesterov"] is True
+    assert OPTIMIZERS["Nesterov"].hyper(nesterov=True)["momentum"] == 0.9  # the same: allowed
+    with pytest.raises(ValueError, match="momentum = 0.0"):
+        OPTIMIZERS["Gradient descent"].hyper(momentum=0.9)  # that is the Momentum entry
     with pytest.raises(ValueError):
         OPTIMIZERS["Gradient descent"].hyper(betas=(0.9, 0.99))
