@@ -131,7 +131,8 @@ def _rmsprop(theta, grad, state, t, lr, h, surface):
     return theta - step, record
 
 
-def _adam_moments(g, state, t, h) -> Record:
+def _adam_step(g, state, t, lr, h) -> tuple[np.ndarray, Record]:
+    """Adam's moments of ``g`` and its step γ m̂ / (√v̂ + ε) (the step is subtracted)."""
     beta1, beta2 = h["betas"]
     m = beta1 * state.get("exp_avg", 0.0) + (1 - beta1) * g
     v = beta2 * state.get("exp_avg_sq", 0.0) + (1 - beta2) * g * g
@@ -141,27 +142,24 @@ def _adam_moments(g, state, t, h) -> Record:
         state["max_exp_avg_sq"] = v
     m_hat = m / (1 - beta1**t)
     v_hat = v / (1 - beta2**t)
-    return {"exp_avg": m, "exp_avg_sq": state["exp_avg_sq"], "m_hat": m_hat, "v_hat": v_hat}
+    record = {"exp_avg": m, "exp_avg_sq": state["exp_avg_sq"], "m_hat": m_hat, "v_hat": v_hat}
+    return lr * m_hat / (np.sqrt(v_hat) + h["eps"]), record
 
 
 def _adam(theta, grad, state, t, lr, h, surface):
     """torch.optim.Adam: g ← g + λθ; m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
     m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ); θ ← θ − γ m̂ / (√v̂ + ε)."""
-    g = _decayed(grad, theta, h["weight_decay"])
-    record = {"gradient": grad, **_adam_moments(g, state, t, h)}
-    step = lr * record["m_hat"] / (np.sqrt(record["v_hat"]) + h["eps"])
-    record.update(lr=lr, update=-step)
-    return theta - step, record
+    step, moments = _adam_step(_decayed(grad, theta, h["weight_decay"]), state, t, lr, h)
+    return theta - step, {"gradient": grad, **moments, "lr": lr, "update": -step}
 
 
 def _adamw(theta, grad, state, t, lr, h, surface):
     """torch.optim.AdamW: θ ← θ − γλθ first (decoupled weight decay), then Adam's step with
     the plain gradient."""
     decayed = theta - lr * h["weight_decay"] * theta
-    record = {"gradient": grad, **_adam_moments(grad, state, t, h)}
-    step = lr * record["m_hat"] / (np.sqrt(record["v_hat"]) + h["eps"])
-    record.update(lr=lr, update=decayed - step - theta)
-    return decayed - step, record
+    step, moments = _adam_step(grad, state, t, lr, h)
+    new = decayed - step
+    return new, {"gradient": grad, **moments, "lr": lr, "update": new - theta}
 
 
 def _newton(theta, grad, state, t, lr, h, surface: Surface):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from mathviz.calculus import gradient
 from mathviz.core import expressions
 from mathviz.core.expressions import Expression, ExpressionError
 
@@ -280,18 +281,6 @@ def _parsed(text: str) -> Expression:
     return expressions.parse(text, VARIABLES)
 
 
-@functools.lru_cache(maxsize=64)
-def _derivatives(expr: Expression) -> tuple[tuple[Expression, Expression], tuple[Expression, ...]]:
-    fx = expressions.derivative(expr, "x")
-    fy = expressions.derivative(expr, "y")
-    second = (
-        expressions.derivative(fx, "x"),
-        expressions.derivative(fx, "y"),
-        expressions.derivative(fy, "y"),
-    )
-    return (fx, fy), second
-
-
 def _evaluated(tree: Expression, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     shape = np.broadcast_shapes(np.shape(x), np.shape(y))
     with np.errstate(all="ignore"):
@@ -299,9 +288,10 @@ def _evaluated(tree: Expression, x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def from_expression(expr: Expression, window: Window = TYPED_WINDOW) -> Surface:
-    """A surface from a parsed f(x, y): value, gradient and Hessian from the tree (its
-    derivatives by :func:`mathviz.core.expressions.derivative`). No minima are known."""
-    (fx, fy), (fxx, fxy, fyy) = _derivatives(expr)
+    """A surface from a parsed f(x, y): value, gradient and Hessian from the tree (the
+    derivatives /gradients uses, :mod:`mathviz.calculus.gradient`). No minima are known."""
+    fx, fy = gradient.partials(expr)
+    fxx, fxy, _, fyy = gradient.second_partials(expr)
     return Surface(
         name=TYPED,
         text=expressions.to_text(expr),

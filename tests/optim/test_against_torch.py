@@ -69,5 +69,4 @@ def test_schedules_match_torch_lr_schedulers(kind, make, warmup):
             main.step()
     schedule = schedules.Schedule(kind, gamma=0.5 if kind == "step" else 0.97, step_size=7,
                                   t_max=40, eta_min=0.01, warmup=warmup)  # fmt: skip
-    ours = schedules.rates(schedule, 0.2, 40 - (warmup if kind == "cosine" else 0))
-    assert np.allclose(ours, theirs[: len(ours)], rtol=1e-12)
+    assert np.allclose(schedules.rates(schedule, 0.2, 40), theirs, rtol=1e-12)
