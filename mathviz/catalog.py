@@ -154,6 +154,15 @@ PAGES: tuple[PageInfo, ...] = (
         topic="calculus",
     ),
     PageInfo(
+        "pages/gradient-descent.py",
+        "Gradient descent & optimisers",
+        ":material/trending_down:",
+        "gradient-descent",
+        "Calculus",
+        "optim",
+        topic="calculus",
+    ),
+    PageInfo(
         "pages/resources.py",
         "Learning resources",
         ":material/menu_book:",
@@ -207,8 +216,8 @@ LEARNING_PATH: tuple[PathStep, ...] = (
             "pages/integrals.py",
             "pages/gradients.py",
             "pages/chain-rule.py",
+            "pages/gradient-descent.py",
         ),
-        coming=("Gradient descent",),
     ),
     PathStep(
         "stats",

@@ -83,7 +83,7 @@ def _base_traces(expr: Expression, window: tuple[float, float, float, float]) ->
         "contours": {"z": {"show": False}},
     }
     arrows = _field_path(gradient.gradient_field(expr, window))
-    return {"fill": fill, "levels": _path(segments), "surface": surface, "field": arrows,
+    return {"fill": fill, "levels": svg_path(segments), "surface": surface, "field": arrows,
             "grid": grid}  # fmt: skip
 
 
@@ -91,7 +91,7 @@ BARB = 0.3  # an arrowhead's barbs: this share of the arrow's length
 BARB_ANGLE = math.radians(25)
 
 
-def _path(segments: list[tuple[np.ndarray, np.ndarray]]) -> str:
+def svg_path(segments: list[tuple[np.ndarray, np.ndarray]]) -> str:
     """SVG path text of line segments in data coordinates (``M x y L x y ...``)."""
     return "".join(f"M{a[0]:.4g},{a[1]:.4g}L{b[0]:.4g},{b[1]:.4g}" for a, b in segments)
 
@@ -105,7 +105,7 @@ def _field_path(field: gradient.Field) -> str:
     for tail, head in zip(field.tails, field.heads, strict=True):
         back = BARB * (tail - head)
         segments += [(tail, head), (head + turn @ back, head), (head + turn.T @ back, head)]
-    return _path(segments)
+    return svg_path(segments)
 
 
 def path_shape(path: str, color: str, width: float, name: str, axis: str = "1") -> dict:
@@ -187,7 +187,7 @@ def _level_curve(grid: SurfaceGrid, value: float, axis: str = "1") -> list[dict]
     segments = gradient.level_segments(grid, value)
     if not len(segments):
         return []
-    return [path_shape(_path(list(segments)), LEVEL_COLOR, 3, "level curve", axis)]
+    return [path_shape(svg_path(list(segments)), LEVEL_COLOR, 3, "level curve", axis)]
 
 
 def _arrow_length(window: tuple[float, float, float, float]) -> float:

@@ -252,7 +252,7 @@ class Path:
         return len(self.positions) - 1
 
 
-def _finite(theta: np.ndarray, loss: float) -> bool:
+def finite_point(theta: np.ndarray, loss: float) -> bool:
     """Whether a step's result is a usable point (NaN fails every comparison)."""
     x, y = float(theta[0]), float(theta[1])
     return abs(x) <= BLOW_UP and abs(y) <= BLOW_UP and abs(loss) <= BLOW_UP
@@ -286,8 +286,17 @@ def run(
         for t in range(1, steps + 1):
             new, record = optimizer.update(theta, grad, state, t, rates[t - 1], h, surface)
             loss = float(surface.value(new[0], new[1]))
-            if not _finite(new, loss):
+            if not finite_point(new, loss):
                 diverged = t
+                break
+            if not state and np.array_equal(new, theta) and np.ptp(rates[t - 1 :]) == 0:
+                # A stateless step that did not move (∇f = 0 exactly, or Newton at the
+                # bottom) repeats itself at the same rate: the rest of the path is this point.
+                rest = steps - t + 1
+                positions += [theta] * rest
+                losses += [losses[-1]] * rest
+                norms += [norms[-1]] * rest
+                records += [record] * rest
                 break
             theta = new
             grad = np.asarray(surface.grad(theta[0], theta[1]), dtype=float)

@@ -64,6 +64,7 @@ def plot(
     *args: Any,
     key: str | None = None,
     height: int | None = None,
+    on_select: Callable[[], None] | None = None,
     **kwargs: Any,
 ) -> None:
     """Draw a figure in the app's look (theme, fonts and height follow the mode).
@@ -79,6 +80,8 @@ def plot(
         fits a 1280x720 projector (:func:`mathviz.plot.theme.present_height`), except the
         first chart of a stage's picture: that one is as tall as the screen leaves
         (:func:`mathviz.ui.skeleton.stage`).
+    on_select : a callback run when a point of the chart is clicked (it reads the click from
+        ``st.session_state[key].selection``); None: clicks select nothing.
     """
     if isinstance(figure, go.Figure):
         if args or kwargs:
@@ -99,6 +102,7 @@ def plot(
         call = memo.call_key(figure, args, kwargs)
         build = lambda: _styled(figure(*args, **kwargs).to_dict(), style)  # noqa: E731
         spec = _session_memo().get((_page(), key), (call, style), build)
+    selecting = {"on_select": on_select, "selection_mode": "points"} if on_select else {}
     st.plotly_chart(
         Prebuilt(spec),
         width="stretch",
@@ -106,6 +110,7 @@ def plot(
         theme=None,
         key=key,
         config=PLOTLY_CONFIG,
+        **selecting,
     )
 
 
