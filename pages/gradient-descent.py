@@ -211,7 +211,8 @@ def stochastic_lesson(dark: bool) -> None:
         ui.plot(figures_stochastic.stochastic_chart, int(n), int(seed), batch, lr, int(steps),
                 momentum, speed_factor(speed), dark, key="sgd_chart", height=520)  # fmt: skip
     with stage.words:
-        ui.formula(words.STOCHASTIC_RULE)
+        for line in words.STOCHASTIC_RULES:
+            ui.formula(line)
         noise = stochastic.gradient_noise(data, run.full_batch.positions[0], batch, seed=seed)
         stable = theory.bowl_theory(stochastic.hessian(data)).max_stable_lr
         ui.notes(words.stochastic_notes(run, noise, stable))
@@ -286,8 +287,8 @@ def theory_lesson(dark: bool) -> None:
         "of H by 1 − γλ per step, so its rate is max |1 − γλ| (left): the steep direction sets "
         "the largest stable step 2/λmax, the flat one how slowly the last stretch goes, and "
         "the best fixed step balances the two. Momentum (right, after Goh's *Why Momentum "
-        "Really Works*) adds a second knob β: its best rate (√κ − 1)/(√κ + 1) replaces κ by "
-        "√κ. Below, both runs on the bowl at the chosen γ, with the rate each one shows."
+        "Really Works*) adds a second knob β: at its best pair (γ, β), marked hb for heavy ball, "
+        "the rate is (√κ − 1)/(√κ + 1), κ replaced by √κ. Below, both runs on the bowl at the chosen γ, with the rate each one shows."
     )
 
 

@@ -307,7 +307,7 @@ def _race_layout(surface: Surface, steps: int, levels: str, logs: dict, known: b
         "shapes": [path_shape(levels, LEVEL_INK, 0.7, "level curves")],
         "legend": {"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
         "hovermode": "closest", "clickmode": "event+select", "dragmode": "pan",
-        "margin": {"t": 60},
+        "margin": {"t": 60, "b": 160, "r": 30},
     }  # fmt: skip
     heights = ((0.72, 0.96), (0.40, 0.64), (0.08, 0.32))
     titles: list[dict] = []

@@ -328,7 +328,7 @@ def phase_figure(
         "showlegend": False,
         # r: room for the colour bar and its "diverges", so plotly need not widen it and
         # draw the chart twice
-        "margin": {"t": 30, "r": 110, "l": theme.LOG_AXIS_LEFT},
+        "margin": {"t": 30, "r": 120, "b": 66, "l": theme.LOG_AXIS_LEFT},
         "hovermode": "closest",
     }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout})

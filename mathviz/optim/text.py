@@ -216,11 +216,11 @@ WHY_SHORT = "Training is an optimiser walking down the loss: these are the steps
 
 # ---- Stochastic gradients ---------------------------------------------------------------------
 
-STOCHASTIC_RULE = (
+STOCHASTIC_RULES = (
     r"\hat g_t = \frac{1}{|B_t|} \sum_{i \in B_t} \nabla \ell_i(\theta_{t-1}),\qquad "
-    r"\mathbb{E}\,\hat g_t = \nabla L,\qquad "
+    r"\mathbb{E}\,\hat g_t = \nabla L",
     r"\operatorname{tr}\operatorname{Cov}\hat g_t = \frac{n - b}{b\,(n - 1)}\,"
-    r"\operatorname{tr}\Sigma"
+    r"\operatorname{tr}\Sigma",
 )
 
 
@@ -265,19 +265,24 @@ def stochastic_notes(run, noise, max_stable_lr: float) -> list[Note]:
 
 
 def theory_latex(theory, hessian: np.ndarray) -> list[str]:
-    """The bowl's Hessian, its eigenvalues, and the steps and rates theory gives."""
+    """The bowl's Hessian, its eigenvalues, and the steps and rates theory gives (short lines:
+    they sit in a narrow column when presenting)."""
     low, high = theory.eigenvalues
     return [
-        rf"H = {latex_matrix(hessian, 3)},\quad \lambda_{{\min}} = {tex(low, 3)},\quad "
-        rf"\lambda_{{\max}} = {tex(high, 3)},\quad \kappa = {tex(theory.condition, 3)}",
-        rf"\text{{GD: stable for }} \gamma < \frac{{2}}{{\lambda_{{\max}}}} = "
-        rf"{tex(theory.max_stable_lr, 3)},\quad \gamma^* = \frac{{2}}{{\lambda_{{\min}} + "
-        rf"\lambda_{{\max}}}} = {tex(theory.best_lr, 3)},\quad \text{{rate}} = "
-        rf"\frac{{\kappa - 1}}{{\kappa + 1}} = {tex(theory.best_rate, 3)}",
-        rf"\text{{Heavy ball: }} \gamma = \Big(\frac{{2}}{{\sqrt{{\lambda_{{\max}}}} + "
-        rf"\sqrt{{\lambda_{{\min}}}}}}\Big)^2 = {tex(theory.momentum_lr, 3)},\quad \beta = "
-        rf"{tex(theory.momentum_beta, 3)},\quad \text{{rate}} = \frac{{\sqrt\kappa - 1}}"
-        rf"{{\sqrt\kappa + 1}} = {tex(theory.momentum_rate, 3)}",
+        rf"H = {latex_matrix(hessian, 3)}",
+        rf"\lambda_{{\min}} = {tex(low, 3)},\quad \lambda_{{\max}} = {tex(high, 3)},\quad "
+        rf"\kappa = {tex(theory.condition, 3)}",
+        rf"\text{{GD stable for }} \gamma < \frac{{2}}{{\lambda_{{\max}}}} = "
+        rf"{tex(theory.max_stable_lr, 3)}",
+        rf"\gamma^* = \frac{{2}}{{\lambda_{{\min}} + \lambda_{{\max}}}} = "
+        rf"{tex(theory.best_lr, 3)},\quad \frac{{\kappa - 1}}{{\kappa + 1}} = "
+        rf"{tex(theory.best_rate, 3)}",
+        rf"\gamma_{{\mathrm{{hb}}}} = \Big(\frac{{2}}{{\sqrt{{\lambda_{{\max}}}} + "
+        rf"\sqrt{{\lambda_{{\min}}}}}}\Big)^2 = {tex(theory.momentum_lr, 3)}",
+        rf"\beta_{{\mathrm{{hb}}}} = \Big(\frac{{\sqrt\kappa - 1}}{{\sqrt\kappa + 1}}\Big)^2 = "
+        rf"{tex(theory.momentum_beta, 3)}",
+        rf"\text{{rate}} = \frac{{\sqrt\kappa - 1}}{{\sqrt\kappa + 1}} = "
+        rf"{tex(theory.momentum_rate, 3)}",
     ]
 
 
