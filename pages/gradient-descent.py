@@ -213,7 +213,7 @@ def stochastic_lesson(dark: bool) -> None:
     with stage.words:
         for line in words.STOCHASTIC_RULES:
             ui.formula(line)
-        noise = stochastic.gradient_noise(data, run.full_batch.positions[0], batch, seed=seed)
+        noise = figures_stochastic.cached_noise(int(n), int(seed), batch)
         stable = theory.bowl_theory(stochastic.hessian(data)).max_stable_lr
         ui.notes(words.stochastic_notes(run, noise, stable))
     ui.explain(
@@ -288,7 +288,8 @@ def theory_lesson(dark: bool) -> None:
         "the largest stable step 2/λmax, the flat one how slowly the last stretch goes, and "
         "the best fixed step balances the two. Momentum (right, after Goh's *Why Momentum "
         "Really Works*) adds a second knob β: at its best pair (γ, β), marked hb for heavy ball, "
-        "the rate is (√κ − 1)/(√κ + 1), κ replaced by √κ. Below, both runs on the bowl at the chosen γ, with the rate each one shows."
+        "the rate is (√κ − 1)/(√κ + 1), κ replaced by √κ. Below, both runs on the bowl at "
+        "the chosen γ, with the rate each one shows."
     )
 
 

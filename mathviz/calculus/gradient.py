@@ -283,11 +283,22 @@ def level_segments(grid: SurfaceGrid, value: float) -> np.ndarray:
     px = np.stack([np.broadcast_to(e[1], shape) for e in edges], axis=-1)
     py = np.stack([np.broadcast_to(e[2], shape) for e in edges], axis=-1)
     count = crosses.sum(axis=-1)
-    segments = []
-    for i, j in zip(*np.nonzero(count >= 2), strict=True):
-        found = np.flatnonzero(crosses[i, j])
-        points = [(px[i, j, k], py[i, j, k]) for k in found]
-        segments.append(points[:2])
-        if len(points) == 4:
-            segments.append(points[2:])
-    return np.array(segments, dtype=float).reshape(-1, 2, 2)
+    # Worked out for every crossed cell at once (row by row, as a loop would): its first two
+    # crossings make a segment; a cell with four (a saddle inside it) adds its last two.
+    rows, cols = np.nonzero(count >= 2)
+    cells = crosses[rows, cols]  # (m, 4)
+    order = np.cumsum(cells, axis=-1)
+    ends = [np.argmax(cells & (order == k), axis=-1) for k in (1, 2, 3, 4)]
+    xs, ys = px[rows, cols], py[rows, cols]
+
+    def at(edge: np.ndarray) -> np.ndarray:
+        picked = np.arange(len(edge))
+        return np.stack([xs[picked, edge], ys[picked, edge]], axis=-1)
+
+    first = np.stack([at(ends[0]), at(ends[1])], axis=1)  # (m, 2, 2)
+    four = count[rows, cols] == 4
+    if not four.any():
+        return first.reshape(-1, 2, 2)
+    second = np.stack([at(ends[2]), at(ends[3])], axis=1)[four]
+    where = np.flatnonzero(four) + 1  # each saddle cell's second segment follows its first
+    return np.insert(first, where, second, axis=0).reshape(-1, 2, 2)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from mathviz.calculus.figures_gradient import label, path_shape, svg_path
+from mathviz.calculus.figures_gradient import label, path_shape
 from mathviz.calculus.gradient import SurfaceGrid, level_segments
 from mathviz.optim import race
 from mathviz.optim.optimizers import Path
@@ -25,15 +25,15 @@ from mathviz.optim.surfaces import Surface
 from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt, typed
 from mathviz.plot.theme import OKABE_ITO
+from mathviz.plot.traces import chained_path
 
-GRID = 81  # samples per side of the map
-LEVELS = 14
+GRID = 61  # samples per side of the map
+LEVELS = 12
 LOG_RANGE = 100  # see MapGrid
-CLICK_GRID = 41  # invisible points per side that take a click to set the start
-TRAIL_POINTS = 30  # points of a travelled path in one frame
-CURVE_POINTS = 400  # points of a loss curve
-FRAMES = 90  # frames of the race (race.frame_steps)
-FRAME_MS = 90  # ~8 s for the race at 1×: slow enough to talk over
+CLICK_CELLS = 24  # about this many click points across the map (see click_step)
+CURVE_POINTS = 300  # points of a path or a loss curve
+FRAMES = 60  # frames of the race (race.frame_steps); plotly glides between them
+FRAME_MS = 130  # ~8 s for the race at 1×: slow enough to talk over
 FLOOR = 1e-16  # curves on a log axis are drawn down to this
 ARROW_SHARE = 0.16  # the longer focus arrow: this share of the map's width
 MAP_SCALE = [[0.0, "#1d2733"], [0.55, "#7d8a99"], [1.0, "#eef1f5"]]
@@ -96,6 +96,12 @@ def map_grid(surface: Surface) -> MapGrid:
     return MapGrid(surface)
 
 
+def _places(window: tuple[float, ...]) -> int:
+    """Decimals that place a point to a two-thousandth of the window's width."""
+    width = float(window[1] - window[0])
+    return max(0, math.ceil(-math.log10(width / 2000)))
+
+
 @functools.lru_cache(maxsize=16)
 def _map_layers(surface: Surface) -> tuple[dict, str]:
     """The map's heatmap trace and its level curves as an SVG path, once per surface."""
@@ -114,7 +120,7 @@ def _map_layers(surface: Surface) -> tuple[dict, str]:
     step = (grid.cmax - grid.cmin) / LEVELS
     levels = grid.cmin + step / 2 + step * np.arange(LEVELS)
     segments = [s for level in levels for s in level_segments(sampled, float(level))]
-    return heat, svg_path(segments)
+    return heat, chained_path(segments, _places(surface.window))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -131,10 +137,23 @@ def _xy(points: np.ndarray) -> dict:
     return {"x": typed(points[:, 0], "f4"), "y": typed(points[:, 1], "f4")}
 
 
+def click_step(window: tuple[float, ...]) -> float:
+    """The spacing of the click grid: a round number (1, 2, 2.5 or 5 times a power of ten)
+    near a 24th of the window's width, so a click starts at a round point."""
+    rough = (window[1] - window[0]) / CLICK_CELLS
+    power = 10 ** math.floor(math.log10(rough))
+    return power * min((1, 2, 2.5, 5, 10), key=lambda m: abs(m * power - rough))
+
+
 def _click_grid(surface: Surface) -> dict:
-    """Invisible points over the map: a click on one sets the start there."""
+    """Invisible points over the map, one per :func:`click_step`: a click on one sets the
+    start there. (Plotly reports a click on a heatmap with no point for Streamlit to read,
+    and every point is an SVG element the browser redraws: a few hundred, not thousands.)"""
     x0, x1, y0, y1 = surface.window
-    gx, gy = np.meshgrid(np.linspace(x0, x1, CLICK_GRID), np.linspace(y0, y1, CLICK_GRID))
+    step = click_step(surface.window)
+    xs = step * np.arange(math.ceil(x0 / step - 1e-9), math.floor(x1 / step + 1e-9) + 1)
+    ys = step * np.arange(math.ceil(y0 / step - 1e-9), math.floor(y1 / step + 1e-9) + 1)
+    gx, gy = np.meshgrid(xs, ys)
     return {
         "type": "scatter", "mode": "markers", "x": typed(gx, "f4"), "y": typed(gy, "f4"),
         "marker": {"size": 11, "color": "rgba(0, 0, 0, 0)", "opacity": 0},
@@ -144,20 +163,22 @@ def _click_grid(surface: Surface) -> dict:
     }  # fmt: skip
 
 
-def _arrow_points(tail: np.ndarray, vector: np.ndarray) -> list:
+def _arrow_points(tail: np.ndarray, vector: np.ndarray, digits: int = 7) -> list:
     """A shaft and two barbs from ``tail`` along ``vector``, as x and y lists with gaps."""
     length = float(np.hypot(*vector))
     if not math.isfinite(length) or length == 0:
         return [[], []]
     head = tail + vector
     back = -0.28 * vector
-    xs, ys = [float(tail[0]), float(head[0]), None], [float(tail[1]), float(head[1]), None]
+    points = [tail, head, None]
     for angle in (0.45, -0.45):
         c, s = math.cos(angle), math.sin(angle)
         barb = head + np.array([c * back[0] - s * back[1], s * back[0] + c * back[1]])
-        xs += [float(head[0]), float(barb[0]), None]
-        ys += [float(head[1]), float(barb[1]), None]
-    return [xs, ys]
+        points += [head, barb, None]
+    # 7 significant digits are plenty on a screen (the JSON is shorter); a close-up of a tiny
+    # step asks for more.
+    return [[None if p is None else float(f"{float(p[axis]):.{digits}g}") for p in points]
+            for axis in (0, 1)]  # fmt: skip
 
 
 def focus_arrows(surface: Surface, path: Path, step: int) -> tuple[np.ndarray, ...]:
@@ -221,11 +242,11 @@ def race_figure(
                  "name": "start", "showlegend": False, "hoverinfo": "skip",
                  "marker": {"symbol": "circle-open", "size": 14, "color": MINIMUM_INK,
                             "line": {"width": 2}}})  # fmt: skip
-    for name in names:  # the whole path, faint: where each is going
+    for name in names:  # the whole path: the heads run along it when playing
         keep = _thin(len(paths[name].positions), CURVE_POINTS)
         data.append({"type": "scatter", "mode": "lines", **_xy(paths[name].positions[keep]),
-                     "line": {"color": COLORS[name], "width": 1.2}, "opacity": 0.45,
-                     "hoverinfo": "skip", "showlegend": False, "name": name})  # fmt: skip
+                     "line": {"color": COLORS[name], "width": 2.5}, "opacity": 0.9,
+                     "hoverinfo": "skip", "name": name, "legendgroup": name})  # fmt: skip
     for row, (key, title) in enumerate(PANELS, start=2):
         for name in names:
             keep = _thin(len(curves[name][key]), CURVE_POINTS)
@@ -234,65 +255,91 @@ def race_figure(
                 continue
             values = np.where(np.isfinite(values), values, FLOOR)
             data.append({"type": "scatter", "mode": "lines", "x": typed(keep, "f4"),
-                         "y": typed(values, "f8"), "xaxis": f"x{row}", "yaxis": f"y{row}",
+                         "y": typed(values, "f4"), "xaxis": f"x{row}", "yaxis": f"y{row}",
                          "line": {"color": COLORS[name], "width": 1.6}, "showlegend": False,
                          "name": name, "hovertemplate": f"{name}<br>step %{{x}}<br>{title} "
                          "= %{y:.3g}<extra></extra>"})  # fmt: skip
     moving_from = len(data)
 
-    def moving(step: int) -> list[dict]:
-        traces = []
-        heads = []
-        for name in names:
-            p = paths[name]
-            k = race.at_step(p, step)
-            keep = _thin(k + 1, TRAIL_POINTS)
-            traces.append({"type": "scatter", "mode": "lines", **_xy(p.positions[keep]),
-                           "line": {"color": COLORS[name], "width": 3}, "name": name,
-                           "legendgroup": name, "hoverinfo": "skip"})  # fmt: skip
-            heads.append(p.positions[k])
-        heads = np.asarray(heads, dtype=float).reshape(-1, 2)
-        traces.append({"type": "scatter", "mode": "markers", **_xy(heads), "showlegend": False,
-                       "marker": {"size": 12, "color": [COLORS[n] for n in names],
-                                  "line": {"color": "#000000", "width": 1.5}},
-                       "text": names, "hovertemplate": "%{text}: (%{x:.3g}, %{y:.3g})"
-                       "<extra></extra>", "name": "now"})  # fmt: skip
+    def moving(step: int, full: bool = False) -> list[dict]:
+        """The traces that move, at ``step``: all of each when ``full`` (the figure's own
+        data), else only their coordinates (a frame: plotly merges it into the trace)."""
+        heads = np.asarray([paths[n].positions[race.at_step(paths[n], step)] for n in names],
+                           dtype=float).reshape(-1, 2)  # fmt: skip
+        traces = [{**_xy(heads)}]
         arrows = [[[], []], [[], []]]
         if focus in paths and paths[focus].steps > 0:
-            p = paths[focus]
-            tail, downhill, update, _ = focus_arrows(surface, p, step)
+            tail, downhill, update, _ = focus_arrows(surface, paths[focus], step)
             arrows = [_arrow_points(tail, downhill), _arrow_points(tail, update)]
-        for (xs, ys), (name, color, dash) in zip(
-            arrows, (("−lr·∇f (scaled)", GRADIENT_INK, "dot"),
-                     (f"{focus or 'the'} update (scaled)", COLORS.get(focus, GRADIENT_INK), None)),
-            strict=True,
-        ):  # fmt: skip
-            traces.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "name": name,
-                           "line": {"color": color, "width": 3, "dash": dash},
-                           "hoverinfo": "skip", "showlegend": False})  # fmt: skip
-        for row, (key, _) in enumerate(PANELS, start=2):
-            xs, ys, colors = [], [], []
+        traces += [{"x": xs, "y": ys} for xs, ys in arrows]
+        for key, _ in PANELS:
+            xs, ys = [], []
             for name in names:
                 k = race.at_step(paths[name], step)
                 value = _panel_value(curves[name][key][k : k + 1], logs[key])[0]
                 if math.isfinite(value):
                     xs.append(int(k))
-                    ys.append(float(value))
-                    colors.append(COLORS[name])
-            traces.append({"type": "scatter", "mode": "markers", "x": xs, "y": ys,
-                           "xaxis": f"x{row}", "yaxis": f"y{row}", "showlegend": False,
-                           "marker": {"size": 9, "color": colors}, "hoverinfo": "skip",
-                           "name": "now"})  # fmt: skip
-        return traces
+                    ys.append(float(f"{value:.5g}"))
+            traces.append({"x": xs, "y": ys})
+        if not full:
+            return traces
+        styles = [
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "showlegend": False,
+                "name": "now",
+                "marker": {
+                    "size": 12,
+                    "color": [COLORS[n] for n in names],
+                    "line": {"color": "#000000", "width": 1.5},
+                },
+                "text": names,
+                "hovertemplate": "%{text}: (%{x:.3g}, %{y:.3g})<extra></extra>",
+            }
+        ]
+        for name, color, dash in (
+            ("−lr·∇f (scaled)", GRADIENT_INK, "dot"),
+            (f"{focus or 'the'} update (scaled)", COLORS.get(focus, GRADIENT_INK), None),
+        ):
+            styles.append(
+                {
+                    "type": "scatter",
+                    "mode": "lines",
+                    "name": name,
+                    "showlegend": False,
+                    "line": {"color": color, "width": 3, "dash": dash},
+                    "hoverinfo": "skip",
+                }
+            )
+        for row, (key, _) in enumerate(PANELS, start=2):
+            colors = [
+                COLORS[n]
+                for n in names
+                if math.isfinite(_panel_value(curves[n][key][-1:], logs[key])[0])
+            ]
+            styles.append(
+                {
+                    "type": "scatter",
+                    "mode": "markers",
+                    "xaxis": f"x{row}",
+                    "yaxis": f"y{row}",
+                    "showlegend": False,
+                    "name": "now",
+                    "marker": {"size": 9, "color": colors},
+                    "hoverinfo": "skip",
+                }
+            )
+        return [style | trace for style, trace in zip(styles, traces, strict=True)]
 
     last = int(shown[-1])
-    data += moving(last)
+    data += moving(last, full=True)
     indices = list(range(moving_from, len(data)))
     frames = [{"name": str(int(s)), "data": moving(int(s)), "traces": indices} for s in shown]
     layout = _race_layout(surface, steps, levels, logs, known)
     layout |= animation_controls(
         [f["name"] for f in frames], [str(int(s)) for s in shown], active=len(frames) - 1,
-        frame_ms=FRAME_MS, readout="step ", speed=speed,
+        frame_ms=FRAME_MS, readout="step ", speed=speed, glide=True,
     )  # fmt: skip
     return Prebuilt({"data": data, "layout": layout, "frames": frames})
 
@@ -391,8 +438,7 @@ def _local_map(surface: Surface, window: tuple[float, ...]) -> tuple[dict, str]:
     sampled = SurfaceGrid(xs, ys, np.where(finite, z, np.nan), low, high)
     segments = [s for v in low + step / 2 + step * np.arange(LEVELS)
                 for s in level_segments(sampled, float(v))]  # fmt: skip
-    text = "".join(f"M{a[0]:.8g},{a[1]:.8g}L{b[0]:.8g},{b[1]:.8g}" for a, b in segments)
-    return heat, text
+    return heat, chained_path(segments, _places(window))
 
 
 def step_figure(surface: Surface, path: Path, name: str, step: int) -> Prebuilt:
@@ -412,8 +458,8 @@ def step_figure(surface: Surface, path: Path, name: str, step: int) -> Prebuilt:
         # Zoomed to the step taken; −lr·∇f may run off the close-up (Adam's step is far
         # shorter than plain gradient descent's would be where the gradient is steep).
         reach = float(np.hypot(*update)) or float(np.hypot(*downhill))
-        arrows = [(_arrow_points(before, downhill), "−lr·∇f", GRADIENT_INK, "dot"),
-                  (_arrow_points(before, update), f"step {k + 1}", color, None)]  # fmt: skip
+        arrows = [(_arrow_points(before, downhill, 15), "−lr·∇f", GRADIENT_INK, "dot"),
+                  (_arrow_points(before, update, 15), f"step {k + 1}", color, None)]  # fmt: skip
     window = _zoom(surface, before, reach)
     heat, levels = _local_map(surface, window)
     data.append(heat)

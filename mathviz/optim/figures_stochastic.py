@@ -70,7 +70,12 @@ def _xy(points: np.ndarray) -> dict:
     return {"x": typed(points[:, 0], "f4"), "y": typed(points[:, 1], "f4")}
 
 
-def _trail(positions: np.ndarray, step: int) -> np.ndarray:
+def _arc_length(positions: np.ndarray) -> np.ndarray:
+    """The length along a path to each of its points (worked out once for all frames)."""
+    return np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(positions, axis=0).T))])
+
+
+def _trail(positions: np.ndarray, step: int, arc: np.ndarray) -> np.ndarray:
     """The path up to ``step`` (held at its end if it stopped sooner), thinned to at most
     :data:`TRAIL` points evenly spaced along its length, ends kept. Even in steps, the first
     few fast steps would get a handful of points and the long jitter near the bottom the
@@ -78,7 +83,7 @@ def _trail(positions: np.ndarray, step: int) -> np.ndarray:
     upto = positions[: min(step, len(positions) - 1) + 1]
     if len(upto) <= TRAIL:
         return upto
-    length = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(upto, axis=0).T))])
+    length = arc[: len(upto)]
     marks = np.searchsorted(length, np.linspace(0.0, length[-1], TRAIL - 1))
     return upto[np.unique(np.append(np.minimum(marks, len(upto) - 1), len(upto) - 1))]
 
@@ -87,13 +92,14 @@ def _line(w: float, b: float, xs: np.ndarray) -> dict:
     return _xy(np.column_stack([xs, w * xs + b]))
 
 
-def _moving(run: StochasticRun, step: int, xs: np.ndarray) -> list[dict]:
-    """The traces a frame changes: both trails, both current points, SGD's line."""
+def _moving(run: StochasticRun, step: int, xs: np.ndarray, arcs: tuple) -> list[dict]:
+    """The traces a frame changes: both trails, both current points, SGD's line (``arcs``:
+    :func:`_arc_length` of the full-batch and the SGD path)."""
     sgd, full = run.minibatch.positions, run.full_batch.positions
     here_sgd, here_full = sgd[min(step, len(sgd) - 1)], full[min(step, len(full) - 1)]
     return [
-        _xy(_trail(full, step)),
-        _xy(_trail(sgd, step)),
+        _xy(_trail(full, step, arcs[0])),
+        _xy(_trail(sgd, step, arcs[1])),
         _xy(here_full),
         _xy(here_sgd),
         _line(here_sgd[0], here_sgd[1], xs),
@@ -139,7 +145,8 @@ def stochastic_figure(
     w_star, b_star = run.minimum
     kept = _thinned(data.n, MAX_POINTS)
     right = {"xaxis": "x2", "yaxis": "y2"}
-    moving = _moving(run, last, xs)
+    arcs = (_arc_length(run.full_batch.positions), _arc_length(run.minibatch.positions))
+    moving = _moving(run, last, xs, arcs)
     data_traces = [
         _scatter(FULL_COLOR, "full-batch GD", mode="lines", **moving[0], showlegend=True,
                  legendgroup="full"),
@@ -184,7 +191,7 @@ def stochastic_figure(
     if len(shown) > 1:
         names = [f"s{step}" for step in shown]
         spec["frames"] = [
-            {"name": name, "traces": [0, 1, 3, 4, 7], "data": _moving(run, int(step), xs)}
+            {"name": name, "traces": [0, 1, 3, 4, 7], "data": _moving(run, int(step), xs, arcs)}
             for name, step in zip(names, shown, strict=True)
         ]
         labels = [
@@ -210,6 +217,14 @@ def cached_run(n: int, seed: int, batch_size: int, lr: float, steps: int,
     data = stochastic.regression_data(n=n, seed=seed)
     return data, stochastic.sgd_paths(data, min(batch_size, n), lr, steps, seed,
                                       momentum=momentum)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=32)
+def cached_noise(n: int, seed: int, batch_size: int) -> stochastic.GradientNoise:
+    """The gradient's noise at the runs' start, for the page's data (once per setting)."""
+    data = stochastic.regression_data(n=n, seed=seed)
+    start = stochastic.sgd_paths(data, min(batch_size, n), 0.0, 0, seed).full_batch.positions[0]
+    return stochastic.gradient_noise(data, start, min(batch_size, n), seed=seed)
 
 
 def stochastic_chart(n: int, seed: int, batch_size: int, lr: float, steps: int,

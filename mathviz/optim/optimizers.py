@@ -73,93 +73,117 @@ class Optimizer:
         return {**self.defaults, **given, **self.fixed}
 
 
-def _decayed(grad: np.ndarray, theta: np.ndarray, weight_decay: float) -> np.ndarray:
-    return grad + weight_decay * theta if weight_decay else grad
+# ---- The rules, one coordinate at a time --------------------------------------------------------
+# Every rule of torch.optim here acts on each coordinate alone, so each is written for one
+# coordinate in Python floats, ``rule(g, p, state, t, lr, h) -> (new p, update, record)``:
+# numpy's overhead on a 2-vector cost 5x the arithmetic. Floats and numpy float64 round alike,
+# so a path is the same to the last bit as one computed on arrays.
 
 
-def _sgd(theta, grad, state, t, lr, h, surface):
+def _decayed(g: float, p: float, weight_decay: float) -> float:
+    return g + weight_decay * p if weight_decay else g
+
+
+def _sgd(g, p, state, t, lr, h):
     """torch.optim.SGD: g ← g + λθ; b ← μb + (1 − τ)g (b = g at t = 1); g ← g + μb
     (Nesterov) or b; θ ← θ − γg."""
-    g = _decayed(grad, theta, h["weight_decay"])
-    record: Record = {"gradient": grad}
+    g = _decayed(g, p, h["weight_decay"])
+    record = {}
     mu = h["momentum"]
     if mu:
         b = g if t == 1 else mu * state["momentum_buffer"] + (1 - h["dampening"]) * g
-        state["momentum_buffer"] = b
-        record["momentum_buffer"] = b
+        state["momentum_buffer"] = record["momentum_buffer"] = b
         g = g + mu * b if h["nesterov"] else b
     step = lr * g
-    record.update(lr=lr, update=-step)
-    return theta - step, record
+    return p - step, -step, record
 
 
-def _adagrad(theta, grad, state, t, lr, h, surface):
+def _adagrad(g, p, state, t, lr, h):
     """torch.optim.Adagrad: γ̃ = γ / (1 + (t − 1)η); g ← g + λθ; s ← s + g²;
     θ ← θ − γ̃ g / (√s + ε)."""
     clr = lr / (1 + (t - 1) * h["lr_decay"])
-    g = _decayed(grad, theta, h["weight_decay"])
-    if "sum" not in state:
-        state["sum"] = np.full_like(theta, float(h["initial_accumulator_value"]))
-    state["sum"] = state["sum"] + g * g
-    step = clr * g / (np.sqrt(state["sum"]) + h["eps"])
-    return theta - step, {"gradient": grad, "sum": state["sum"], "lr": clr, "update": -step}
+    g = _decayed(g, p, h["weight_decay"])
+    total = state.get("sum", float(h["initial_accumulator_value"])) + g * g
+    state["sum"] = total
+    step = clr * g / (math.sqrt(total) + h["eps"])
+    return p - step, -step, {"sum": total, "lr": clr}
 
 
-def _rmsprop(theta, grad, state, t, lr, h, surface):
+def _rmsprop(g, p, state, t, lr, h):
     """torch.optim.RMSprop: v ← αv + (1 − α)g²; (centred: ṽ = v − ḡ², ḡ ← αḡ + (1 − α)g);
     θ ← θ − γ g / (√ṽ + ε), or with momentum b ← μb + g / (√ṽ + ε), θ ← θ − γb."""
-    g = _decayed(grad, theta, h["weight_decay"])
+    g = _decayed(g, p, h["weight_decay"])
     alpha = h["alpha"]
     v = alpha * state.get("square_avg", 0.0) + (1 - alpha) * g * g
     state["square_avg"] = v
-    record: Record = {"gradient": grad, "square_avg": v}
+    record = {"square_avg": v}
     avg = v
     if h["centered"]:
         mean = alpha * state.get("grad_avg", 0.0) + (1 - alpha) * g
-        state["grad_avg"] = mean
-        record["grad_avg"] = mean
+        state["grad_avg"] = record["grad_avg"] = mean
         avg = v - mean * mean
-    scaled = g / (np.sqrt(avg) + h["eps"])
+    scaled = g / (math.sqrt(avg) + h["eps"]) if avg >= 0 else math.nan
     if h["momentum"] > 0:
         b = h["momentum"] * state.get("momentum_buffer", 0.0) + scaled
-        state["momentum_buffer"] = b
-        record["momentum_buffer"] = b
+        state["momentum_buffer"] = record["momentum_buffer"] = b
         step = lr * b
     else:
         step = lr * scaled
-    record.update(lr=lr, update=-step)
-    return theta - step, record
+    return p - step, -step, record
 
 
-def _adam_step(g, state, t, lr, h) -> tuple[np.ndarray, Record]:
+def _adam_step(g, state, t, lr, h) -> tuple[float, dict]:
     """Adam's moments of ``g`` and its step γ m̂ / (√v̂ + ε) (the step is subtracted)."""
     beta1, beta2 = h["betas"]
     m = beta1 * state.get("exp_avg", 0.0) + (1 - beta1) * g
     v = beta2 * state.get("exp_avg_sq", 0.0) + (1 - beta2) * g * g
     state["exp_avg"], state["exp_avg_sq"] = m, v
     if h["amsgrad"]:  # PyTorch keeps the largest raw v, then corrects it
-        v = np.maximum(state.get("max_exp_avg_sq", v), v)
+        v = max(state.get("max_exp_avg_sq", v), v)
         state["max_exp_avg_sq"] = v
     m_hat = m / (1 - beta1**t)
     v_hat = v / (1 - beta2**t)
     record = {"exp_avg": m, "exp_avg_sq": state["exp_avg_sq"], "m_hat": m_hat, "v_hat": v_hat}
-    return lr * m_hat / (np.sqrt(v_hat) + h["eps"]), record
+    return lr * m_hat / (math.sqrt(v_hat) + h["eps"]), record
 
 
-def _adam(theta, grad, state, t, lr, h, surface):
+def _adam(g, p, state, t, lr, h):
     """torch.optim.Adam: g ← g + λθ; m ← β₁m + (1 − β₁)g; v ← β₂v + (1 − β₂)g²;
     m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ); θ ← θ − γ m̂ / (√v̂ + ε)."""
-    step, moments = _adam_step(_decayed(grad, theta, h["weight_decay"]), state, t, lr, h)
-    return theta - step, {"gradient": grad, **moments, "lr": lr, "update": -step}
+    step, moments = _adam_step(_decayed(g, p, h["weight_decay"]), state, t, lr, h)
+    return p - step, -step, moments
 
 
-def _adamw(theta, grad, state, t, lr, h, surface):
+def _adamw(g, p, state, t, lr, h):
     """torch.optim.AdamW: θ ← θ − γλθ first (decoupled weight decay), then Adam's step with
     the plain gradient."""
-    decayed = theta - lr * h["weight_decay"] * theta
-    step, moments = _adam_step(grad, state, t, lr, h)
+    decayed = p - lr * h["weight_decay"] * p
+    step, moments = _adam_step(g, state, t, lr, h)
     new = decayed - step
-    return new, {"gradient": grad, **moments, "lr": lr, "update": new - theta}
+    return new, new - p, moments
+
+
+def _finite_float(value: float) -> bool:
+    return abs(value) <= BLOW_UP  # NaN fails it too
+
+
+def per_coordinate(rule: Callable) -> Callable[..., tuple[np.ndarray, Record]]:
+    """A coordinate rule as an update of a whole θ (``update(theta, grad, state, t, lr, hyper,
+    surface) -> (theta, record)``, the state one dict per coordinate), for callers with
+    arrays of any length (the stochastic-gradient page's (w, b))."""
+
+    def update(theta, grad, state, t, lr, h, surface=None):
+        coordinates = state.setdefault("coordinates", [{} for _ in range(len(theta))])
+        results = [rule(float(g), float(p), s, t, lr, h)
+                   for g, p, s in zip(grad, theta, coordinates, strict=True)]  # fmt: skip
+        record: Record = {"gradient": np.asarray(grad, dtype=float), "lr": lr}
+        for key in results[0][2]:
+            record[key] = np.array([r[2][key] for r in results])
+        record["update"] = np.array([r[1] for r in results])
+        return np.array([r[0] for r in results]), record
+
+    update.rule = rule
+    return update
 
 
 def _newton(theta, grad, state, t, lr, h, surface: Surface):
@@ -183,40 +207,42 @@ OPTIMIZERS: dict[str, Optimizer] = {
     for o in (
         Optimizer(
             "Gradient descent", "SGD", {"lr": 0.01, "weight_decay": 0.0},
-            "A step down the gradient, of size lr × |∇f|.", _sgd,
+            "A step down the gradient, of size lr × |∇f|.", per_coordinate(_sgd),
             fixed={"momentum": 0.0, "dampening": 0.0, "nesterov": False},
         ),
         Optimizer(
             "Momentum", "SGD", {**_SGD_DEFAULTS, "momentum": 0.9},
             "A heavy ball: each step adds the gradient to a decaying sum of the last ones.",
-            _sgd, fixed={"nesterov": False},
+            per_coordinate(_sgd), fixed={"nesterov": False},
         ),
         Optimizer(
             "Nesterov", "SGD", {"lr": 0.01, "momentum": 0.9, "weight_decay": 0.0},
             "Momentum that looks ahead: the step uses the gradient plus μ times the new "
-            "buffer.", _sgd, fixed={"nesterov": True, "dampening": 0.0},
+            "buffer.", per_coordinate(_sgd), fixed={"nesterov": True, "dampening": 0.0},
         ),
         Optimizer(
             "AdaGrad", "Adagrad",
             {"lr": 0.01, "lr_decay": 0.0, "weight_decay": 0.0,
              "initial_accumulator_value": 0.0, "eps": 1e-10},
             "Each coordinate's step divided by the root of all its squared gradients so far.",
-            _adagrad,
+            per_coordinate(_adagrad),
         ),
         Optimizer(
             "RMSProp", "RMSprop",
             {"lr": 0.01, "alpha": 0.99, "eps": 1e-8, "weight_decay": 0.0, "momentum": 0.0,
              "centered": False},
-            "AdaGrad with a memory that fades: a running mean of squared gradients.", _rmsprop,
+            "AdaGrad with a memory that fades: a running mean of squared gradients.",
+            per_coordinate(_rmsprop),
         ),
         Optimizer(
             "Adam", "Adam", {**_ADAM_DEFAULTS, "weight_decay": 0.0},
-            "Momentum divided by RMSProp's scale, both corrected for starting at zero.", _adam,
+            "Momentum divided by RMSProp's scale, both corrected for starting at zero.",
+            per_coordinate(_adam),
         ),
         Optimizer(
             "AdamW", "AdamW", {**_ADAM_DEFAULTS, "weight_decay": 1e-2},
             "Adam with the weight decay taken out of the gradient and applied to θ directly.",
-            _adamw,
+            per_coordinate(_adamw),
         ),
         Optimizer(
             "Newton", None, {"lr": 1.0},
@@ -275,6 +301,10 @@ def run(
     """
     h = optimizer.hyper(**hyper)
     rates = schedules.rates(schedule or schedules.CONSTANT, float(h["lr"]), steps)
+    rule = getattr(optimizer.update, "rule", None)
+    if rule is not None:
+        with np.errstate(all="ignore"):
+            return _run_coordinates(surface, rule, start, steps, rates, h)
     theta = np.array(start, dtype=float)
     state: State = {}
     positions, losses, norms, records = [theta], [], [], []
@@ -306,6 +336,70 @@ def run(
             records.append(record)
     stacked = {key: np.array([r[key] for r in records]) for key in (records[0] if records else {})}
     return Path(np.array(positions), np.array(losses), np.array(norms), stacked, diverged)
+
+
+_ARITHMETIC = (ZeroDivisionError, OverflowError, ValueError)  # what floats raise, not NaN
+
+
+def _run_coordinates(surface, rule, start, steps, rates, h) -> Path:
+    """:func:`run` for a coordinate rule, in Python floats (see the rules above)."""
+    x, y = float(start[0]), float(start[1])
+    states: tuple[dict, dict] = ({}, {})
+    g = surface.grad(x, y)
+    gx, gy = float(g[0]), float(g[1])
+    xs, ys, losses = [x], [y], [float(surface.value(x, y))]
+    norms = [math.hypot(gx, gy)]
+    rows: dict[str, list] = {"gradient": [], "lr": [], "update": []}
+    diverged = None
+    rate_list = [float(r) for r in rates]
+    for t in range(1, steps + 1):
+        lr = rate_list[t - 1]
+        try:
+            nx, ux, rx = rule(gx, x, states[0], t, lr, h)
+            ny, uy, ry = rule(gy, y, states[1], t, lr, h)
+            loss = float(surface.value(nx, ny))
+        except _ARITHMETIC:
+            diverged = t
+            break
+        if not (_finite_float(nx) and _finite_float(ny) and _finite_float(loss)):
+            diverged = t
+            break
+        rows["gradient"].append((gx, gy))
+        rows["update"].append((ux, uy))
+        rows["lr"].append(rx.get("lr", lr))
+        for key, value in rx.items():
+            if key != "lr":
+                rows.setdefault(key, []).append((value, ry[key]))
+        if (
+            nx == x
+            and ny == y
+            and not states[0]
+            and not states[1]
+            and min(rate_list[t - 1 :]) == max(rate_list[t - 1 :])
+        ):
+            # A stateless step that did not move (∇f = 0 exactly) repeats itself at the same
+            # rate: the rest of the path is this point.
+            rest = steps - t
+            xs += [x] * rest
+            ys += [y] * rest
+            losses += [losses[-1]] * rest
+            norms += [norms[-1]] * rest
+            for values in rows.values():
+                values += [values[-1]] * rest
+            xs.append(x), ys.append(y), losses.append(losses[-1]), norms.append(norms[-1])
+            break
+        x, y = nx, ny
+        g = surface.grad(x, y)
+        gx, gy = float(g[0]), float(g[1])
+        xs.append(x)
+        ys.append(y)
+        losses.append(loss)
+        norms.append(math.hypot(gx, gy))
+    records = (
+        {key: np.array(values, dtype=float) for key, values in rows.items()} if rows["lr"] else {}
+    )
+    positions = np.column_stack([xs, ys]) if xs else np.zeros((0, 2))
+    return Path(positions, np.array(losses), np.array(norms), records, diverged)
 
 
 def path(

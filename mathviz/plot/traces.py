@@ -226,3 +226,42 @@ def tip_position(direction: np.ndarray, turn: int = 0) -> str:
         return "top right"
     eighth = round(np.arctan2(dy, dx) / (np.pi / 4)) - turn
     return TIP_POSITIONS[eighth % 8]
+
+
+def chained_path(segments: Sequence, places: int) -> str:
+    """SVG path text of line segments joined into polylines where they meet.
+
+    Marching squares gives each level curve as separate segments whose ends coincide; chained,
+    a curve is one ``M`` and many ``L``, about half the text of one ``M…L…`` per segment.
+    Coordinates are written with ``places`` decimals (the ends are matched at that rounding).
+    """
+
+    rounded = np.round(np.asarray(segments, dtype=float).reshape(-1, 2, 2), places) + 0.0
+    pieces = [(tuple(a), tuple(b)) for a, b in rounded.tolist()]  # -0.0 is 0.0 (the + 0.0)
+    ends: dict[tuple[float, float], list[int]] = {}
+    for index, (a, b) in enumerate(pieces):
+        ends.setdefault(a, []).append(index)
+        ends.setdefault(b, []).append(index)
+    used = [False] * len(pieces)
+
+    def walk(point: tuple[float, float]) -> list[tuple[float, float]]:
+        line = []
+        while True:
+            following = next((i for i in ends.get(point, ()) if not used[i]), None)
+            if following is None:
+                return line
+            used[following] = True
+            a, b = pieces[following]
+            point = b if a == point else a
+            line.append(point)
+
+    out = []
+    for index, (a, b) in enumerate(pieces):
+        if used[index]:
+            continue
+        used[index] = True
+        forward = walk(b)
+        backward = walk(a)
+        line = [*reversed(backward), a, b, *forward]
+        out.append("M" + "L".join(f"{x:.{places}f},{y:.{places}f}" for x, y in line))
+    return "".join(out)

@@ -47,18 +47,22 @@ def test_each_frame_puts_every_head_where_its_path_is_at_that_step():
     settings = _settings(names=("Gradient descent", "Momentum", "Adam"), steps=400)
     surface, paths = settings.resolve()
     spec = _spec(figures.race_chart(settings, "Momentum"))
+    heads_at = next(i for i, t in enumerate(spec["data"]) if t.get("name") == "now" and "text" in t)
+    names = spec["data"][heads_at]["text"]
+    assert list(names) == ["Gradient descent", "Momentum", "Adam"]
     for frame in spec["frames"][::7]:
         step = int(frame["name"])
-        heads = next(t for t in frame["data"] if t.get("name") == "now" and "text" in t)
-        for name, x, y in zip(heads["text"], heads["x"], heads["y"], strict=True):
+        heads = frame["data"][frame["traces"].index(heads_at)]
+        for name, x, y in zip(names, heads["x"], heads["y"], strict=True):
             expected = paths[name].positions[min(step, paths[name].steps)]
             np.testing.assert_allclose([x, y], expected, rtol=1e-6, atol=1e-6)
     shown = [int(f["name"]) for f in spec["frames"]]
     assert shown == list(race.frame_steps(400, figures.FRAMES))
-    # The figure opens on the last frame: its moving traces are that frame's.
+    # The figure opens on the last frame: its moving traces hold that frame's coordinates.
     last = spec["frames"][-1]
     for index, trace in zip(last["traces"], last["data"], strict=True):
-        assert spec["data"][index].get("name") == trace.get("name")
+        np.testing.assert_allclose(np.asarray(spec["data"][index]["x"], float),
+                                   np.asarray(trace["x"], float))  # fmt: skip
 
 
 def test_the_focus_arrows_are_minus_lr_grad_and_the_step_scaled_alike():
@@ -124,3 +128,19 @@ def test_a_diverged_race_draws_what_came_before():
     fig = figures.race_chart(settings, "Gradient descent")
     json.dumps(fig.to_dict(), allow_nan=False)
     go.Figure(_spec(fig))
+
+
+@pytest.mark.parametrize("name", list(surfaces.SURFACES))
+def test_the_click_grid_covers_the_map_at_round_points(name):
+    surface = surfaces.SURFACES[name]
+    step = figures.click_step(surface.window)
+    width = surface.window[1] - surface.window[0]
+    assert width / 40 <= step <= width / 12
+    mantissa = step / 10 ** np.floor(np.log10(step))
+    assert any(np.isclose(mantissa, m) for m in (1, 2, 2.5, 5))
+    grid = decode_arrays(figures._click_grid(surface))
+    xs, ys = np.asarray(grid["x"], float), np.asarray(grid["y"], float)
+    assert xs.min() >= surface.window[0] - 1e-6 and xs.max() <= surface.window[1] + 1e-6
+    assert xs.max() - xs.min() >= width - step - 1e-6  # edge to edge, within one step
+    np.testing.assert_allclose(xs / step, np.round(xs / step), atol=1e-4)
+    assert len(xs) <= 41 * 41 and len(xs) == len(ys)

@@ -88,3 +88,16 @@ def test_a_name_sits_beyond_its_tip_and_can_be_turned_clockwise():
         assert tip_position(np.array([np.cos(angle), np.sin(angle), 7.0])) == position
     assert tip_position(np.array([1.0, 1.0]), turn=2) == "bottom right"  # 45° - 90°
     assert tip_position(np.zeros(2)) == "top right"
+
+
+def test_chained_path_joins_segments_that_meet_and_keeps_every_one():
+    from mathviz.plot.traces import chained_path
+
+    square = [((1, 0), (1, 1)), ((0, 0), (1, 0)), ((0, 1), (0, 0)), ((1, 1), (0, 1))]
+    text = chained_path(square, 1)
+    assert text.count("M") == 1 and text.count("L") == 4  # one closed polyline
+    points = {tuple(p.split(",")) for p in text[1:].split("L")}
+    assert points == {("0.0", "0.0"), ("1.0", "0.0"), ("1.0", "1.0"), ("0.0", "1.0")}
+    apart = [((0, 0), (1, 0)), ((5, 5), (6, 6)), ((1, 0), (2, -0.00001))]
+    text = chained_path(apart, 3)
+    assert text.count("M") == 2 and "-0.000" not in text and "2.000,0.000" in text
