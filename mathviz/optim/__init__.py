@@ -9,6 +9,8 @@
 - ``schedules``: constant, step, exponential and cosine learning rates, with a warm-up.
 - ``theory``: the quadratic bowl's stable, best and momentum steps and rates, and the rate a
   path shows.
-
-Still to come with the page: ``figures.py``, ``text.py``, ``params.py``.
+- ``race``, ``figures``, ``text``, ``params``: the page's race (suggested rates, cached paths, the
+  animation's steps), its pictures, words and URL state; ``stochastic`` and
+  ``figures_stochastic``: mini-batch SGD on a line fit; ``rates`` and ``figures_theory``: the
+  bowl's rates of GD and the heavy ball, the phase diagram.
 """

@@ -30,7 +30,7 @@ from mathviz.plot.traces import chained_path
 GRID = 61  # samples per side of the map
 LEVELS = 12
 LOG_RANGE = 100  # see MapGrid
-CLICK_CELLS = 24  # about this many click points across the map (see click_step)
+CLICK_CELLS = 16  # about this many click points across the map (see click_step)
 CURVE_POINTS = 300  # points of a path or a loss curve
 FRAMES = 60  # frames of the race (race.frame_steps); plotly glides between them
 FRAME_MS = 130  # ~8 s for the race at 1×: slow enough to talk over
@@ -139,7 +139,7 @@ def _xy(points: np.ndarray) -> dict:
 
 def click_step(window: tuple[float, ...]) -> float:
     """The spacing of the click grid: a round number (1, 2, 2.5 or 5 times a power of ten)
-    near a 24th of the window's width, so a click starts at a round point."""
+    near a 16th of the window's width, so a click starts at a round point."""
     rough = (window[1] - window[0]) / CLICK_CELLS
     power = 10 ** math.floor(math.log10(rough))
     return power * min((1, 2, 2.5, 5, 10), key=lambda m: abs(m * power - rough))
@@ -261,6 +261,9 @@ def race_figure(
                          "= %{y:.3g}<extra></extra>"})  # fmt: skip
     moving_from = len(data)
 
+    shown_values = {key: {n: _panel_value(curves[n][key], logs[key]) for n in names}
+                    for key, _ in PANELS}  # fmt: skip
+
     def moving(step: int, full: bool = False) -> list[dict]:
         """The traces that move, at ``step``: all of each when ``full`` (the figure's own
         data), else only their coordinates (a frame: plotly merges it into the trace)."""
@@ -276,7 +279,7 @@ def race_figure(
             xs, ys = [], []
             for name in names:
                 k = race.at_step(paths[name], step)
-                value = _panel_value(curves[name][key][k : k + 1], logs[key])[0]
+                value = float(shown_values[key][name][k])
                 if math.isfinite(value):
                     xs.append(int(k))
                     ys.append(float(f"{value:.5g}"))

@@ -28,12 +28,12 @@ def test_a_click_on_the_map_sets_the_start(session):
     browser.wait_for_charts(session.page, 1)
     page = session.page
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
-    x, y = page.evaluate(TO_PIXEL, [0.6, -0.4])  # a point of the click grid (every 0.2)
+    x, y = page.evaluate(TO_PIXEL, [0.5, -0.5])  # a point of the click grid (every 0.25)
     page.mouse.click(x, y)
     start_x = page.get_by_label("Start x")
     start_y = page.get_by_label("Start y")
-    expect(start_x).to_have_value("0.60", timeout=browser.TIMEOUT_MS)
-    expect(start_y).to_have_value("-0.40", timeout=browser.TIMEOUT_MS)
-    expect(page).to_have_url(re.compile(r"sx=0\.6&sy=-0\.4|sy=-0\.4&sx=0\.6"),
+    expect(start_x).to_have_value("0.50", timeout=browser.TIMEOUT_MS)
+    expect(start_y).to_have_value("-0.50", timeout=browser.TIMEOUT_MS)
+    expect(page).to_have_url(re.compile(r"sx=0\.5&sy=-0\.5|sy=-0\.5&sx=0\.5"),
                              timeout=browser.TIMEOUT_MS)  # fmt: skip
     session.assert_clean()
