@@ -131,7 +131,7 @@ def race_lesson(dark: bool) -> None:
     focus = tune if tune in paths else None
     with stage.picture:
         if paths:
-            ui.plot(figures.race_chart, settings, focus, speed, key="race_chart", height=600,
+            ui.plot(figures.race_chart, settings, focus, speed, dark, key="race_chart", height=600,
                     on_select=start_from_click)  # fmt: skip
         else:
             st.info("Pick at least one optimiser to race.")
@@ -280,7 +280,7 @@ def theory_lesson(dark: bool) -> None:
                      icon=":material/open_in_new:",
                      query_params={"part": "Eigenvectors", "matrix": "Entries"}
                      | gradient.link_entries(hessian))  # fmt: skip
-    ui.plot(figures.theory_chart, l1, l2, turn, lr, float(beta), speed_factor(speed),
+    ui.plot(figures.theory_chart, l1, l2, turn, lr, float(beta), speed_factor(speed), dark,
             key="theory_race", height=520)  # fmt: skip
     ui.explain(
         "On the bowl f = ½ θᵀHθ, gradient descent multiplies the error along each eigenvector "

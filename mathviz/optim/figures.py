@@ -22,6 +22,7 @@ from mathviz.calculus.gradient import SurfaceGrid, level_segments
 from mathviz.optim import race
 from mathviz.optim.optimizers import Path
 from mathviz.optim.surfaces import Surface
+from mathviz.plot import theme
 from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt, typed
 from mathviz.plot.theme import OKABE_ITO
@@ -219,6 +220,7 @@ def race_figure(
     focus: str | None,
     start: tuple[float, float],
     speed: float = 1.0,
+    dark: bool = False,
 ) -> Prebuilt:
     """The race: every path on the map, animated over :func:`race.frame_steps`, with three
     small panels beside it (f − f*, |∇f| and the distance to the nearest known minimum, on
@@ -342,7 +344,7 @@ def race_figure(
     layout = _race_layout(surface, steps, levels, logs, known)
     layout |= animation_controls(
         [f["name"] for f in frames], [str(int(s)) for s in shown], active=len(frames) - 1,
-        frame_ms=FRAME_MS, readout="step ", speed=speed, glide=True,
+        frame_ms=FRAME_MS, readout="step ", speed=speed, glide=True, ink=theme.ink(dark),
     )  # fmt: skip
     return Prebuilt({"data": data, "layout": layout, "frames": frames})
 
@@ -503,9 +505,10 @@ def step_figure(surface: Surface, path: Path, name: str, step: int) -> Prebuilt:
 # ---- Builders of the page's charts from plain settings (the memo keys them) ----------------
 
 
-def race_chart(settings: race.Settings, focus: str | None, speed: float = 1.0) -> Prebuilt:
+def race_chart(settings: race.Settings, focus: str | None, speed: float = 1.0,
+               dark: bool = False) -> Prebuilt:  # fmt: skip
     surface, paths = settings.resolve()
-    return race_figure(surface, paths, focus, settings.start, speed)
+    return race_figure(surface, paths, focus, settings.start, speed, dark)
 
 
 def surface_chart(settings: race.Settings) -> Prebuilt:
@@ -519,7 +522,7 @@ def step_chart(settings: race.Settings, name: str, step: int) -> Prebuilt:
 
 
 def theory_chart(l1: float, l2: float, turn: float, lr: float, beta: float,
-                 speed: float = 1.0) -> Prebuilt:  # fmt: skip
+                 speed: float = 1.0, dark: bool = False) -> Prebuilt:  # fmt: skip
     """The theory lesson's race: gradient descent and the heavy ball on the bowl, one rate."""
     bowl, paths = race.bowl_runs(l1, l2, turn, lr, beta)
-    return race_figure(bowl, paths, "Momentum", bowl.start, speed)
+    return race_figure(bowl, paths, "Momentum", bowl.start, speed, dark)

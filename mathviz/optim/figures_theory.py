@@ -147,7 +147,7 @@ def rate_figure(theory: BowlTheory, lr: float, measured: float | None = None) ->
               yanchor="bottom", xshift=-6 if right else 6, yshift=6),
     ]  # fmt: skip
     layout = {
-        "xaxis": {"type": "log", "range": [math.log10(low), math.log10(high)],
+        "xaxis": {"type": "log", "dtick": 1, "range": [math.log10(low), math.log10(high)],
                   "title": {"text": "step size lr (log scale)"}, "exponentformat": "power"},
         "yaxis": {"range": [0.0, top], "title": {"text": "rate (error factor per step)"},
                   "zeroline": False},
@@ -320,8 +320,9 @@ def phase_figure(
     notes.append(_note(lr, beta, "your lr, β", "#FFFFFF", xanchor="right" if right else "left",
                        xshift=-10 if right else 10, bgcolor=YOURS_COLOR))  # fmt: skip
     layout = {
-        "xaxis": {"type": "log", "range": [log_low, log_high], "exponentformat": "power",
-                  "title": {"text": "step size lr (log scale)"}, "showgrid": False},
+        "xaxis": {"type": "log", "dtick": 1, "range": [log_low, log_high],
+                  "exponentformat": "power", "showgrid": False,
+                  "title": {"text": "step size lr (log scale)"}},
         "yaxis": {"range": [float(y_edges[0]), float(y_edges[-1])], "showgrid": False,
                   "title": {"text": "momentum β"}, "zeroline": False},
         "annotations": notes,
