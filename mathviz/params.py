@@ -11,7 +11,6 @@ Each topic package declares its pages in ``mathviz/<package>/params.py`` as one
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -128,16 +127,6 @@ class Param:
             low, high = changes.get("low", self.low), changes.get("high", self.high)
             changes["default"] = type(self.default)(min(max(self.default, low), high))
         return replace(self, **changes)
-
-
-def slider_value(shown: float, named: Iterable[float] = (), log: bool = False) -> float:
-    """What a slider at ``shown`` means: one of the ``named`` values (a default, a value
-    theory names) when the slider shows its rounding to two places, else the slider's own
-    value; ``log``: the slider holds the power of ten of the value."""
-    for value in named:
-        if round(math.log10(value) if log else value, 2) == round(shown, 2):
-            return value
-    return 10**shown if log else shown
 
 
 def _number(x: float | None) -> str:

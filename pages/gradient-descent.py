@@ -1,9 +1,9 @@
 """Gradient descent & optimisers: a race on loss surfaces, one step by hand, stochastic
 gradients and the theory of the quadratic bowl."""
 
-import functools
 import math
 
+import numpy as np
 import streamlit as st
 
 from mathviz import ui
@@ -13,24 +13,43 @@ from mathviz.optim import (
     figures_stochastic,
     figures_theory,
     race,
+    rates,
     stochastic,
     surfaces,
     theory,
 )
 from mathviz.optim import text as words
 from mathviz.optim.params import GRADIENT_DESCENT as P
-from mathviz.optim.params import HYPER_KEYS, hyper_controls, hyper_from_controls
 from mathviz.plot.animation import speed_factor
 
 ui.page_header(
     "Gradient descent & optimisers",
     "Every optimiser steps downhill; how it sizes and steers its steps decides if it arrives.",
 )
+HYPER_KEYS = ("loglr", "mom", "alpha", "beta1", "beta2", "logeps", "wd")
+
+
+RESET = "_gd_reset"  # controls to put back to their (new) defaults when next drawn
+
+
+def _forget(*keys: str) -> None:
+    """Callback: the controls ``keys`` go back to their defaults, which depend on the surface
+    or on the tuned optimiser (set when they are drawn next, by :func:`_control`)."""
+    st.session_state[RESET] = set(st.session_state.get(RESET, ())) | set(keys)
+
+
+def _control(param):
+    """``ui.control(param)``, first put back to its default if a callback asked for it."""
+    pending = st.session_state.get(RESET, set())
+    if param.key in pending:
+        st.session_state[param.key] = param.default
+        pending.discard(param.key)
+    return ui.control(param)
 
 
 def surface_ui() -> tuple[tuple, surfaces.Surface]:
     """The loss surface (named, the bowl with its controls, or typed): its key and itself."""
-    name = ui.control(P["loss"], on_change=ui.reset_later, args=("sx", "sy", *HYPER_KEYS))
+    name = ui.control(P["loss"], on_change=_forget, args=("sx", "sy", *HYPER_KEYS))
     if name == surfaces.TYPED:
         typed, _ = ui.typed(P["fxy"], surfaces.read)
         key = (name, typed.text)
@@ -47,25 +66,47 @@ def surface_ui() -> tuple[tuple, surfaces.Surface]:
 def start_ui(surface: surfaces.Surface) -> tuple[float, float]:
     x0, x1, y0, y1 = surface.window
     sx, sy = ui.row(
-        lambda: ui.control(P["sx"].with_range(low=x0, high=x1, default=surface.start[0])),
-        lambda: ui.control(P["sy"].with_range(low=y0, high=y1, default=surface.start[1])),
+        lambda: _control(P["sx"].with_range(low=x0, high=x1, default=surface.start[0])),
+        lambda: _control(P["sy"].with_range(low=y0, high=y1, default=surface.start[1])),
     )
     return float(sx), float(sy)
 
 
+def _rate(exponent: float, default: float, suggested: float) -> float:
+    return suggested if exponent == default else 10**exponent
+
+
 def hyper_ui(surface: surfaces.Surface, name: str) -> dict:
-    """The tuned optimiser's controls; its hyper-parameters, under PyTorch's names."""
-    shown = hyper_controls(surface, name)
-    draw = [functools.partial(ui.control, P[key].with_range(default=value))
-            for key, value in shown.items()]  # fmt: skip
-    return hyper_from_controls(surface, name, dict(zip(shown, ui.row(*draw), strict=True)))
+    """The tuned optimiser's hyper-parameters, under PyTorch's names."""
+    takes = race.TUNABLE[name]
+    defaults = race.OPTIMIZERS[name].defaults
+    suggested = race.suggested_lr(surface, name)
+    shown = round(math.log10(suggested), 2)  # the slider's step: the default, exactly, if kept
+    made = {"lr": lambda: _rate(_control(P["loglr"].with_range(default=shown)), shown, suggested)}
+    if "momentum" in takes:
+        made["momentum"] = lambda: _control(P["mom"].with_range(default=defaults["momentum"]))
+    if "alpha" in takes:
+        made["alpha"] = lambda: _control(P["alpha"])
+    if "betas" in takes:
+        made["beta1"] = lambda: _control(P["beta1"])
+        made["beta2"] = lambda: _control(P["beta2"])
+    if "eps" in takes:
+        eps = math.log10(defaults["eps"])
+        made["eps"] = lambda: 10 ** _control(P["logeps"].with_range(default=eps))
+    if "weight_decay" in takes:
+        made["weight_decay"] = lambda: _control(P["wd"].with_range(
+            default=defaults["weight_decay"]))  # fmt: skip
+    values = dict(zip(made, ui.row(*made.values()), strict=True))
+    if "beta1" in values:
+        values["betas"] = (values.pop("beta1"), values.pop("beta2"))
+    return {k: float(v) if not isinstance(v, tuple) else v for k, v in values.items()}
 
 
 def race_ui(names_from_control: bool = True) -> tuple[race.Settings, str, float]:
     """Every control of a race; its settings, the tuned optimiser and the play speed."""
     key, surface = surface_ui()
     names = tuple(ui.control(P["opts"])) if names_from_control else race.NAMES
-    tune = ui.control(P["tune"], on_change=ui.reset_later, args=HYPER_KEYS)
+    tune = ui.control(P["tune"], on_change=_forget, args=HYPER_KEYS)
     hyper = hyper_ui(surface, tune)
     start = start_ui(surface)
     steps, schedule, warmup, speed = ui.controls(P["steps"], P["sched"], P["warmup"], P["speed"])
@@ -131,7 +172,7 @@ def step_lesson(dark: bool) -> None:
     stage = ui.stage("words beside")
     with stage.controls:
         key, surface = surface_ui()
-        tune = ui.control(P["tune"], on_change=ui.reset_later, args=HYPER_KEYS)
+        tune = ui.control(P["tune"], on_change=_forget, args=HYPER_KEYS)
         hyper = hyper_ui(surface, tune)
         start = start_ui(surface)
         steps = int(ui.control(P["steps"]))
@@ -184,6 +225,12 @@ def stochastic_lesson(dark: bool) -> None:
     )
 
 
+def _snap(value: float, shown: float, named: tuple, scale) -> float:
+    """``value``, or the named value whose rounding (to 2 places on ``scale``) the slider
+    shows."""
+    return next((v for v in named if round(scale(v), 2) == round(shown, 2)), value)
+
+
 def set_theory(lr: float, beta: float) -> None:
     """Callback of the theory buttons: the sliders to a step (and β) theory names."""
     st.session_state.update(tlr=round(math.log10(lr), 2), tbeta=round(beta, 2))
@@ -193,41 +240,47 @@ def theory_lesson(dark: bool) -> None:
     stage = ui.stage("stacked")
     with stage.controls:
         l1, l2, turn = (float(v) for v in ui.controls(P["l1"], P["l2"], P["turn"]))
-        facts = theory.bowl_theory(surfaces.bowl_matrix(l1, l2, turn))
+        hessian = surfaces.bowl_matrix(l1, l2, turn)
+        facts = theory.bowl_theory(hessian)
         best = round(math.log10(facts.best_lr), 2)
         exponent, beta, speed = ui.row(
-            lambda: ui.control(P["tlr"].with_range(default=best)),
+            lambda: _control(P["tlr"].with_range(default=best)),
             lambda: ui.control(P["tbeta"]),
             lambda: ui.control(P["speed"]),
         )
+        # A slider at the rounding of a step theory names means that step, exactly.
+        lr = _snap(10**exponent, exponent, (facts.best_lr, facts.momentum_lr), math.log10)
+        beta = _snap(float(beta), float(beta), (facts.momentum_beta,), lambda b: b)
         left, right = st.columns(2)
         left.button("GD's best step γ*", on_click=set_theory, args=(facts.best_lr, 0.0))
         right.button("Heavy ball's best (γ, β)", on_click=set_theory,
                      args=(facts.momentum_lr, facts.momentum_beta))  # fmt: skip
-    lesson = race.bowl_lesson(l1, l2, turn, float(exponent), float(beta))
-    lr, beta = lesson.lr, lesson.beta
+    bowl, paths = race.bowl_runs(l1, l2, turn, lr, float(beta))
+    predicted = {
+        "Gradient descent": float(rates.gd_rate(lr, facts.eigenvalues)),
+        "Momentum": float(rates.momentum_rate_bowl(lr, beta, facts.eigenvalues)),
+    }
+    measured = {name: theory.measured_rate(p.positions, np.zeros(2), skip=5)
+                for name, p in paths.items()}  # fmt: skip
     with stage.picture:
         # Presenting, the phase diagram goes beside, under the words (the stage's picture
         # holds one chart, as tall as the screen).
         first, second = (stage.picture, stage.words) if ui.presenting() else st.columns(2)
         with first:
-            ui.plot(figures_theory.rate_figure, facts, lr, lesson.measured["Gradient descent"],
+            ui.plot(figures_theory.rate_figure, facts, lr, measured["Gradient descent"],
                     key="rate_chart", height=420)  # fmt: skip
         with second:
-            ui.plot(figures_theory.phase_figure, facts.eigenvalues, lr, beta,
+            ui.plot(figures_theory.phase_figure, facts.eigenvalues, lr, float(beta),
                     key="phase_chart", height=420)  # fmt: skip
     with stage.words:
-        for line in words.theory_latex(facts, lesson.hessian):
+        for line in words.theory_latex(facts, hessian):
             ui.formula(line)
-        ui.notes(words.theory_notes(facts, lr, beta, lesson.paths, lesson.predicted,
-                                    lesson.measured))  # fmt: skip
-        st.page_link(
-            "pages/eigenvectors-svd.py",
-            label="Open this Hessian on Eigenvectors & SVD",
-            icon=":material/open_in_new:",
-            query_params=gradient.eigen_link(lesson.hessian),
-        )
-    ui.plot(figures.theory_chart, l1, l2, turn, lr, beta, speed_factor(speed), dark,
+        ui.notes(words.theory_notes(facts, lr, float(beta), paths, predicted, measured))
+        st.page_link("pages/eigenvectors-svd.py", label="Open this Hessian on Eigenvectors & SVD",
+                     icon=":material/open_in_new:",
+                     query_params={"part": "Eigenvectors", "matrix": "Entries"}
+                     | gradient.link_entries(hessian))  # fmt: skip
+    ui.plot(figures.theory_chart, l1, l2, turn, lr, float(beta), speed_factor(speed), dark,
             key="theory_race", height=520)  # fmt: skip
     ui.explain(
         "On the bowl f = ½ θᵀHθ, gradient descent multiplies the error along each eigenvector "

@@ -155,7 +155,8 @@ def hessian_lesson(dark: bool) -> None:
                 "pages/eigenvectors-svd.py",
                 label="Open this Hessian on Eigenvectors & SVD",
                 icon=":material/open_in_new:",
-                query_params=gradient.eigen_link(facts.hessian),
+                query_params={"part": "Eigenvectors", "matrix": "Entries"}
+                | gradient.link_entries(facts.hessian),
             )
     ui.explain(
         "The **Hessian** holds the second derivatives: how the slope itself changes. It is "

@@ -88,11 +88,3 @@ def test_readme_url_key_table_is_generated_from_the_declarations():
     assert params.replace_readme_section(readme, table) == readme, (
         "README's URL-key table is stale: run `python -m mathviz.params`"
     )
-
-
-def test_a_slider_at_a_named_values_rounding_means_that_value():
-    from mathviz.params import slider_value
-
-    assert slider_value(-2.82, (0.0015,), log=True) == 0.0015
-    assert slider_value(-2.8, (0.0015,), log=True) == 10**-2.8
-    assert slider_value(0.27, (0.2693,)) == 0.2693 and slider_value(0.3, (0.2693,)) == 0.3

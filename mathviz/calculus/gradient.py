@@ -160,11 +160,6 @@ def curvature(hessian: np.ndarray) -> Curvature:
     return Curvature(eigen, values, directions, classify_values(values, scale))
 
 
-def eigen_link(hessian: np.ndarray) -> dict[str, str]:
-    """The query of a link that opens ``hessian`` on /eigenvectors-svd's eigenvector part."""
-    return {"part": "Eigenvectors", "matrix": "Entries"} | link_entries(hessian)
-
-
 def link_entries(hessian: np.ndarray) -> dict[str, str]:
     """The Hessian as the eigenvector page's entry keys a, b, c, d (text a link carries)."""
     matrix = symmetric(hessian)

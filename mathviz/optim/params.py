@@ -5,13 +5,10 @@ tuned optimiser's learning rate defaults to its suggested rate on the chosen sur
 (:func:`mathviz.optim.race.suggested_lr`), so a link leaves it out unless it was moved.
 """
 
-import math
-
 from mathviz import params
 from mathviz.calculus import surfaces as calculus_surfaces
 from mathviz.optim import race, schedules
-from mathviz.optim.optimizers import OPTIMIZERS
-from mathviz.optim.surfaces import SURFACES, TYPED, Surface
+from mathviz.optim.surfaces import SURFACES, TYPED
 from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
 
 RACE, SOLID, STEP, STOCHASTIC, THEORY = (
@@ -83,49 +80,3 @@ GRADIENT_DESCENT = params.page(
     params.number("seed", "Seed", 0, 9999, 0, 1, part=STOCHASTIC,
                   doc="the seed of the data and of the batches' order"),
 )  # fmt: skip
-
-# The tuned optimiser's controls: each hyper-parameter (PyTorch's name; Adam's betas as two)
-# -> its control's key, and whether the control holds the value's power of ten.
-HYPER_CONTROLS: dict[str, tuple[str, bool]] = {
-    "lr": ("loglr", True),
-    "momentum": ("mom", False),
-    "alpha": ("alpha", False),
-    "beta1": ("beta1", False),
-    "beta2": ("beta2", False),
-    "eps": ("logeps", True),
-    "weight_decay": ("wd", False),
-}
-HYPER_KEYS: tuple[str, ...] = tuple(key for key, _ in HYPER_CONTROLS.values())
-
-
-def _defaults(surface: Surface, name: str) -> dict[str, float]:
-    """The tuned optimiser's starting values, one per control it takes (betas split)."""
-    defaults = dict(OPTIMIZERS[name].defaults, lr=race.suggested_lr(surface, name))
-    if "betas" in defaults:
-        defaults["beta1"], defaults["beta2"] = defaults.pop("betas")
-    takes = {"beta1", "beta2"} if "betas" in race.TUNABLE[name] else set()
-    takes |= set(race.TUNABLE[name])
-    return {hyper: float(defaults[hyper]) for hyper in HYPER_CONTROLS if hyper in takes}
-
-
-def hyper_controls(surface: Surface, name: str) -> dict[str, float]:
-    """The controls the tuned optimiser ``name`` shows on ``surface``: key -> its default
-    (a power of ten rounded to the slider's step where the control is logarithmic)."""
-    shown = {}
-    for hyper, value in _defaults(surface, name).items():
-        key, log = HYPER_CONTROLS[hyper]
-        shown[key] = round(math.log10(value), 2) if log else value
-    return shown
-
-
-def hyper_from_controls(surface: Surface, name: str, values: dict[str, float]) -> dict:
-    """The tuned optimiser's hyper-parameters under PyTorch's names from its controls'
-    ``values`` (key -> value); a logarithmic control left at its default means the default
-    exactly (the suggested rate, not 10 to its rounded power)."""
-    hyper = {}
-    for hyper_name, default in _defaults(surface, name).items():
-        key, log = HYPER_CONTROLS[hyper_name]
-        hyper[hyper_name] = float(params.slider_value(values[key], (default,), log=log))
-    if "beta1" in hyper:
-        hyper["betas"] = (hyper.pop("beta1"), hyper.pop("beta2"))
-    return hyper

@@ -17,8 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from mathviz import params
-from mathviz.optim import rates, schedules, surfaces, theory
+from mathviz.optim import schedules, surfaces
 from mathviz.optim.optimizers import OPTIMIZERS, Path, run
 from mathviz.optim.surfaces import BOWL, SURFACES, TYPED, Surface
 
@@ -210,37 +209,3 @@ def bowl_runs(l1: float, l2: float, turn: float, lr: float, beta: float) -> tupl
     gd = run(bowl, OPTIMIZERS["Gradient descent"], bowl.start, THEORY_STEPS, lr=lr)
     heavy = run(bowl, OPTIMIZERS["Momentum"], bowl.start, THEORY_STEPS, lr=lr, momentum=beta)
     return bowl, {"Gradient descent": gd, "Momentum": heavy}
-
-
-@dataclass(frozen=True)
-class BowlLesson:
-    """The theory lesson's numbers: theory on the bowl, its two runs at (lr, β) and the rate
-    each shows against the rate theory gives (by optimiser name)."""
-
-    hessian: np.ndarray
-    facts: theory.BowlTheory
-    lr: float
-    beta: float
-    paths: dict[str, Path]
-    predicted: dict[str, float]
-    measured: dict[str, float | None]
-
-
-@functools.lru_cache(maxsize=64)
-def bowl_lesson(
-    l1: float, l2: float, turn: float, lr_shown: float, beta_shown: float
-) -> BowlLesson:
-    """The theory lesson at its sliders (log₁₀ lr and β): a slider at the rounding of a step
-    theory names (GD's best, the heavy ball's best γ or β) means that value exactly."""
-    hessian = surfaces.bowl_matrix(l1, l2, turn)
-    facts = theory.bowl_theory(hessian)
-    lr = params.slider_value(lr_shown, (facts.best_lr, facts.momentum_lr), log=True)
-    beta = params.slider_value(beta_shown, (facts.momentum_beta,))
-    _, paths = bowl_runs(l1, l2, turn, lr, beta)
-    predicted = {
-        "Gradient descent": float(rates.gd_rate(lr, facts.eigenvalues)),
-        "Momentum": float(rates.momentum_rate_bowl(lr, beta, facts.eigenvalues)),
-    }
-    measured = {name: theory.measured_rate(p.positions, np.zeros(2), skip=5)
-                for name, p in paths.items()}  # fmt: skip
-    return BowlLesson(hessian, facts, lr, beta, paths, predicted, measured)

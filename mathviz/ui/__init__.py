@@ -10,15 +10,7 @@ control lives in the URL, and presentation mode applies everywhere.
 - :mod:`.skeleton`: the page skeleton, the part (lesson) chooser and a lesson's stage.
 """
 
-from mathviz.ui.controls import (
-    control,
-    controls,
-    part,
-    read_old_links,
-    reset_later,
-    row,
-    typed,
-)
+from mathviz.ui.controls import control, controls, part, read_old_links, row, typed
 from mathviz.ui.plotting import PLOTLY_CONFIG, plot
 from mathviz.ui.shell import (
     is_dark,
@@ -44,7 +36,6 @@ from mathviz.ui.skeleton import (
 )
 
 __all__ = [
-    "reset_later",
     "PLOTLY_CONFIG",
     "Lesson",
     "control",

@@ -18,7 +18,6 @@ import streamlit as st
 from mathviz.params import PageParams, Param
 from mathviz.ui.shell import BOUND
 
-_RESET = "_mv_reset"  # keys of controls to put back to their default when next drawn
 _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated this session
 # Whether controls are being drawn into a narrow column (a stage's side column): then a row
 # holds at most NARROW_ROW of them, and longer rows wrap.
@@ -180,19 +179,7 @@ def control(param: Param, **options: Any) -> Any:
     """
     if param.help:
         options.setdefault("help", param.help)
-    pending = st.session_state.get(_RESET)
-    if pending and param.key in pending:  # asked by reset_later: the (new) default, once
-        st.session_state[param.key] = param.default
-        pending.discard(param.key)
     return _WIDGETS[param.kind](param, **options)
-
-
-def reset_later(*keys: str) -> None:
-    """A callback: the controls ``keys`` take their default when they are drawn next. For
-    defaults that depend on another control (``with_range(default=...)``): a new choice
-    there (another surface, another optimiser) brings their new defaults, not the old
-    values the session kept."""
-    st.session_state[_RESET] = set(st.session_state.get(_RESET, ())) | set(keys)
 
 
 def controls(*declared: Param) -> list[Any]:

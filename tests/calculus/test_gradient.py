@@ -203,10 +203,3 @@ def test_level_segments_of_nothing():
     assert gradient.level_segments(grid, math.nan).shape == (0, 2, 2)
     saddle = gradient.surface_grid(surfaces.read("x*y"), (-1.0, 1.0, -1.0, 1.0))
     assert len(gradient.level_segments(saddle, 0.0)) > 0
-
-
-def test_the_eigen_link_opens_the_entries_on_the_eigenvector_part():
-    link = gradient.eigen_link(np.array([[2.0, -1.0], [-1.0, 3.0]]))
-    assert link == {"part": "Eigenvectors", "matrix": "Entries"} | gradient.link_entries(
-        np.array([[2.0, -1.0], [-1.0, 3.0]]))  # fmt: skip
-    assert (link["a"], link["b"], link["c"], link["d"]) == ("2", "-1", "-1", "3")

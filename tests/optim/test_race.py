@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
-from mathviz.optim import race, schedules, surfaces, theory
+from mathviz.optim import race, schedules, surfaces
 from mathviz.optim.optimizers import OPTIMIZERS, run
 
 FIRST_ORDER = [n for n in race.NAMES if n != "Newton"]
@@ -109,34 +109,3 @@ def test_a_stateless_optimiser_that_stops_moving_fills_the_rest_of_its_path():
     # With a schedule the step changes, so nothing is filled: the same path either way.
     sched = run(bowl, OPTIMIZERS["Newton"], (2.0, -1.0), 20, race.schedule_for("cosine", 20))
     assert sched.steps == 20 and math.isfinite(sched.losses[-1])
-
-
-def test_the_theory_lesson_snaps_to_the_steps_theory_names_and_its_rates_are_the_paths():
-    facts = theory.bowl_theory(surfaces.bowl_matrix(1.0, 10.0, 30.0))
-    at_best = race.bowl_lesson(1.0, 10.0, 30.0, round(math.log10(facts.momentum_lr), 2),
-                               round(facts.momentum_beta, 2))  # fmt: skip
-    assert at_best.lr == facts.momentum_lr and at_best.beta == facts.momentum_beta
-    assert at_best.predicted["Momentum"] == pytest.approx(facts.momentum_rate)
-    plain = race.bowl_lesson(1.0, 10.0, 30.0, -1.0, 0.5)
-    assert plain.lr == 0.1 and plain.beta == 0.5
-    gd = run(surfaces.bowl(1.0, 10.0, 30.0), OPTIMIZERS["Gradient descent"],
-             surfaces.bowl().start, race.THEORY_STEPS, lr=0.1)  # fmt: skip
-    np.testing.assert_array_equal(plain.paths["Gradient descent"].positions, gd.positions)
-    assert plain.measured["Gradient descent"] == pytest.approx(
-        theory.measured_rate(gd.positions, np.zeros(2), skip=5))  # fmt: skip
-
-
-@pytest.mark.parametrize("name", race.NAMES)
-def test_the_tuned_controls_start_at_the_defaults_and_give_them_back_exactly(name):
-    from mathviz.optim.params import GRADIENT_DESCENT, hyper_controls, hyper_from_controls
-
-    surface = surfaces.SURFACES["Rosenbrock"]
-    shown = hyper_controls(surface, name)
-    assert set(shown) <= {p.key for p in GRADIENT_DESCENT.params}
-    hyper = hyper_from_controls(surface, name, shown)
-    expected = OPTIMIZERS[name].hyper(lr=race.suggested_lr(surface, name))
-    assert hyper == {k: expected[k] for k in hyper}  # the suggested lr, not 10^round(log)
-    assert set(hyper) == set(race.TUNABLE[name])
-    if "loglr" in shown:
-        moved = hyper_from_controls(surface, name, shown | {"loglr": -1.5})
-        assert moved["lr"] == 10**-1.5
