@@ -48,29 +48,16 @@ class Optimizer:
     fixed : hyper-parameters that make it this optimiser (``momentum`` > 0 and
         ``nesterov=True`` for Nesterov, say); a caller cannot change them.
     about : one sentence on what it does.
-    rule : for a rule that acts on each coordinate alone (all of torch.optim's here),
-        ``rule(g, p, state, t, lr, hyper) -> (new p, update, record)`` on one coordinate's
-        floats, step ``t`` (1, 2, ...), its state updated in place.
-    update : for a rule that needs the whole θ (Newton's, through the Hessian),
-        ``update(theta, grad, state, t, lr, hyper, surface) -> (theta, record)``.
-    Exactly one of the two is given.
+    update : ``update(theta, grad, state, t, lr, hyper, surface) -> (theta, record)``, step
+        ``t`` (1, 2, ...), the state updated in place, the record the step's arithmetic.
     """
 
     name: str
     torch: str | None
     defaults: Mapping[str, Any]
     about: str
-    rule: Callable[..., tuple[float, float, dict]] | None = field(
-        default=None, repr=False, compare=False
-    )
-    update: Callable[..., tuple[np.ndarray, Record]] | None = field(
-        default=None, repr=False, compare=False
-    )
+    update: Callable[..., tuple[np.ndarray, Record]] = field(repr=False, compare=False)
     fixed: Mapping[str, Any] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if (self.rule is None) == (self.update is None):
-            raise ValueError(f"{self.name}: give a coordinate rule or a whole-θ update")
 
     def hyper(self, **given: Any) -> dict[str, Any]:
         """Its hyper-parameters: the defaults, updated by ``given``; ``ValueError`` for a name
@@ -176,6 +163,29 @@ def _adamw(g, p, state, t, lr, h):
     return new, new - p, moments
 
 
+def _finite_float(value: float) -> bool:
+    return abs(value) <= BLOW_UP  # NaN fails it too
+
+
+def per_coordinate(rule: Callable) -> Callable[..., tuple[np.ndarray, Record]]:
+    """A coordinate rule as an update of a whole θ (``update(theta, grad, state, t, lr, hyper,
+    surface) -> (theta, record)``, the state one dict per coordinate), for callers with
+    arrays of any length (the stochastic-gradient page's (w, b))."""
+
+    def update(theta, grad, state, t, lr, h, surface=None):
+        coordinates = state.setdefault("coordinates", [{} for _ in range(len(theta))])
+        results = [rule(float(g), float(p), s, t, lr, h)
+                   for g, p, s in zip(grad, theta, coordinates, strict=True)]  # fmt: skip
+        record: Record = {"gradient": np.asarray(grad, dtype=float), "lr": lr}
+        for key in results[0][2]:
+            record[key] = np.array([r[2][key] for r in results])
+        record["update"] = np.array([r[1] for r in results])
+        return np.array([r[0] for r in results]), record
+
+    update.rule = rule
+    return update
+
+
 def _newton(theta, grad, state, t, lr, h, surface: Surface):
     """Newton's method: θ ← θ − γ H⁻¹∇f (γ = 1 is the full step). Where H is singular the
     step is undefined: the update is NaN and the run stops there."""
@@ -197,48 +207,47 @@ OPTIMIZERS: dict[str, Optimizer] = {
     for o in (
         Optimizer(
             "Gradient descent", "SGD", {"lr": 0.01, "weight_decay": 0.0},
-            "A step down the gradient, of size lr × |∇f|.", rule=_sgd,
+            "A step down the gradient, of size lr × |∇f|.", per_coordinate(_sgd),
             fixed={"momentum": 0.0, "dampening": 0.0, "nesterov": False},
         ),
         Optimizer(
             "Momentum", "SGD", {**_SGD_DEFAULTS, "momentum": 0.9},
             "A heavy ball: each step adds the gradient to a decaying sum of the last ones.",
-            rule=_sgd, fixed={"nesterov": False},
+            per_coordinate(_sgd), fixed={"nesterov": False},
         ),
         Optimizer(
             "Nesterov", "SGD", {"lr": 0.01, "momentum": 0.9, "weight_decay": 0.0},
             "Momentum that looks ahead: the step uses the gradient plus μ times the new "
-            "buffer.", rule=_sgd, fixed={"nesterov": True, "dampening": 0.0},
+            "buffer.", per_coordinate(_sgd), fixed={"nesterov": True, "dampening": 0.0},
         ),
         Optimizer(
             "AdaGrad", "Adagrad",
             {"lr": 0.01, "lr_decay": 0.0, "weight_decay": 0.0,
              "initial_accumulator_value": 0.0, "eps": 1e-10},
             "Each coordinate's step divided by the root of all its squared gradients so far.",
-            rule=_adagrad,
+            per_coordinate(_adagrad),
         ),
         Optimizer(
             "RMSProp", "RMSprop",
             {"lr": 0.01, "alpha": 0.99, "eps": 1e-8, "weight_decay": 0.0, "momentum": 0.0,
              "centered": False},
             "AdaGrad with a memory that fades: a running mean of squared gradients.",
-            rule=_rmsprop,
+            per_coordinate(_rmsprop),
         ),
         Optimizer(
             "Adam", "Adam", {**_ADAM_DEFAULTS, "weight_decay": 0.0},
             "Momentum divided by RMSProp's scale, both corrected for starting at zero.",
-            rule=_adam,
+            per_coordinate(_adam),
         ),
         Optimizer(
             "AdamW", "AdamW", {**_ADAM_DEFAULTS, "weight_decay": 1e-2},
             "Adam with the weight decay taken out of the gradient and applied to θ directly.",
-            rule=_adamw,
+            per_coordinate(_adamw),
         ),
         Optimizer(
             "Newton", None, {"lr": 1.0},
             "The second-order reference: jump to the bottom of the local quadratic, "
-            "θ − H⁻¹∇f (to a saddle or a maximum too, if that is what is near).",
-            update=_newton,
+            "θ − H⁻¹∇f (to a saddle or a maximum too, if that is what is near).", _newton,
         ),
     )
 }  # fmt: skip
@@ -269,8 +278,9 @@ class Path:
         return len(self.positions) - 1
 
 
-def finite_point(x: float, y: float, loss: float) -> bool:
+def finite_point(theta: np.ndarray, loss: float) -> bool:
     """Whether a step's result is a usable point (NaN fails every comparison)."""
+    x, y = float(theta[0]), float(theta[1])
     return abs(x) <= BLOW_UP and abs(y) <= BLOW_UP and abs(loss) <= BLOW_UP
 
 
@@ -291,9 +301,10 @@ def run(
     """
     h = optimizer.hyper(**hyper)
     rates = schedules.rates(schedule or schedules.CONSTANT, float(h["lr"]), steps)
-    if optimizer.rule is not None:
+    rule = getattr(optimizer.update, "rule", None)
+    if rule is not None:
         with np.errstate(all="ignore"):
-            return _run_coordinates(surface, optimizer.rule, start, steps, rates, h)
+            return _run_coordinates(surface, rule, start, steps, rates, h)
     theta = np.array(start, dtype=float)
     state: State = {}
     positions, losses, norms, records = [theta], [], [], []
@@ -305,7 +316,7 @@ def run(
         for t in range(1, steps + 1):
             new, record = optimizer.update(theta, grad, state, t, rates[t - 1], h, surface)
             loss = float(surface.value(new[0], new[1]))
-            if not finite_point(float(new[0]), float(new[1]), loss):
+            if not finite_point(new, loss):
                 diverged = t
                 break
             if not state and np.array_equal(new, theta) and np.ptp(rates[t - 1 :]) == 0:
@@ -350,7 +361,7 @@ def _run_coordinates(surface, rule, start, steps, rates, h) -> Path:
         except _ARITHMETIC:
             diverged = t
             break
-        if not finite_point(nx, ny, loss):
+        if not (_finite_float(nx) and _finite_float(ny) and _finite_float(loss)):
             diverged = t
             break
         rows["gradient"].append((gx, gy))

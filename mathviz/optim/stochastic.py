@@ -222,7 +222,7 @@ class StochasticRun:
 def _descend(data: Data, bowl: _Bowl, batches, lr: float, momentum: float, start) -> Path:
     """A path of torch's SGD step (the registry's coordinate rule, in floats), each step's
     gradient on its batch (None: all the data)."""
-    rule = OPTIMIZERS["Momentum"].rule
+    rule = OPTIMIZERS["Momentum"].update.rule
     hyper = OPTIMIZERS["Momentum"].hyper(lr=lr, momentum=momentum)
     (hww, hwb), (_, hbb) = bowl.hessian.tolist()
     w_star, b_star = (float(v) for v in bowl.minimum)
@@ -252,7 +252,7 @@ def _descend(data: Data, bowl: _Bowl, batches, lr: float, momentum: float, start
             except (ZeroDivisionError, OverflowError):
                 diverged = t
                 break
-            if not finite_point(nw, nb, loss):
+            if not finite_point(np.array([nw, nb]), loss):
                 diverged = t
                 break
             rows["gradient"].append((gw, gb))
