@@ -301,12 +301,12 @@ def sampling_figure(steps: SamplingSteps, speed: float, dark: bool) -> Prebuilt:
     controls = animation_controls(
         names, list(SAMPLE_STEPS), active=0, frame_ms=STEP_MS * 2, glide=True,
         sequence=[names[0], names[1], *hold(names[1], STEP_MS, STEP_MS * 2), names[2]],
-        ink=ink, speed=speed,
+        ink=ink, speed=speed, readout="",  # the last label ran past the chart's right edge
     )  # fmt: skip
     layout = {
         "xaxis": {"range": [float(low[0]), float(high[0])], "title": {"text": "x₁"}},
         "yaxis": {"range": [float(low[1]), float(high[1])], "title": {"text": "x₂"},
                   "scaleanchor": "x", "scaleratio": 1},
-        "legend": TOP_LEGEND, "margin": {"t": 60, "b": 130}, "hovermode": False, **controls,
+        "legend": TOP_LEGEND, "margin": {"t": 60, "b": 160}, "hovermode": False, **controls,
     }  # fmt: skip
     return Prebuilt({"data": frames[0]["data"], "layout": layout, "frames": frames})

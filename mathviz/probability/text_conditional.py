@@ -44,18 +44,19 @@ def _are(count: int) -> str:
 def bayes_latex(test: MedicalTest, post: Posterior) -> list[str]:
     """Bayes' rule for P(sick | +) and P(healthy | −), symbols then the current numbers."""
     p, sens, spec = test.prevalence, test.sensitivity, test.specificity
+    # Symbols, then numbers, one line each: together they overflow a projector's side column.
     positive = (
-        r"P(\text{sick} \mid +) = \frac{P(+ \mid \text{sick})\,P(\text{sick})}"
-        r"{P(+ \mid \text{sick})\,P(\text{sick}) + P(+ \mid \text{healthy})\,P(\text{healthy})}"
-        rf" = \frac{{{tex(sens)} \times {tex(p)}}}{{{tex(sens)} \times {tex(p)} + "
-        rf"{tex(1 - spec)} \times {tex(1 - p)}}} = {_p(post.sick_if_positive)}"
+        r"P(\text{sick} \mid +) = \frac{P(+ \mid \text{sick})\,P(\text{sick})}{P(+)}",
+        rf"= \frac{{{tex(sens)} \times {tex(p)}}}{{{tex(sens)} \times {tex(p)} + "
+        rf"{tex(1 - spec)} \times {tex(1 - p)}}} = {_p(post.sick_if_positive)}",
     )
     negative = (
-        r"P(\text{healthy} \mid -) = \frac{P(- \mid \text{healthy})\,P(\text{healthy})}{P(-)}"
-        rf" = \frac{{{tex(spec)} \times {tex(1 - p)}}}{{{tex(spec)} \times {tex(1 - p)} + "
-        rf"{tex(1 - sens)} \times {tex(p)}}} = {_p(post.healthy_if_negative)}"
+        r"\begin{aligned} &P(\text{healthy} \mid -) \\ &\quad = "
+        r"\frac{P(- \mid \text{healthy})\,P(\text{healthy})}{P(-)} \end{aligned}",
+        rf"= \frac{{{tex(spec)} \times {tex(1 - p)}}}{{{tex(spec)} \times {tex(1 - p)} + "
+        rf"{tex(1 - sens)} \times {tex(p)}}} = {_p(post.healthy_if_negative)}",
     )
-    return [positive, negative]
+    return [*positive, *negative]
 
 
 def repeat_latex(beliefs: np.ndarray) -> str:
@@ -125,9 +126,10 @@ def coin_latex(run: CoinRun) -> list[str]:
     heads, tails = int(run.heads[-1]), int(run.tails[-1])
     mode = "" if final.mode is None else rf",\quad \hat\theta_{{\text{{MAP}}}} = {tex(final.mode)}"
     return [
+        r"p(\theta \mid \text{flips}) \propto "
         r"\underbrace{\theta^{h}(1-\theta)^{t}}_{\text{likelihood}} \times "
-        r"\underbrace{\theta^{\alpha-1}(1-\theta)^{\beta-1}}_{\text{prior}} \;\propto\; "
-        r"\theta^{\alpha+h-1}(1-\theta)^{\beta+t-1}",
+        r"\underbrace{\theta^{\alpha-1}(1-\theta)^{\beta-1}}_{\text{prior}}",
+        r"\propto \theta^{\alpha+h-1}(1-\theta)^{\beta+t-1}",
         rf"\mathrm{{Beta}}({tex(run.alpha)}, {tex(run.beta)}) \;\xrightarrow{{h = {heads},\;"
         rf" t = {tails}}}\; \mathrm{{Beta}}({tex(final.a)}, {tex(final.b)})",
         rf"E[\theta] = \frac{{\alpha + h}}{{\alpha + \beta + n}} = {tex(final.mean)}{mode}",
@@ -171,8 +173,7 @@ def sigma_latex(gaussian: Gaussian2) -> str:
     """Σ with its entries in symbols and numbers."""
     return (
         r"\Sigma = \begin{bmatrix} \sigma_x^2 & \rho\sigma_x\sigma_y \\ \rho\sigma_x\sigma_y "
-        rf"& \sigma_y^2 \end{{bmatrix}} = {latex_matrix(gaussian.covariance)},\quad "
-        rf"\mu = {latex_matrix(gaussian.mean)}"
+        rf"& \sigma_y^2 \end{{bmatrix}} = {latex_matrix(gaussian.covariance)}"
     )
 
 
@@ -182,13 +183,15 @@ def joint_latex(gaussian: Gaussian2, axes: Axes, given: Conditional) -> list[str
     l1, l2 = (float(v) for v in axes.variances)
     return [
         sigma_latex(g),
-        rf"\Sigma = Q\Lambda Q^\top,\quad \lambda_1 = {tex(l1)},\ \lambda_2 = {tex(l2)},\quad "
-        rf"k\sigma\text{{ half-axes }} k\sqrt{{\lambda_i}} = k \times {tex(math.sqrt(l1))},\ "
+        r"\Sigma = Q\Lambda Q^\top,\quad "
+        rf"\lambda_1 = {tex(l1)},\ \lambda_2 = {tex(l2)}",
+        rf"k\sigma\text{{ half-axes: }} k\sqrt{{\lambda_i}} = k \times {tex(math.sqrt(l1))},\ "
         rf"k \times {tex(math.sqrt(l2))}",
-        rf"E[y \mid x_0] = \mu_y + \rho\frac{{\sigma_y}}{{\sigma_x}}(x_0 - \mu_x) = "
-        rf"{tex(g.mean[1])} + {tex(g.rho)} \times \frac{{{tex(g.sy)}}}{{{tex(g.sx)}}} \times "
+        r"E[y \mid x_0] = \mu_y + \rho\frac{\sigma_y}{\sigma_x}(x_0 - \mu_x)",
+        rf"= {tex(g.mean[1])} + {tex(g.rho)} \times \frac{{{tex(g.sy)}}}{{{tex(g.sx)}}} \times "
         rf"({tex(given.x0)} - {tex(g.mean[0])}) = {tex(given.mean)}",
-        rf"\operatorname{{Var}}[y \mid x_0] = \sigma_y^2(1 - \rho^2) = {tex(g.sy**2)} \times "
+        r"\operatorname{Var}[y \mid x_0] = \sigma_y^2(1 - \rho^2)",
+        rf"= {tex(g.sy**2)} \times "
         rf"(1 - {tex(g.rho**2)}) = {tex(given.variance)}",
     ]
 
@@ -226,11 +229,12 @@ def joint_notes(gaussian: Gaussian2, axes: Axes, given: Conditional) -> list[Not
 def sampling_latex(steps: SamplingSteps) -> list[str]:
     """x = μ + Lz with the factor, and the sample covariance against Σ."""
     return [
-        r"z \sim N(0, I),\quad x = \mu + Lz \sim N(\mu, LL^\top),\quad LL^\top = \Sigma",
+        r"z \sim N(0, I),\quad x = \mu + Lz",
+        r"x \sim N(\mu, LL^\top),\quad LL^\top = \Sigma",
         r"L = \begin{bmatrix} \sigma_x & 0 \\ \rho\sigma_y & \sigma_y\sqrt{1-\rho^2} "
         rf"\end{{bmatrix}} = {latex_matrix(steps.factor)}",
-        rf"\hat\Sigma = \frac{{1}}{{n-1}}\sum_i (x_i - \bar x)(x_i - \bar x)^\top = "
-        rf"{latex_matrix(steps.sample_covariance)}",
+        r"\hat\Sigma = \frac{1}{n-1}\sum_i (x_i - \bar x)(x_i - \bar x)^\top",
+        rf"\hat\Sigma = {latex_matrix(steps.sample_covariance)}",
     ]
 
 

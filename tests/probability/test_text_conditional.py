@@ -37,9 +37,10 @@ def test_bayes_formula_has_the_numbers_and_the_natural_frequencies():
     test, post, counts, beliefs = _medical(0.01, 0.9, 0.95)
     lines = words.bayes_latex(test, post)
     _sound(lines)
-    assert lines[0].endswith(f"= {tex(0.009 / (0.009 + 0.05 * 0.99))}")
-    assert r"0.9 \times 0.01 + 0.05 \times 0.99" in lines[0]
-    assert lines[1].endswith(f"= {tex(0.95 * 0.99 / (0.95 * 0.99 + 0.1 * 0.01))}")
+    assert len(lines) == 4  # symbols and numbers on lines of their own (a side column)
+    assert lines[1].endswith(f"= {tex(0.009 / (0.009 + 0.05 * 0.99))}")
+    assert r"0.9 \times 0.01 + 0.05 \times 0.99" in lines[1]
+    assert lines[3].endswith(f"= {tex(0.95 * 0.99 / (0.95 * 0.99 + 0.1 * 0.01))}")
     notes = words.medical_notes(test, post, counts, beliefs)
     _plain(notes)
     text = " ".join(n.text for n in notes)
@@ -80,17 +81,17 @@ def test_coin_formulas_show_the_conjugate_update_and_scipys_interval():
     lines = words.coin_latex(run)
     _sound(lines)
     a, b = 2 + h, 2 + 50 - h
-    assert rf"\mathrm{{Beta}}({a}, {b})" in lines[1] and f"h = {h}" in lines[1]
-    assert f"= {tex(a / (a + b))}" in lines[2]
-    assert tex((a - 1) / (a + b - 2)) in lines[2]
+    assert rf"\mathrm{{Beta}}({a}, {b})" in lines[2] and f"h = {h}" in lines[2]
+    assert f"= {tex(a / (a + b))}" in lines[3]
+    assert tex((a - 1) / (a + b - 2)) in lines[3]
     low, high = stats.beta.interval(0.95, a, b)
-    assert f"[{tex(low)},\\ {tex(high)}]" in lines[3]
+    assert f"[{tex(low)},\\ {tex(high)}]" in lines[4]
     _plain(words.coin_notes(run))
 
 
 def test_a_u_shaped_posterior_has_no_map_said_in_words():
     run = bayes.coin_run(0.5, 0.5, 0.5, 1, 0)  # Beta(1.5, 0.5) or Beta(0.5, 1.5): an end
-    assert r"\text{MAP}" in words.coin_latex(run)[2]
+    assert r"\text{MAP}" in words.coin_latex(run)[3]
     flat = bayes.CoinRun(0.5, 0.5, 0.5, np.zeros(0, int), run.theta, run.prior,
                          run.likelihoods[:1], run.posteriors[:1], np.zeros(1, int),
                          (bayes.beta_summary(0.5, 0.5),))  # fmt: skip
@@ -106,8 +107,8 @@ def test_joint_formulas_have_the_conditional_by_hand(rho):
     lines = words.joint_latex(g, axes, given)
     _sound(lines)
     mean = -1.0 + rho * 1.5 / 2.0 * (2.0 - 0.5)
-    assert lines[2].endswith(f"= {tex(mean)}")
-    assert lines[3].endswith(f"= {tex(1.5**2 * (1 - rho**2))}")
+    assert lines[4].endswith(f"= {tex(mean)}")
+    assert lines[6].endswith(f"= {tex(1.5**2 * (1 - rho**2))}")
     values = np.linalg.eigvalsh(g.covariance)
     assert f"\\lambda_1 = {tex(values[1])}" in lines[1]
     notes = words.joint_notes(g, axes, given)
@@ -129,7 +130,7 @@ def test_sampling_formulas_show_l_and_the_sample_covariance():
     steps = joint.sampling_steps(g, 1000, 0)
     lines = words.sampling_latex(steps)
     _sound(lines)
-    assert tex(1.0 * np.sqrt(1 - 0.99**2)) in lines[1]
+    assert tex(1.0 * np.sqrt(1 - 0.99**2)) in lines[2]
     notes = words.sampling_notes(steps, g)
     _plain(notes)
     assert "1000 points" in notes[0].text and any(n.level == "warning" for n in notes)
