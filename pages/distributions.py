@@ -55,7 +55,8 @@ def explorer_lesson(dark: bool) -> None:
             ui.formula(line)
         for line in words.moment_latex(entry, view):
             ui.formula(line)
-        ui.formula(words.quantile_latex(view))
+        for line in words.quantile_latex(view):
+            ui.formula(line)
     ui.explain(words.EXPLORER_EXPLAIN)
     related_links(entry, values)
     st.markdown("**Sampling it**: numpy and scipy, with the values above")
@@ -75,7 +76,8 @@ def limits_lesson(dark: bool) -> None:
         ui.plot(figures.limit_figure, run, speed_factor(speed), dark, key="limit_chart",
                 height=480)  # fmt: skip
     with stage.words:
-        ui.formula(words.LIMIT_FORMULAS[name])
+        for line in words.LIMIT_FORMULAS[name]:
+            ui.formula(line)
         ui.notes(words.limit_notes(run))
     ui.explain(words.LIMITS_EXPLAIN)
 

@@ -571,7 +571,7 @@ _ENTRIES = (
         mean_of=lambda trials, prob: trials * prob,
         variance_latex="np(1 - p)", variance_numbers=r"<trials> \cdot <prob> \cdot (1 - <prob>)",
         variance_of=lambda trials, prob: trials * prob * (1 - prob),
-        entropy_latex=SUM_ENTROPY + r"\approx \tfrac12 \ln\big(2\pi e\, np(1 - p)\big)",
+        entropy_latex=SUM_ENTROPY + r" \\ \approx \tfrac12 \ln\big(2\pi e\, np(1 - p)\big)",
         entropy_of=lambda trials, prob: entropy_by_sum(stats.binom(trials, prob)),
         related=(
             Relation("Bernoulli", "n = 1: one trial", lambda v: {"prob": v["prob"]}),
@@ -624,7 +624,7 @@ _ENTRIES = (
         cdf_latex=r"F(x) = e^{-\lambda} \sum_{j=0}^{" + FLOOR + r"} \frac{\lambda^{j}}{j!}",
         mean_latex=r"\lambda", mean_numbers="<lam>", mean_of=lambda lam: lam,
         variance_latex=r"\lambda", variance_numbers="<lam>", variance_of=lambda lam: lam,
-        entropy_latex=SUM_ENTROPY + r"\approx \tfrac12 \ln(2\pi e \lambda)",
+        entropy_latex=SUM_ENTROPY + r" \\ \approx \tfrac12 \ln(2\pi e \lambda)",
         entropy_of=lambda lam: entropy_by_sum(stats.poisson(lam)),
         related=(
             Relation("Binomial", "its origin: Bin(n, λ/n) as n → ∞",
@@ -838,7 +838,7 @@ _ENTRIES = (
         mean_of=lambda kshape, scale: kshape * scale,
         variance_latex=r"k\theta^2", variance_numbers=r"<kshape> \cdot <scale>^2",
         variance_of=lambda kshape, scale: kshape * scale**2,
-        entropy_latex=r"k + \ln\theta + \ln\Gamma(k) + (1 - k)\psi(k)",
+        entropy_latex=r"k + \ln\theta + \ln\Gamma(k) \\ + (1 - k)\psi(k)",
         entropy_of=_gamma_entropy,
         related=(
             Relation("Exponential", "k = 1 is Exp(1/θ)", lambda v: {"rate": 1 / v["scale"]}),
@@ -870,8 +870,8 @@ _ENTRIES = (
         variance_latex=r"\frac{\alpha\beta}{(\alpha + \beta)^2 (\alpha + \beta + 1)}",
         variance_of=lambda beta_a, beta_b: beta_a * beta_b
         / ((beta_a + beta_b) ** 2 * (beta_a + beta_b + 1)),
-        entropy_latex=r"\ln \mathrm{B}(\alpha, \beta) - (\alpha - 1)\psi(\alpha) - "
-                      r"(\beta - 1)\psi(\beta) + (\alpha + \beta - 2)\psi(\alpha + \beta)",
+        entropy_latex=r"\ln \mathrm{B}(\alpha, \beta) - (\alpha - 1)\psi(\alpha) \\ - "
+                      r"(\beta - 1)\psi(\beta) \\ + (\alpha + \beta - 2)\psi(\alpha + \beta)",
         entropy_of=_beta_entropy,
         related=(
             Relation("Uniform", "α = β = 1 is Uniform(0, 1)", lambda v: {"lo": 0.0, "hi": 1.0}),
@@ -903,7 +903,7 @@ _ENTRIES = (
         variance_numbers=r"\frac{<df>}{<df> - 2}", variance_of=_t_variance,
         variance_needs="ν > 2",
         entropy_latex=r"\frac{\nu + 1}{2}\Big[\psi\big(\tfrac{\nu + 1}{2}\big) - "
-                      r"\psi\big(\tfrac{\nu}{2}\big)\Big] + \ln\Big(\sqrt{\nu}\, "
+                      r"\psi\big(\tfrac{\nu}{2}\big)\Big] \\ + \ln\Big(\sqrt{\nu}\, "
                       r"\mathrm{B}\big(\tfrac{\nu}{2}, \tfrac12\big)\Big)",
         entropy_of=_t_entropy,
         related=(
@@ -930,7 +930,7 @@ _ENTRIES = (
         cdf_latex=r"F(x) = \frac{\gamma(k/2, x/2)}{\Gamma(k/2)}",
         mean_latex="k", mean_numbers="<df>", mean_of=lambda df: float(df),
         variance_latex="2k", variance_numbers=r"2 \cdot <df>", variance_of=lambda df: 2.0 * df,
-        entropy_latex=r"\frac{k}{2} + \ln\big(2\Gamma(\tfrac{k}{2})\big) + "
+        entropy_latex=r"\frac{k}{2} + \ln\big(2\Gamma(\tfrac{k}{2})\big) \\ + "
                       r"\big(1 - \tfrac{k}{2}\big)\psi\big(\tfrac{k}{2}\big)",
         entropy_of=_chi2_entropy,
         related=(
@@ -966,8 +966,8 @@ _ENTRIES = (
         variance_when="d_2 > 4",
         variance_of=_f_variance, variance_needs="d₂ > 4",
         entropy_latex=r"\ln\frac{d_2}{d_1} + \ln \mathrm{B}\big(\tfrac{d_1}{2}, \tfrac{d_2}{2}\big)"
-                      r" + \big(1 - \tfrac{d_1}{2}\big)\psi\big(\tfrac{d_1}{2}\big) - "
-                      r"\big(1 + \tfrac{d_2}{2}\big)\psi\big(\tfrac{d_2}{2}\big) + "
+                      r" \\ + \big(1 - \tfrac{d_1}{2}\big)\psi\big(\tfrac{d_1}{2}\big) \\ - "
+                      r"\big(1 + \tfrac{d_2}{2}\big)\psi\big(\tfrac{d_2}{2}\big) \\ + "
                       r"\tfrac{d_1 + d_2}{2}\psi\big(\tfrac{d_1 + d_2}{2}\big)",
         entropy_of=_f_entropy,
         related=(
@@ -1132,9 +1132,9 @@ _ENTRIES = (
                   r"\Phi\Big(\frac{x - \mu_2}{\sigma_2}\Big)",
         mean_latex=r"\pi\mu_1 + (1 - \pi)\mu_2",
         mean_numbers=r"<mixw> \cdot <mu1> + (1 - <mixw>) \cdot <mu2>", mean_of=_mixture_mean,
-        variance_latex=r"\pi\sigma_1^2 + (1 - \pi)\sigma_2^2 + \pi(1 - \pi)(\mu_1 - \mu_2)^2",
+        variance_latex=r"\pi\sigma_1^2 + (1 - \pi)\sigma_2^2 \\ + \pi(1 - \pi)(\mu_1 - \mu_2)^2",
         variance_of=_mixture_variance,
-        entropy_latex=INTEGRAL_ENTROPY + r"\quad \text{(no closed form: by quadrature)}",
+        entropy_latex=INTEGRAL_ENTROPY + r" \\ \text{(no closed form: by quadrature)}",
         related=(
             Relation("Normal", "π = 1 (or two equal components) is one normal",
                      lambda v: {"mu": v["mu1"], "sigma": v["sd1"]}),

@@ -49,37 +49,54 @@ LIMITS_EXPLAIN = (
 )
 
 
-def _equation(left: str, formula: str, numbers_filled: str, value: float, unit: str = "") -> str:
-    """``left = formula = numbers = value`` (steps left out when they add nothing)."""
-    parts = [left, formula]
-    shown = tex(value, DIGITS)
+BREAK = r"\\"  # where a formula too wide for a projector's side column goes on a new line
+
+
+def _broken(left: str, formula: str, when: str = "") -> str:
+    """``left = formula``, set as aligned lines where the formula has a :data:`BREAK`."""
+    if BREAK not in formula:
+        return f"{left} = {formula}{when}"
+    body = formula.replace(BREAK, r" \\ &\quad ")
+    return rf"\begin{{aligned}} {left} &= {body}{when} \end{{aligned}}"
+
+
+def _equation(
+    left: str, formula: str, numbers_filled: str, value: float, unit: str = "", when: str = ""
+) -> list[str]:
+    """``left = formula``, then ``= numbers = value`` on a line of its own (steps left out
+    when they add nothing): together they overflow a projector's side column."""
+    shown = tex(value, DIGITS) + unit
+    rest = []
     if numbers_filled and numbers_filled not in (formula, shown):
-        parts.append(numbers_filled)
-    if shown != formula:
-        parts.append(shown + unit)
-    return " = ".join(parts)
+        rest.append(numbers_filled)
+    if shown != formula + unit:
+        rest.append(shown)
+    if not rest or len(formula) + len(" = ".join(rest)) < 24:  # short: one line
+        return [" = ".join([_broken(left, formula)] + rest) + when]
+    return [_broken(left, formula, when), "= " + " = ".join(rest)]
 
 
 def moment_latex(entry: Distribution, view: View) -> list[str]:
-    """The mean, variance (with σ) and entropy as formulas with the current numbers; a moment
-    that does not exist keeps its formula and loses its numbers (a note says why)."""
+    """The mean, variance, σ and entropy as formulas with the current numbers; a moment that
+    does not exist keeps its formula and loses its numbers (a note says why)."""
     given = dict(view.values)
     lines = []
     mean_when = rf"\qquad ({entry.mean_when})" if entry.mean_when else ""
     variance_when = rf"\qquad ({entry.variance_when})" if entry.variance_when else ""
     if math.isfinite(view.mean):
-        lines.append(_equation(MEAN, entry.mean_latex, entry.fill(entry.mean_numbers, given),
-                               view.mean) + mean_when)  # fmt: skip
+        lines += _equation(MEAN, entry.mean_latex, entry.fill(entry.mean_numbers, given),
+                           view.mean, when=mean_when)  # fmt: skip
     else:
-        lines.append(rf"{MEAN} = {entry.mean_latex}{mean_when}")
+        lines.append(_broken(MEAN, entry.mean_latex, mean_when))
     if math.isfinite(view.variance):
-        variance = _equation(VARIANCE, entry.variance_latex,
-                             entry.fill(entry.variance_numbers, given), view.variance)  # fmt: skip
-        lines.append(variance + rf",\quad \sigma = {tex(view.std, DIGITS)}{variance_when}")
+        lines += _equation(VARIANCE, entry.variance_latex,
+                           entry.fill(entry.variance_numbers, given), view.variance,
+                           when=variance_when)  # fmt: skip
+        lines.append(rf"\sigma = \sqrt{{{VARIANCE}}} = {tex(view.std, DIGITS)}")
     else:
-        lines.append(rf"{VARIANCE} = {entry.variance_latex}{variance_when}")
-    lines.append(_equation(ENTROPY, entry.entropy_latex, entry.fill(entry.entropy_numbers, given),
-                           view.entropy, r"\ \text{nats}"))  # fmt: skip
+        lines.append(_broken(VARIANCE, entry.variance_latex, variance_when))
+    lines += _equation(ENTROPY, entry.entropy_latex, entry.fill(entry.entropy_numbers, given),
+                       view.entropy, r"\ \text{nats}")  # fmt: skip
     return lines
 
 
@@ -110,14 +127,14 @@ def moment_notes(entry: Distribution, view: View) -> list[Note]:
     return notes
 
 
-def quantile_latex(view: View) -> str:
+def quantile_latex(view: View) -> list[str]:
     """The chosen quantile and the quartiles."""
     q1, median, q3 = view.quartiles
-    return (
+    return [
         rf"F^{{-1}}({tex(view.level)}) = {tex(view.quantile, DIGITS)},\quad "
-        rf"\text{{median}} = {tex(median, DIGITS)},\quad Q_1 = {tex(q1, DIGITS)},\ "
-        rf"Q_3 = {tex(q3, DIGITS)}"
-    )
+        rf"\text{{median}} = {tex(median, DIGITS)}",
+        rf"Q_1 = {tex(q1, DIGITS)},\quad Q_3 = {tex(q3, DIGITS)}",
+    ]
 
 
 def view_notes(entry: Distribution, view: View, problems: tuple[str, ...]) -> list[Note]:
@@ -150,7 +167,7 @@ def relation_label(how: str, target: str) -> str:
 
 def definition_latex(entry: Distribution) -> list[str]:
     """The notation with the support, the PMF/PDF, and the CDF when it has a closed form."""
-    lines = [rf"X \sim {entry.notation},\qquad {entry.support}", entry.density_latex]
+    lines = [rf"X \sim {entry.notation}", entry.support, entry.density_latex]
     if entry.cdf_latex:
         lines.append(entry.cdf_latex)
     return lines
@@ -169,18 +186,19 @@ def limit_notes(run: LimitRun) -> list[Note]:
     ]  # fmt: skip
 
 
-LIMIT_FORMULAS = {
+LIMIT_FORMULAS = {  # each a formula and its bound, on lines of their own (a side column)
     "Binomial → Poisson": (
-        r"\binom{n}{k}\Big(\frac{\lambda}{n}\Big)^{k}\Big(1 - \frac{\lambda}{n}\Big)^{n - k}"
-        r"\ \xrightarrow{\,n \to \infty\,}\ \frac{\lambda^{k} e^{-\lambda}}{k!},\qquad "
-        r"d_{TV} \le \frac{\lambda^2}{n}"
+        r"\binom{n}{k}\Big(\frac{\lambda}{n}\Big)^{k}\Big(1 - \frac{\lambda}{n}\Big)^{n - k}",
+        r"\xrightarrow{\,n \to \infty\,}\ \frac{\lambda^{k} e^{-\lambda}}{k!}",
+        r"d_{TV} \le \frac{\lambda^2}{n}",
     ),
     "Binomial → Normal": (
-        r"\frac{X - np}{\sqrt{np(1 - p)}} \xrightarrow{\,n \to \infty\,} \mathcal{N}(0, 1),"
-        r"\qquad \sup_z |F_n(z) - \Phi(z)| \le \frac{0.4748\,(p^2 + q^2)}{\sqrt{npq}}"
+        r"\frac{X - np}{\sqrt{np(1 - p)}} \xrightarrow{\,n \to \infty\,} \mathcal{N}(0, 1)",
+        r"\sup_z |F_n(z) - \Phi(z)| \le \frac{0.4748\,(p^2 + q^2)}{\sqrt{npq}}",
     ),
     "Student t → Normal": (
         r"\Big(1 + \frac{x^2}{\nu}\Big)^{-\frac{\nu + 1}{2}} \xrightarrow{\,\nu \to \infty\,}"
-        r" e^{-x^2/2},\qquad \sup_x |F_\nu(x) - \Phi(x)| \approx \frac{c}{\nu}"
+        r" e^{-x^2/2}",
+        r"\sup_x |F_\nu(x) - \Phi(x)| \approx \frac{c}{\nu}",
     ),
 }
