@@ -1,0 +1,340 @@
+"""Chance events and the law of large numbers: coins and dice, seeded draws from any
+registry distribution, their histogram against the true density or PMF, the empirical CDF
+against the true CDF with the Kolmogorov-Smirnov distance, and the running mean with its
+±σ/√n band.
+
+Everything here is a pure function of numbers (a distribution's registry name, its parameter
+values, a count, a seed). The heavy one, :func:`draw_summary` (up to 1,000,000 draws), is
+cached by its settings and returns only binned, thinned results: a few thousand numbers,
+never the draws themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from mathviz.probability import distributions
+
+MAX_DRAWS = 1_000_000
+MAX_FLIPS = 1000
+ECDF_POINTS = 2000  # at most this many points of the empirical CDF are drawn
+PATH_POINTS = 1000  # at most this many points of a running mean are drawn
+BINS = 80  # histogram bins of a continuous distribution
+CURVE_POINTS = 400  # points of a true density or CDF curve
+WINDOW_TAIL = 0.005  # the histogram's window: from this quantile to 1 minus it
+MAX_LATTICE = 2000  # a discrete histogram shows at most this many integer values
+
+# The faces of the coins-and-dice lesson: their labels and the chance of each.
+COIN, DIE = "Coin", "Die"
+KINDS = (COIN, DIE)
+
+
+def settings(given: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    """Parameter values as a sorted tuple of pairs: a hashable, cacheable form."""
+    return tuple(sorted((str(k), float(v)) for k, v in given.items()))
+
+
+def clamp_count(n: float, low: int = 1, high: int = MAX_DRAWS) -> int:
+    """A count of draws as a whole number in [low, high] (a link may carry anything)."""
+    try:
+        value = float(n)
+    except (TypeError, ValueError):
+        return low
+    if not math.isfinite(value):
+        return high if value > 0 else low
+    return int(min(max(round(value), low), high))
+
+
+def log_counts(n: int, keep: int) -> np.ndarray:
+    """At most ``keep`` counts 1 … n, spread evenly on a log scale, both ends included."""
+    n = max(int(n), 1)
+    if n <= keep:
+        return np.arange(1, n + 1)
+    counts = np.unique(np.round(np.geomspace(1, n, keep)).astype(np.int64))
+    return np.union1d(counts, [n])
+
+
+# ---- coins and dice -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChanceRun:
+    """Flips of a coin or rolls of a die, and how the shares of each face evolve.
+
+    Attributes
+    ----------
+    faces : the faces' labels (k of them).
+    probabilities : (k,) the true chance of each face.
+    outcomes : (n,) the face index of each flip or roll, in order.
+    shares : (n, k) the share of each face after 1, 2, … n flips.
+    """
+
+    faces: tuple[str, ...]
+    probabilities: np.ndarray
+    outcomes: np.ndarray
+    shares: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def counts(self) -> np.ndarray:
+        """(k,) how many times each face came up in all ``n``."""
+        return np.bincount(self.outcomes, minlength=len(self.faces))
+
+
+def chance_faces(kind: str, p: float) -> tuple[tuple[str, ...], np.ndarray]:
+    """The faces of a coin with P(heads) = p (clamped into [0, 1]) or of a fair die."""
+    if kind == DIE:
+        return tuple(str(face) for face in range(1, 7)), np.full(6, 1 / 6)
+    p = min(max(float(p), 0.0), 1.0) if math.isfinite(float(p)) else 0.5
+    return ("Heads", "Tails"), np.array([p, 1.0 - p])
+
+
+@functools.lru_cache(maxsize=64)
+def chance_run(kind: str, p: float, n: int, seed: int) -> ChanceRun:
+    """``n`` seeded flips of a coin (``kind="Coin"``, P(heads) = p) or rolls of a fair die.
+
+    Notes
+    -----
+    The share of face j after m trials is (1/m) Σᵢ₌₁ᵐ 1[outcome i = j]: a running mean of
+    indicators, which the law of large numbers sends to P(j).
+    """
+    faces, probabilities = chance_faces(kind, p)
+    n = clamp_count(n, 1, MAX_FLIPS)
+    rng = np.random.default_rng(int(seed))
+    outcomes = rng.choice(len(faces), size=n, p=probabilities)
+    hits = outcomes[:, None] == np.arange(len(faces))[None, :]
+    shares = np.cumsum(hits, axis=0) / np.arange(1, n + 1)[:, None]
+    for array in (probabilities, outcomes, shares):
+        array.setflags(write=False)
+    return ChanceRun(faces, probabilities, outcomes, shares)
+
+
+# ---- draws from a distribution and what they show -----------------------------------------
+
+
+def true_moments(rv) -> tuple[float, float]:
+    """The mean and standard deviation of a frozen distribution (NaN when the mean does not
+    exist, ∞ when the variance is infinite)."""
+    mean, std = float(rv.mean()), float(rv.std())
+    return mean, std
+
+
+def histogram(
+    x: np.ndarray, window: tuple[float, float], discrete: bool, bins: int = BINS
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """A density histogram of draws ``x`` over ``window``: (edges, density, outside share).
+
+    Parameters
+    ----------
+    x : (n,) the draws.
+    window : (low, high) the range binned; for a discrete distribution the integers inside
+        it, one bin [k − ½, k + ½) each (so that a bin's density is the share of k).
+    discrete : whether the draws are integers.
+    bins : bins of a continuous distribution.
+
+    Notes
+    -----
+    density = count / (n × width), so Σ density × width + outside = 1 exactly, where
+    ``outside`` is the share of draws beyond the window.
+    """
+    x = np.asarray(x, dtype=float)
+    low, high = window
+    if discrete:
+        low, high = math.floor(low + 0.5), math.ceil(high - 0.5)
+        high = min(high, low + MAX_LATTICE - 1)
+        edges = np.arange(low, high + 2) - 0.5
+        shifted = np.round(x).astype(np.int64) - low
+        inside = (shifted >= 0) & (shifted <= high - low)
+        counts = np.bincount(shifted[inside], minlength=high - low + 1).astype(float)
+    else:
+        edges = np.linspace(low, high, bins + 1)
+        counts, _ = np.histogram(x, bins=edges)
+        counts = counts.astype(float)
+    n = max(len(x), 1)
+    density = counts / (n * np.diff(edges))
+    outside = 1.0 - counts.sum() / n
+    return edges, density, float(max(outside, 0.0))
+
+
+def ks_distance(x: np.ndarray, cdf, discrete: bool = False) -> tuple[float, float, float]:
+    """The Kolmogorov-Smirnov distance D = sup |Fₙ(t) − F(t)| between the draws' empirical CDF
+    and the true CDF ``cdf``, a point ``t`` where it is reached, and the signed gap there
+    (Fₙ − F, with Fₙ taken just below ``t`` when the empirical CDF is below).
+
+    Notes
+    -----
+    Continuous F: with x₍₁₎ ≤ … ≤ x₍ₙ₎, D = maxᵢ max(i/n − F(x₍ᵢ₎), F(x₍ᵢ₎) − (i − 1)/n),
+    the formula of ``scipy.stats.kstest``. Discrete F on the integers: both CDFs are step
+    functions jumping at integers, so D = max over integers k of |Fₙ(k) − F(k)|, from one
+    below the smallest draw to the largest (beyond, the gap only shrinks). The continuous
+    formula would compare F(k) with Fₙ just below k and overstate D at every tie.
+    """
+    x = np.sort(np.asarray(x, dtype=float))
+    n = len(x)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    if discrete:
+        low, high = int(np.round(x[0])) - 1, int(np.round(x[-1]))
+        ks = np.arange(low, high + 1) if high - low <= 5 * MAX_DRAWS else np.unique(x)
+        empirical = np.searchsorted(x, ks + 0.5, side="right") / n
+        gaps = empirical - np.asarray(cdf(ks), dtype=float)
+        where = int(np.argmax(np.abs(gaps)))
+        return float(abs(gaps[where])), float(ks[where]), float(gaps[where])
+    f = np.asarray(cdf(x), dtype=float)
+    i = np.arange(1, n + 1)
+    above, below = i / n - f, f - (i - 1) / n
+    where_above, where_below = int(np.argmax(above)), int(np.argmax(below))
+    if above[where_above] >= below[where_below]:
+        gap = float(above[where_above])
+        return gap, float(x[where_above]), gap
+    gap = float(below[where_below])
+    return gap, float(x[where_below]), -gap
+
+
+def ecdf_points(x_sorted: np.ndarray, keep: int = ECDF_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """The empirical CDF of sorted draws at most ``keep`` ranks evenly spread (the first and
+    last kept): (x₍ᵢ₎, i/n), to draw as a step line."""
+    n = len(x_sorted)
+    ranks = np.unique(np.round(np.linspace(1, n, min(n, keep))).astype(np.int64))
+    return x_sorted[ranks - 1], ranks / n
+
+
+def running_means(x: np.ndarray, keep: int = PATH_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """The running mean x̄ₘ = (x₁ + … + xₘ)/m at at most ``keep`` log-spaced m: (m, x̄ₘ)."""
+    total = np.cumsum(np.asarray(x, dtype=float))
+    counts = log_counts(len(total), keep)
+    return counts, total[counts - 1] / counts
+
+
+def band(std: float, counts: np.ndarray) -> np.ndarray:
+    """The half-width σ/√m of the band round the mean (NaN where σ is not finite): one
+    standard deviation of the mean of m draws."""
+    if not math.isfinite(std):
+        return np.full(len(counts), np.nan)
+    return std / np.sqrt(np.asarray(counts, dtype=float))
+
+
+@dataclass(frozen=True)
+class DrawSummary:
+    """What the page shows of n seeded draws: binned, thinned, with the truth beside it.
+
+    Attributes
+    ----------
+    name, n, seed : the distribution's registry name, the count and the seed.
+    discrete : whether it has a PMF.
+    mean, std : the true mean and standard deviation (NaN: no mean; ∞: infinite variance).
+    sample_mean, sample_std : the draws' mean and standard deviation.
+    edges, density : the histogram (see :func:`histogram`); ``outside`` its missing share.
+    curve_x, curve_y : the true density (or the PMF at the integers) over the window.
+    cdf_x, cdf_y : the true CDF over the window.
+    ecdf_x, ecdf_y : the empirical CDF, thinned (:func:`ecdf_points`).
+    ks, ks_at : the KS distance and where it is reached (:func:`ks_distance`).
+    ks_ends : (F(t), Fₙ(t)) at t = ``ks_at``: the ends of the gap.
+    counts, running : the running mean at log-spaced counts (:func:`running_means`).
+    half_width : σ/√m at those counts (NaN when σ is not finite).
+    median : the true median (the centre a Cauchy's running mean does not settle on).
+    """
+
+    name: str
+    n: int
+    seed: int
+    discrete: bool
+    mean: float
+    std: float
+    sample_mean: float
+    sample_std: float
+    edges: np.ndarray
+    density: np.ndarray
+    outside: float
+    curve_x: np.ndarray
+    curve_y: np.ndarray
+    cdf_x: np.ndarray
+    cdf_y: np.ndarray
+    ecdf_x: np.ndarray
+    ecdf_y: np.ndarray
+    ks: float
+    ks_at: float
+    ks_ends: tuple[float, float]
+    counts: np.ndarray
+    running: np.ndarray
+    half_width: np.ndarray
+    median: float
+
+
+def draws(name: str, values: tuple[tuple[str, float], ...], n: int, seed: int) -> np.ndarray:
+    """``n`` seeded draws (n clamped into 1 … 1,000,000) from a registry distribution."""
+    distribution = distributions.DISTRIBUTIONS[name]
+    rng = np.random.default_rng(int(seed))
+    return distribution.sample(rng, clamp_count(n), dict(values))
+
+
+def window(name: str, values: tuple[tuple[str, float], ...]) -> tuple[float, float]:
+    """The histogram's window: the 0.5% to 99.5% quantiles, kept finite and non-empty."""
+    low, high = distributions.DISTRIBUTIONS[name].window(dict(values), tail=WINDOW_TAIL)
+    if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
+        middle = low if math.isfinite(low) else 0.0
+        low, high = middle - 1.0, middle + 1.0
+    return low, high
+
+
+def _frozen_array(*arrays: np.ndarray) -> None:
+    for array in arrays:
+        array.setflags(write=False)
+
+
+@functools.lru_cache(maxsize=32)
+def draw_summary(name: str, values: tuple[tuple[str, float], ...], n: int, seed: int):
+    """Draw ``n`` values of a registry distribution with ``seed`` and summarise them (cached
+    by these settings; only binned and thinned arrays are kept).
+
+    Parameters
+    ----------
+    name : the registry name ("Normal").
+    values : its parameter values, as :func:`settings` gives them.
+    n : the number of draws, clamped into 1 … 1,000,000.
+    seed : the seed of ``numpy.random.default_rng``.
+
+    Returns
+    -------
+    DrawSummary
+    """
+    distribution = distributions.DISTRIBUTIONS[name]
+    n = clamp_count(n)
+    rv = distribution.frozen(dict(values))
+    x = draws(name, values, n, seed)
+    mean, std = true_moments(rv)
+    low, high = window(name, values)
+    edges, density, outside = histogram(x, (low, high), distribution.discrete)
+    if distribution.discrete:
+        curve_x = (edges[:-1] + edges[1:]) / 2
+        curve_y = np.asarray(rv.pmf(curve_x), dtype=float)
+        cdf_x = curve_x
+    else:
+        curve_x = np.linspace(low, high, CURVE_POINTS)
+        curve_y = np.asarray(rv.pdf(curve_x), dtype=float)
+        cdf_x = curve_x
+    curve_y = np.nan_to_num(curve_y, nan=0.0, posinf=0.0)
+    cdf_y = np.asarray(rv.cdf(cdf_x), dtype=float)
+    x_sorted = np.sort(x)
+    ks, ks_at, signed = ks_distance(x_sorted, rv.cdf, distribution.discrete)
+    at_truth = float(rv.cdf(ks_at))
+    ecdf_x, ecdf_y = ecdf_points(x_sorted)
+    counts, running = running_means(x)
+    half_width = band(std, counts)
+    arrays = (edges, density, curve_x, curve_y, cdf_x, cdf_y, ecdf_x, ecdf_y, counts, running,
+              half_width)  # fmt: skip
+    _frozen_array(*arrays)
+    return DrawSummary(
+        name, n, int(seed), distribution.discrete, mean, std, float(np.mean(x)),
+        float(np.std(x)), edges, density, outside, curve_x, curve_y, cdf_x, cdf_y, ecdf_x,
+        ecdf_y, ks, ks_at, (at_truth, at_truth + signed), counts, running, half_width,
+        float(rv.ppf(0.5)),
+    )  # fmt: skip
