@@ -69,12 +69,15 @@ def lln_lesson(dark: bool) -> None:
         cauchy = sampling.draw_summary(CAUCHY, standard, n, int(seed))
     with stage.picture:
         ui.plot(figures.draws_figure, summary, dark, key="lln_draws_chart", height=440)
-        ui.plot(figures.running_mean_figure, summary, cauchy, speed_factor(speed), dark,
-                key="lln_running_chart", height=560 if cauchy else 440)  # fmt: skip
     with stage.words:
         for line in words.lln_latex(summary):
             ui.formula(line)
         ui.notes(problems + words.lln_notes(summary, cauchy))
+    # Presenting, the stage's picture holds one chart, as tall as the screen: the second
+    # goes beside it, under the words.
+    with stage.words if ui.presenting() else stage.picture:
+        ui.plot(figures.running_mean_figure, summary, cauchy, speed_factor(speed), dark,
+                key="lln_running_chart", height=560 if cauchy else 440)  # fmt: skip
     ui.explain(
         f"{sampling.MAX_DRAWS:,} draws at most, seeded; the histogram and the empirical CDF "
         "are binned and thinned on the server (the draws never leave it). The running mean "
@@ -92,11 +95,12 @@ def clt_lesson(dark: bool) -> None:
     with stage.picture:
         ui.plot(figures.clt_figure, study, speed_factor(speed), dark, key="clt_chart",
                 height=460)  # fmt: skip
-        ui.plot(figures.ks_figure, study, dark, key="clt_ks_chart", height=440)
     with stage.words:
         for line in words.clt_latex(study):
             ui.formula(line)
         ui.notes(problems + words.clt_notes(study, distributions.DISTRIBUTIONS[name].discrete))
+    with stage.words if ui.presenting() else stage.picture:  # one chart to a stage's picture
+        ui.plot(figures.ks_figure, study, dark, key="clt_ks_chart", height=440)
     ui.explain(
         "Each sample mean x̄ₙ averages n draws of the source; standardised, "
         "Zₙ = (x̄ₙ − μ)/(σ/√n) has mean 0 and variance 1 whatever the source, and the central "

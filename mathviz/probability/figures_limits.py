@@ -160,7 +160,7 @@ def draws_figure(summary: DrawSummary, dark: bool = False) -> Prebuilt:
         "yaxis": _axis("share" if summary.discrete else "density", None, rangemode="tozero"),
         "xaxis2": _axis("x", RIGHT, range=[low, high]),
         "yaxis2": _axis("P(X ≤ x)", None, range=[-0.02, 1.02], anchor="x2"),
-        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90}, "showlegend": True,
+        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90, "b": 150}, "showlegend": True,
     }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout})
 
@@ -300,14 +300,18 @@ def clt_figure(study: CLTStudy, speed: float = 1.0, dark: bool = False) -> Prebu
               for i, n in enumerate(study.grid)]  # fmt: skip
     labels = [str(int(n)) for n in study.grid]
     qq_range = [-reach - 1.5, reach + 1.5]
+    controls = animation_controls([f["name"] for f in frames], labels, active=last,
+                                  readout="sample size n = ", ink=ink, speed=speed)  # fmt: skip
+    # Under the axes' titles (Play sat on the histogram's), not under the tick labels.
+    controls["updatemenus"][0]["pad"]["t"] = 85
+    controls["sliders"][0]["pad"]["t"] = 130
     layout = {
         "xaxis": _axis("z = (x̄ₙ − μ) / (σ/√n)", LEFT, range=[-4.5, 4.5]),
         "yaxis": _axis("density", None, range=[0, 0.75]),
         "xaxis2": _axis("N(0, 1) quantile", RIGHT, range=[-reach, reach]),
         "yaxis2": _axis("quantile of z", None, range=qq_range, anchor="x2"),
-        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90}, "showlegend": True,
-        **animation_controls([f["name"] for f in frames], labels, active=last,
-                             readout="sample size n = ", ink=ink, speed=speed),
+        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90, "b": 185}, "showlegend": True,
+        **controls,
     }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout, "frames": frames})
 

@@ -81,20 +81,19 @@ def chance_notes(run: ChanceRun) -> list[Note]:
 
 
 def lln_latex(summary: DrawSummary) -> list[str]:
-    """The running mean after n draws against μ, with σ/√n; and the KS distance."""
+    """The running mean after n draws against μ, with σ/√n; and the KS distance (each
+    formula and its yardstick on lines of their own: a projector's side column)."""
     n = summary.n
-    lines = []
-    mean_line = rf"\bar x_n = \frac{{1}}{{n}}\sum_{{i=1}}^{{n}} x_i = {tex(summary.sample_mean, 4)}"
+    lines = [rf"\bar x_n = \frac{{1}}{{n}}\sum_{{i=1}}^{{n}} x_i = {tex(summary.sample_mean, 4)}"]
+    truth = []
     if math.isfinite(summary.mean):
-        mean_line += rf",\qquad \mu = {tex(summary.mean, 4)}"
+        truth.append(rf"\mu = {tex(summary.mean, 4)}")
     if math.isfinite(summary.std) and math.isfinite(summary.mean):
-        mean_line += (rf",\qquad \frac{{\sigma}}{{\sqrt{{n}}}} = "
-                      rf"{tex(summary.std / math.sqrt(n))}")  # fmt: skip
-    lines.append(mean_line)
-    lines.append(
-        rf"D_n = \sup_x \left|F_n(x) - F(x)\right| = {tex(summary.ks)}"
-        rf",\qquad \frac{{0.87}}{{\sqrt{{n}}}} = {tex(0.8687 / math.sqrt(n))}"
-    )
+        truth.append(rf"\frac{{\sigma}}{{\sqrt{{n}}}} = {tex(summary.std / math.sqrt(n))}")
+    if truth:
+        lines.append(r",\qquad ".join(truth))
+    lines.append(rf"D_n = \sup_x \left|F_n(x) - F(x)\right| = {tex(summary.ks)}")
+    lines.append(rf"\frac{{0.87}}{{\sqrt{{n}}}} = {tex(0.8687 / math.sqrt(n))}")
     return lines
 
 
@@ -164,17 +163,16 @@ def clt_latex(study: CLTStudy) -> list[str]:
     """The standardisation with its numbers, and the KS distance at the chosen n."""
     how, n = study.how, study.n
     if how.robust:
-        first = (rf"Z_n = \frac{{\bar X_n - m}}{{s/\sqrt{{n}}}},\quad m = \text{{median}} = "
-                 rf"{tex(how.center)},\ s = \frac{{\text{{IQR}}}}{{1.349}} = {tex(how.scale)}"
-                 rf",\ n = {n}")  # fmt: skip
+        lines = [r"Z_n = \frac{\bar X_n - m}{s/\sqrt{n}}",
+                 rf"m = \text{{median}} = {tex(how.center)},\quad "
+                 rf"s = \frac{{\text{{IQR}}}}{{1.349}} = {tex(how.scale)}"]  # fmt: skip
     else:
-        first = (rf"Z_n = \frac{{\bar X_n - \mu}}{{\sigma/\sqrt{{n}}}} \xrightarrow{{d}} "
-                 rf"\mathcal{{N}}(0, 1),\quad \mu = {tex(how.center)},\ \sigma = "
-                 rf"{tex(how.scale)},\ n = {n}")  # fmt: skip
+        lines = [r"Z_n = \frac{\bar X_n - \mu}{\sigma/\sqrt{n}} \xrightarrow{d} \mathcal{N}(0, 1)",
+                 rf"\mu = {tex(how.center)},\quad \sigma = {tex(how.scale)}"]  # fmt: skip
     ks = float(study.ks[-1])
-    second = (rf"\sup_z \left|P(Z_{{{n}}} \le z) - \Phi(z)\right| \approx {tex(ks)}"
-              rf"\quad(\text{{{fmt(study.used)} means}})")  # fmt: skip
-    return [first, second]
+    lines.append(rf"\sup_z \left|P(Z_{{{n}}} \le z) - \Phi(z)\right| \approx {tex(ks)}")
+    lines.append(rf"n = {n},\quad \text{{{fmt(study.used)} means}}")
+    return lines
 
 
 def clt_notes(study: CLTStudy, source_discrete: bool) -> list[Note]:
