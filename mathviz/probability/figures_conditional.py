@@ -184,7 +184,7 @@ def coin_figure(run: CoinRun, speed: float, dark: bool) -> Prebuilt:
         "yaxis": {"range": [0.0, top], "title": {"text": "density"}, "domain": [0.0, 0.84]},
         "xaxis2": {"range": [0.5, max(n, 1) + 0.5], "anchor": "y2", "visible": False},
         "yaxis2": {"range": [-1, 1], "domain": [0.88, 0.96], "visible": False},
-        "legend": TOP_LEGEND | {"y": 1.04}, "margin": {"t": 90, "b": 150},
+        "legend": TOP_LEGEND | {"y": 1.04}, "margin": {"t": 90, "b": 165},
         **controls,
     }  # fmt: skip
     return Prebuilt({"data": static + frames[-1]["data"], "layout": layout, "frames": frames})
@@ -255,7 +255,7 @@ def joint_figure(picture: JointPicture, dark: bool) -> Prebuilt:
         "xaxis3": {"domain": SIDE, "anchor": "y", "showticklabels": False,
                    "range": [0, side_top]},
         "annotations": notes, "legend": TOP_LEGEND | {"y": 1.06},
-        "margin": {"t": 60}, "hovermode": "closest",
+        "margin": {"t": 75}, "hovermode": "closest",
     }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout})
 

@@ -53,7 +53,7 @@ def _panels(titles: tuple[str, str], left_share: float = 0.5) -> dict:
         "yaxis2": {"anchor": "x2"},
         "annotations": annotations,
         "legend": TOP_LEGEND | {"y": 1.09},
-        "margin": {"t": 90},
+        "margin": {"t": 90, "r": 30},
     }
 
 
@@ -192,7 +192,7 @@ def limit_figure(run: LimitRun, speed: float, dark: bool) -> Prebuilt:
     layout["xaxis2"] |= {"type": "log", "title": {"text": limit.parameter}}
     layout["yaxis2"] |= {"type": "log"}
     labels = [numbers.text(frame.n) for frame in run.frames]
-    layout |= {"margin": {"t": 90, "b": 120}, "font": {"color": ink}, "bargap": 0.1}
+    layout |= {"margin": {"t": 90, "b": 160}, "font": {"color": ink}, "bargap": 0.1}
     layout |= animation_controls(names, labels, active=0, frame_ms=STEP_MS, speed=speed,
                                  readout=f"{limit.parameter} = ", ink=ink)  # fmt: skip
     return Prebuilt({"data": data, "layout": layout, "frames": frames})

@@ -109,7 +109,7 @@ def chance_figure(run: ChanceRun, speed: float = 1.0, dark: bool = False) -> Pre
         "yaxis": _axis("share", None, range=[0, 1.05]),
         "xaxis2": _axis(f"{unit} so far", RIGHT, range=[0.5, run.n + 0.5]),
         "yaxis2": _axis("running share", None, range=[0, 1.02], anchor="x2"),
-        "legend": TOP_LEGEND, "margin": {"t": 70}, "showlegend": True,
+        "legend": TOP_LEGEND, "margin": {"t": 70, "r": 30, "b": 160}, "showlegend": True,
         **animation_controls([f["name"] for f in frames], labels, active=len(frames) - 1,
                              readout=f"{unit}: ", ink=ink, speed=speed),
     }  # fmt: skip
@@ -231,7 +231,7 @@ def running_mean_figure(
         "xaxis": _axis("draws so far m (log scale)", None, type="log",
                        range=[0, math.log10(max(n, 2))]),
         "yaxis": _axis("running mean", top, range=y_range),
-        "legend": TOP_LEGEND, "margin": {"t": 70}, "showlegend": True,
+        "legend": TOP_LEGEND, "margin": {"t": 75, "r": 35, "b": 165}, "showlegend": True,
     }  # fmt: skip
     if cauchy is not None:
         layout["xaxis"] |= {"anchor": "y2"}
@@ -310,7 +310,7 @@ def clt_figure(study: CLTStudy, speed: float = 1.0, dark: bool = False) -> Prebu
         "yaxis": _axis("density", None, range=[0, 0.75]),
         "xaxis2": _axis("N(0, 1) quantile", RIGHT, range=[-reach, reach]),
         "yaxis2": _axis("quantile of z", None, range=qq_range, anchor="x2"),
-        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90, "b": 185}, "showlegend": True,
+        "bargap": 0, "legend": TOP_LEGEND, "margin": {"t": 90, "b": 195}, "showlegend": True,
         **controls,
     }  # fmt: skip
     return Prebuilt({"data": data, "layout": layout, "frames": frames})

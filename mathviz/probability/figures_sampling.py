@@ -156,7 +156,7 @@ def inverse_figure(run: samplers.InverseRun, speed: float = 1.0, dark: bool = Fa
     kind = "share" if run.discrete else "density"
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 60, "b": 130},
+        "margin": {"t": 60, "r": 30, "b": 130},
         "bargap": 0,
         "xaxis": _axis("x", range=[left, right], anchor="y2"),
         "yaxis": _axis("u = F(x)", domain=[0.5, 1.0], range=[-0.02, 1.04]),
@@ -375,7 +375,7 @@ def traces_figure(run: mcmc.Run, dark: bool = False) -> Prebuilt:
                            "layer": "below"})  # fmt: skip
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 60},
+        "margin": {"t": 60, "r": 30},
         "xaxis": _axis("step", range=[0, run.steps], anchor="y2"),
         "yaxis": _axis("x", domain=[0.55, 1.0]),
         "yaxis2": _axis("y", domain=[0.0, 0.45]),
@@ -491,7 +491,7 @@ def scales_figure(runs: dict[str, mcmc.Run], dark: bool = False) -> Prebuilt:
     crawls, too large a σ sticks, one in between mixes."""
     ink = theme.ink(dark)
     rows = len(runs)
-    data, layout = [], {"margin": {"t": 30}, "showlegend": False}
+    data, layout = [], {"margin": {"t": 30, "r": 30}, "showlegend": False}
     gap = 0.08
     height = (1 - gap * (rows - 1)) / rows
     for r, (label, result) in enumerate(runs.items()):
