@@ -22,11 +22,13 @@ from tests.harness.sweep import all_views, notation_found
 pytestmark = pytest.mark.browser
 
 # The main area's visible text, KaTeX's hidden MathML copy of each formula's LaTeX source
-# (``v_{k+1}``, ``e^{\pm i\theta}``) left out: a reader sees the rendered formula only.
+# (``v_{k+1}``, ``e^{\pm i\theta}``) left out: a reader sees the rendered formula only. Code
+# (``rng.standard_t(5, size=n)`` in a code block) is left out too: there, code is what is meant.
 VISIBLE_TEXT_JS = """
 () => {
   const main = document.querySelector("[data-testid='stMain']").cloneNode(true);
-  main.querySelectorAll('.katex-mathml, annotation, script, style').forEach(e => e.remove());
+  main.querySelectorAll('.katex-mathml, annotation, script, style, pre, code')
+    .forEach(e => e.remove());
   return main.innerText;
 }
 """
@@ -56,7 +58,8 @@ def test_every_view_renders_its_formulas_and_plain_text(session):
 
 
 def test_the_sweep_sees_a_broken_formula(session):
-    """The checks themselves: they find a KaTeX error element and notation put on a page."""
+    """The checks themselves: they find a KaTeX error element and notation put on a page, and
+    leave code alone."""
     page = session.page
     session.open(all_views()[0].page)
     page.evaluate(
@@ -68,6 +71,9 @@ def test_the_sweep_sees_a_broken_formula(session):
           const p = document.createElement('p');
           p.textContent = 'det A = 4e+12, v_k';
           document.querySelector("[data-testid='stMain']").appendChild(p);
+          const code = document.createElement('code');
+          code.textContent = 'rng.standard_t(5, size=n)';
+          document.querySelector("[data-testid='stMain']").appendChild(code);
         }"""
     )
     assert page.evaluate(KATEX_ERRORS_JS) == ["ParseError"]
