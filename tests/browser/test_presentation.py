@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from mathviz import catalog
@@ -28,12 +29,16 @@ def test_presentation_mode_renders(session, page_info):
     # The mode's style sheet is an element of its own, which may land a moment after the title:
     # wait until it applies. Prose is much larger; the title, compact to leave the first screen
     # to the picture, is not smaller than usual.
-    session.page.wait_for_function(
-        f"n => {{ const [title, prose] = ({sizes})(); "
-        "return prose >= 1.3 * n[1] && title >= n[0]; }",
-        arg=normal,
-        timeout=browser.TIMEOUT_MS,
-    )
+    try:
+        session.page.wait_for_function(
+            f"n => {{ const [title, prose] = ({sizes})(); "
+            "return prose >= 1.3 * n[1] && title >= n[0]; }",
+            arg=normal,
+            timeout=browser.TIMEOUT_MS,
+        )
+    except PlaywrightTimeout:  # say what was measured (title, prose px), not just "timeout"
+        presented = session.page.evaluate(sizes)
+        raise AssertionError(f"normal {normal}, presenting {presented}") from None
     sidebar = session.page.locator("[data-testid='stSidebar']")
     expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=browser.TIMEOUT_MS)
 

@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -274,15 +275,25 @@ def wait_for_change(page: Any, before: str, timeout_ms: float = TIMEOUT_MS) -> s
     return fingerprint(page)
 
 
-def move_first_control(page: Any) -> str:
+def move_first_control(page: Any, timeout_ms: float = TIMEOUT_MS) -> str:
     """Move the first control of the main area a step; returns what kind of control it was.
 
     Sliders get an arrow key (as a keyboard user would), segmented controls a click on an
     option that is not selected, pills a click on their first option, toggles a click, number
-    inputs a step up. Call it on an idle page: it looks for the controls once, as drawn.
+    inputs a step up. Call it on an idle page. The script's run can be over before React has
+    drawn its widgets, so it first waits for a control of any of these kinds to be drawn.
     """
     main = page.locator("[data-testid='stMain']")
     slider = page.locator(MAIN_SLIDER)
+    drawn = (
+        slider.or_(main.locator("[data-testid='stButtonGroup']"))
+        .or_(main.locator("[data-testid='stCheckbox'] label"))
+        .or_(main.locator("[data-testid='stNumberInputStepUp']"))
+    )
+    try:
+        drawn.first.wait_for(state="attached", timeout=timeout_ms)
+    except PlaywrightTimeout as error:
+        raise LookupError("no control in the main area") from error
     if slider.count():
         slider.first.focus()
         page.keyboard.press("ArrowRight")
