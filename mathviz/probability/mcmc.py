@@ -61,7 +61,7 @@ def gaussian_log_density(mean, cov) -> Callable[[np.ndarray], np.ndarray]:
 
     def log_density(points: np.ndarray) -> np.ndarray:
         d = np.asarray(points, dtype=float) - mean
-        return -0.5 * np.einsum("...i,ij,...j->...", d, precision, d)
+        return -0.5 * np.sum((d @ precision) * d, axis=-1)  # d·P·d (einsum: slower per step)
 
     return log_density
 
@@ -73,7 +73,8 @@ BANANA_A, BANANA_B = 2.0, 0.35
 
 def banana_log_density(points: np.ndarray) -> np.ndarray:
     """Log-density (+ const) of the banana: x ~ N(0, A²), y | x ~ N(B(x² − A²), 1)."""
-    x, y = np.moveaxis(np.asarray(points, dtype=float), -1, 0)
+    points = np.asarray(points, dtype=float)
+    x, y = points[..., 0], points[..., 1]
     return -0.5 * (x / BANANA_A) ** 2 - 0.5 * (y - BANANA_B * (x**2 - BANANA_A**2)) ** 2
 
 
@@ -186,10 +187,23 @@ def metropolis(
     so that the unknown normalising constant cancels and nothing overflows. A non-finite
     log π(x') (outside a support) is rejected.
     """
-    x = np.array(starts, dtype=float)
-    chains = len(x)
-    steps_by = sigma * rng.standard_normal((steps, chains, 2))
+    chains = len(starts)
+    unit = rng.standard_normal((steps, chains, 2))
     log_u = np.log(rng.random((steps, chains)))
+    return walk(log_density, starts, sigma * unit, log_u)
+
+
+def walk(
+    log_density: Callable[[np.ndarray], np.ndarray],
+    starts: np.ndarray,
+    steps_by: np.ndarray,
+    log_u: np.ndarray,
+) -> Chains:
+    """Metropolis–Hastings with its random numbers given: ``steps_by`` (n, c, 2) the proposed
+    moves and ``log_u`` (n, c) the logs of the uniforms that accept them (see
+    :func:`metropolis`). Chains with different proposal scales can so run in one loop."""
+    x = np.array(starts, dtype=float)
+    steps, chains = log_u.shape
     positions = np.empty((steps + 1, chains, 2))
     proposals = np.empty((steps, chains, 2))
     accepted = np.empty((steps, chains), dtype=bool)
@@ -379,6 +393,10 @@ def _run(name: str, sigma: float, chains: int, steps: int, burn: int, seed: int)
     rng = np.random.default_rng(seed)
     starts = dispersed_starts(name, chains, rng)
     result = metropolis(TARGETS[name].log_density, starts, sigma, steps, rng)
+    return _summarise(name, sigma, steps, burn, result)
+
+
+def _summarise(name: str, sigma: float, steps: int, burn: int, result: Chains) -> Run:
     kept = result.positions[:, 1 + burn :]
     coordinates = (kept[..., 0], kept[..., 1])
     lags = min(MAX_LAG, kept.shape[1])
@@ -419,13 +437,29 @@ class Sweep:
 
 @functools.lru_cache(maxsize=16)
 def sweep(name: str, seed: int) -> Sweep:
-    """Runs at :data:`SWEEP_SIGMAS` (4 chains, 2000 steps, 500 burn-in each; cached)."""
+    """Runs at :data:`SWEEP_SIGMAS` (4 chains, 2000 steps, 500 burn-in each; cached).
+
+    Each is the run :func:`run` makes at its σ with this seed: the same starts and the same
+    random numbers, the moves scaled by σ. All of them walk in one loop, one block of
+    chains per σ (13 times fewer Python steps than a run after another).
+    """
+    chains, steps, burn = SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN
+    rng = np.random.default_rng(seed)
+    starts = dispersed_starts(name, chains, rng)
+    unit = rng.standard_normal((steps, chains, 2))
+    log_u = np.log(rng.random((steps, chains)))
+    k = len(SWEEP_SIGMAS)
+    scales = np.repeat(np.array(SWEEP_SIGMAS), chains)[None, :, None]
+    together = walk(TARGETS[name].log_density, np.tile(starts, (k, 1)),
+                    scales * np.tile(unit, (1, k, 1)), np.tile(log_u, (1, k)))  # fmt: skip
     acceptance, efficiency = [], []
-    for sigma in SWEEP_SIGMAS:
-        result = _run(name, sigma, SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN, seed)
-        acceptance.append(float(result.acceptance.mean()))
-        worst = np.nan if np.isnan(result.ess).any() else float(np.min(result.ess))
-        efficiency.append(worst / result.count)
+    for i in range(k):
+        block = slice(i * chains, (i + 1) * chains)
+        kept = together.positions[block, 1 + burn :]
+        acceptance.append(float(together.accepted[block, burn:].mean(axis=1).mean()))
+        both = [ess(kept[..., axis]) for axis in (0, 1)]
+        worst = np.nan if np.isnan(both).any() else float(np.min(both))
+        efficiency.append(worst / (kept.shape[0] * kept.shape[1]))
     return Sweep(np.array(SWEEP_SIGMAS), np.array(acceptance), np.array(efficiency))
 
 

@@ -149,6 +149,16 @@ def test_the_sweep_shows_acceptance_falling_with_sigma():
     assert sweep.ess_per_draw[best] > 5 * sweep.ess_per_draw[0]
 
 
+@pytest.mark.parametrize("name", ["Banana", "Three modes"])
+def test_the_sweep_is_one_run_per_sigma_walked_together(name):
+    sweep = mcmc.sweep(name, 5)
+    for k in (0, 6, len(mcmc.SWEEP_SIGMAS) - 1):
+        alone = mcmc.run(name, mcmc.SWEEP_SIGMAS[k], mcmc.SWEEP_CHAINS, mcmc.SWEEP_STEPS,
+                         mcmc.SWEEP_BURN, 5)  # fmt: skip
+        assert sweep.acceptance[k] == alone.acceptance.mean()
+        assert sweep.ess_per_draw[k] == pytest.approx(alone.ess.min() / alone.count, rel=1e-12)
+
+
 # ---- diagnostics ----------------------------------------------------------------------------
 
 

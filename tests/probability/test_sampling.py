@@ -27,6 +27,17 @@ def test_the_ks_distance_is_scipys_for_a_continuous_cdf(rv, n):
     assert abs(signed) == pytest.approx(distance)
 
 
+@pytest.mark.parametrize("rv", [stats.t(5), stats.beta(0.5, 0.5), stats.lognorm(1.5)])
+def test_the_ks_distance_of_a_million_draws_is_scipys(rv):
+    """At this size the CDF is evaluated only in the blocks that can hold the maximum."""
+    x = rv.rvs(size=1_000_000, random_state=np.random.default_rng(3))
+    distance, at, signed = sampling.ks_distance(x, rv.cdf)
+    reference = stats.kstest(x, rv.cdf)
+    assert distance == pytest.approx(reference.statistic, abs=1e-12)
+    assert at == reference.statistic_location
+    assert signed == pytest.approx(reference.statistic * reference.statistic_sign)
+
+
 @pytest.mark.parametrize("rv", [stats.poisson(4), stats.binom(10, 0.3), stats.geom(0.2)])
 def test_the_ks_distance_of_a_discrete_cdf_is_the_gap_of_the_two_step_functions(rv):
     x = rv.rvs(size=5000, random_state=np.random.default_rng(1))
