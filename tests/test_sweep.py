@@ -4,6 +4,7 @@ prose shows programmer notation (``4e+12``, ``v_k``, ``b^(m+n)``, ``nan``). The 
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -34,6 +35,31 @@ def test_the_sweep_reaches_every_page_and_the_reported_links():
     assert "/eigenvectors-svd?part=Power+iteration&preset=Nearly+singular" in reached
 
 
+GRID_TRACES = {"contour", "heatmap", "surface"}
+
+
+def flat_grids(figure: dict) -> list[str]:
+    """Traces whose z is a grid sent as a typed array without a ``shape``: plotly.js reads
+    it as one row, and a contour of it is drawn in the wrong place (the MH targets' were)."""
+    traces = list(figure.get("data", []))
+    for frame in figure.get("frames", []):
+        traces += frame.get("data", [])
+    return [
+        str(trace.get("name", trace.get("type")))
+        for trace in traces
+        if trace.get("type") in GRID_TRACES
+        and isinstance(trace.get("z"), dict)
+        and "bdata" in trace["z"]
+        and "shape" not in trace["z"]
+    ]
+
+
+def test_a_grid_without_its_shape_is_found():
+    grid = {"type": "contour", "name": "target", "z": {"dtype": "f4", "bdata": "AAAA"}}
+    assert flat_grids({"data": [grid]}) == ["target"]
+    assert flat_grids({"data": [grid | {"z": grid["z"] | {"shape": "1,1"}}]}) == []
+
+
 @pytest.mark.parametrize("view", VIEWS, ids=str)
 def test_view_has_sound_formulas_and_plain_prose(view):
     at = run_page(view.page.path, view.query)
@@ -56,4 +82,6 @@ def test_view_has_sound_formulas_and_plain_prose(view):
         for label in FIGURE_TEXT.findall(spec):
             if found := notation_found(label):
                 problems[label[:60]] = found
+        for name in flat_grids(json.loads(spec)):
+            problems[f"grid {name!r}"] = "a 2-D z as a typed array without its shape"
     assert not problems, f"{view}: {problems}"

@@ -30,6 +30,16 @@ def typed(values: Any, precision: str = "f8") -> dict[str, str] | list:
     return {"dtype": precision, "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
 
 
+def typed_grid(values: Any, precision: str = "f8") -> dict[str, str]:
+    """A 2-D grid (a contour's or heatmap's z, rows along y) as a typed array with its
+    ``shape``: without it plotly.js reads the numbers as one row."""
+    array = np.asarray(values)
+    if array.ndim != 2 or array.size == 0:
+        raise ValueError(f"a grid is a non-empty 2-D array, not of shape {array.shape}")
+    rows, columns = array.shape
+    return typed(array, precision) | {"shape": f"{rows},{columns}"}
+
+
 class Prebuilt(go.Figure):
     """A figure given directly as its plotly JSON (a dict), skipping plotly's object model.
 

@@ -21,7 +21,7 @@ from mathviz.core import numbers
 from mathviz.core.numbers import text as fmt
 from mathviz.plot import theme
 from mathviz.plot.animation import STEP_MS, animation_controls, hold
-from mathviz.plot.spec import Prebuilt, typed
+from mathviz.plot.spec import Prebuilt, typed, typed_grid
 from mathviz.plot.traces import TOP_LEGEND, rgba
 from mathviz.probability import bayes
 from mathviz.probability.bayes import GROUPS, CoinRun, MedicalTest
@@ -209,7 +209,7 @@ def joint_figure(picture: JointPicture, dark: bool) -> Prebuilt:
     given = picture.conditional
     data: list[dict] = [
         {"type": "contour", "x": typed(picture.xs, "f4"), "y": typed(picture.ys, "f4"),
-         "z": typed(picture.z.ravel(), "f4") | {"shape": f"{len(picture.ys)},{len(picture.xs)}"},
+         "z": typed_grid(picture.z, "f4"),
          "colorscale": _density_scale(dark), "showscale": False, "ncontours": 12,
          "contours": {"coloring": "fill", "showlines": False}, "hoverinfo": "skip",
          "name": "density"},

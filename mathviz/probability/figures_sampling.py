@@ -17,7 +17,7 @@ import numpy as np
 from mathviz.core.numbers import text
 from mathviz.plot import theme
 from mathviz.plot.animation import FRAME_MS, animation_controls, hold
-from mathviz.plot.spec import Prebuilt, typed
+from mathviz.plot.spec import Prebuilt, typed, typed_grid
 from mathviz.plot.traces import TOP_LEGEND, rgba
 from mathviz.probability import mcmc, samplers
 
@@ -267,7 +267,8 @@ def _contour(name: str, ink: str) -> dict:
     s = CONTOUR_STRIDE
     return {
         "type": "contour", "x": _f4(xs[::s]), "y": _f4(ys[::s]),
-        "z": _f4(density[::s, ::s]), "ncontours": 9, "showscale": False, "hoverinfo": "skip",
+        "z": typed_grid(density[::s, ::s], "f4"), "ncontours": 9, "showscale": False,
+        "hoverinfo": "skip",
         "contours": {"coloring": "lines"}, "line": {"width": 1.2},
         "colorscale": [[0, rgba(ink, 0.15)], [1, rgba(ink, 0.7)]], "name": "target",
     }  # fmt: skip

@@ -1,5 +1,6 @@
 """Figures as plotly JSON: typed arrays, prebuilt figures, equal aspect."""
 
+import base64
 import json
 
 import numpy as np
@@ -7,7 +8,7 @@ import plotly.graph_objects as go
 import plotly.io
 import pytest
 
-from mathviz.plot.spec import Prebuilt, equal_aspect, typed
+from mathviz.plot.spec import Prebuilt, equal_aspect, typed, typed_grid
 from tests.harness.apptest import decode_arrays
 
 
@@ -65,3 +66,13 @@ def test_a_prebuilt_figure_copies_and_pickles_with_its_dict():
     spec = {"data": [{"type": "scatter", "y": [1, 2]}], "layout": {}}
     for clone in (copy.deepcopy(Prebuilt(spec)), pickle.loads(pickle.dumps(Prebuilt(spec)))):
         assert clone.to_dict() == spec and clone.to_dict() is not spec
+
+
+def test_a_typed_grid_keeps_its_rows_and_columns():
+    grid = np.arange(6.0).reshape(2, 3)
+    spec = typed_grid(grid, "f4")
+    assert spec["shape"] == "2,3"
+    decoded = np.frombuffer(base64.b64decode(spec["bdata"]), dtype="<f4").reshape(2, 3)
+    np.testing.assert_array_equal(decoded, grid)  # row-major: row j is z at y[j]
+    with pytest.raises(ValueError):
+        typed_grid(np.arange(3.0))
