@@ -265,3 +265,19 @@ def chained_path(segments: Sequence, places: int) -> str:
         line = [*reversed(backward), a, b, *forward]
         out.append("M" + "L".join(f"{x:.{places}f},{y:.{places}f}" for x, y in line))
     return "".join(out)
+
+
+def log_axis_ticks(low: float, high: float) -> dict[str, Any]:
+    """Ticks of a log axis over [low, high] at 1, 2 and 5 times the powers of ten, written
+    out ("0.005", "20"): plotly's own labels its minor ticks with a bare digit ("5", "2")
+    and a reader sees 4, 2, 8, 3 down an axis of ESS per draw. Fewer than three such ticks:
+    1 to 9 times the powers of ten. Non-positive or non-finite ends: plotly's ticks."""
+    if not (np.isfinite(low) and np.isfinite(high) and 0 < low <= high):
+        return {}
+    decades = range(int(np.floor(np.log10(low))), int(np.ceil(np.log10(high))) + 1)
+    for steps in ((1, 2, 5), tuple(range(1, 10))):
+        values = [m * 10.0**e for e in decades for m in steps]
+        values = [v for v in values if low * (1 - 1e-9) <= v <= high * (1 + 1e-9)]
+        if len(values) >= 3:
+            break
+    return {"tickvals": values, "ticktext": [f"{v:.6g}" for v in values]}

@@ -18,7 +18,7 @@ from mathviz.core.numbers import text
 from mathviz.plot import theme
 from mathviz.plot.animation import FRAME_MS, animation_controls, hold
 from mathviz.plot.spec import Prebuilt, typed, typed_grid
-from mathviz.plot.traces import TOP_LEGEND, rgba
+from mathviz.plot.traces import TOP_LEGEND, log_axis_ticks, rgba
 from mathviz.probability import mcmc, samplers
 
 PRIMARY, SECONDARY = theme.COLORS["primary"], theme.COLORS["secondary"]
@@ -32,6 +32,17 @@ CONTOUR_STRIDE = 3  # the density grid drawn at every third point (54² values)
 
 def _f4(values) -> dict | list:
     return typed(values, "f4")
+
+
+CONTROLS_TOP = 85  # Play and the slider's top, below the x axis's title (in both modes)
+CONTROLS_BOTTOM = 165  # the bottom margin that holds them
+
+
+def _under_axis_title(layout: dict) -> None:
+    """Play and the slider beside it moved down under the x axis's title, which the default
+    pad put them on (the rejection chart's "x" sat behind "2000 proposals")."""
+    for entry in (*layout["updatemenus"], *layout["sliders"]):
+        entry["pad"] = {**entry["pad"], "t": CONTROLS_TOP}
 
 
 def _scatter(name: str, **extra) -> dict:
@@ -156,7 +167,7 @@ def inverse_figure(run: samplers.InverseRun, speed: float = 1.0, dark: bool = Fa
     kind = "share" if run.discrete else "density"
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 60, "r": 30, "b": 130},
+        "margin": {"t": 60, "r": 30, "b": CONTROLS_BOTTOM},
         "bargap": 0,
         "xaxis": _axis("x", range=[left, right], anchor="y2"),
         "yaxis": _axis("u = F(x)", domain=[0.5, 1.0], range=[-0.02, 1.04]),
@@ -170,6 +181,7 @@ def inverse_figure(run: samplers.InverseRun, speed: float = 1.0, dark: bool = Fa
         sequence=[*names, *hold(names[-1], 900, TRAVEL_MS)],
         frame_ms=TRAVEL_MS, readout="", ink=ink, slider_x=0.32, speed=speed, glide=True,
     )  # fmt: skip
+    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -237,7 +249,7 @@ def rejection_figure(run: samplers.RejectionRun, window: tuple[float, float],
     top = max(float(run.envelope.max()), float(run.f.max())) * 1.05
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 80, "b": 130},
+        "margin": {"t": 80, "b": CONTROLS_BOTTOM},
         "bargap": 0,
         "xaxis": _axis("x", range=list(window), anchor="y2"),
         "yaxis": _axis("height u·M·g(x)", domain=[0.45, 1.0], range=[0, top]),
@@ -249,6 +261,7 @@ def rejection_figure(run: samplers.RejectionRun, window: tuple[float, float],
         sequence=[*[n for n in names for _ in range(3)], *hold(names[-1], 900, FRAME_MS)],
         frame_ms=60, readout="", ink=ink, slider_x=0.32, speed=speed,
     )  # fmt: skip
+    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -337,7 +350,7 @@ def chains_figure(run: mcmc.Run, speed: float = 1.0, dark: bool = False) -> Preb
     x0, x1, y0, y1 = mcmc.TARGETS[run.target].window
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 80, "b": 130},
+        "margin": {"t": 80, "b": CONTROLS_BOTTOM},
         "xaxis": _axis("x", range=[x0, x1], constrain="domain"),
         "yaxis": _axis("y", range=[y0, y1], scaleanchor="x", scaleratio=1, constrain="domain"),
     }
@@ -347,6 +360,7 @@ def chains_figure(run: mcmc.Run, speed: float = 1.0, dark: bool = False) -> Preb
         sequence=[*[n for n in names for _ in range(12)], *hold(names[-1], 900, FRAME_MS)],
         readout="", ink=ink, slider_x=0.32, speed=speed,
     )  # fmt: skip
+    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -444,6 +458,10 @@ def diagnostics_chart(name: str, sigma: float, chains: int, steps: int, burn: in
     return diagnostics_figure(mcmc.run(name, sigma, chains, steps, burn, seed), dark)
 
 
+def _ess_ticks(values: np.ndarray) -> dict:
+    return log_axis_ticks(values.min(), values.max()) if len(values) else {}
+
+
 def sweep_figure(sweep: mcmc.Sweep, sigma: float, dark: bool = False) -> Prebuilt:
     """Acceptance rate (left axis) and bulk-ESS per draw (right axis, log) against the
     proposal scale σ (log), the chosen σ marked; runs that never moved are left out."""
@@ -462,10 +480,11 @@ def sweep_figure(sweep: mcmc.Sweep, sigma: float, dark: bool = False) -> Prebuil
     layout = {
         "legend": TOP_LEGEND,
         "margin": {"t": 60, "r": 80},
-        "xaxis": _axis("proposal scale σ", type="log"),
+        "xaxis": _axis("proposal scale σ", type="log",
+                       **log_axis_ticks(sweep.sigmas.min(), sweep.sigmas.max())),
         "yaxis": _axis("acceptance rate", range=[0, 1.02], color=PRIMARY),
         "yaxis2": _axis("bulk-ESS per draw", type="log", overlaying="y", side="right",
-                        color=SECONDARY, showgrid=False),
+                        color=SECONDARY, showgrid=False, **_ess_ticks(sweep.ess_per_draw[moved])),
         "shapes": [
             {"type": "rect", "xref": "paper", "yref": "y", "x0": 0, "x1": 1, "y0": 0.2,
              "y1": 0.5, "fillcolor": rgba(ACCEPTED, 0.1), "line": {"width": 0},
@@ -586,7 +605,7 @@ def pi_figure(run: samplers.PiRun, speed: float = 1.0, dark: bool = False) -> Pr
               for j in frame_index]  # fmt: skip
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 80, "b": 130},
+        "margin": {"t": 80, "b": CONTROLS_BOTTOM},
         "xaxis": _axis("x", domain=[0.0, 0.4], range=[0, 1], constrain="domain"),
         "yaxis": _axis("y", range=[0, 1], scaleanchor="x", scaleratio=1, constrain="domain"),
         "xaxis2": _axis("points n", domain=[0.52, 1.0], type="log", anchor="y2"),
@@ -599,6 +618,7 @@ def pi_figure(run: samplers.PiRun, speed: float = 1.0, dark: bool = False) -> Pr
         sequence=[*[n for n in names for _ in range(4)], *hold(names[-1], 900, FRAME_MS)],
         readout="", ink=ink, slider_x=0.32, speed=speed,
     )  # fmt: skip
+    _under_axis_title(layout)
     return Prebuilt(spec)
 
 

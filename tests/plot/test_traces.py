@@ -101,3 +101,17 @@ def test_chained_path_joins_segments_that_meet_and_keeps_every_one():
     apart = [((0, 0), (1, 0)), ((5, 5), (6, 6)), ((1, 0), (2, -0.00001))]
     text = chained_path(apart, 3)
     assert text.count("M") == 2 and "-0.000" not in text and "2.000,0.000" in text
+
+
+def test_log_axis_ticks_are_written_out_at_one_two_five():
+    ess = traces.log_axis_ticks(0.006, 0.35)
+    assert ess["tickvals"] == [0.01, 0.02, 0.05, 0.1, 0.2]
+    assert ess["ticktext"] == ["0.01", "0.02", "0.05", "0.1", "0.2"]
+    sigma = traces.log_axis_ticks(0.05, 10.0)
+    assert sigma["ticktext"] == ["0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10"]
+
+
+def test_log_axis_ticks_of_a_short_range_use_every_digit_and_bad_ends_none():
+    assert traces.log_axis_ticks(3.0, 7.0)["ticktext"] == ["3", "4", "5", "6", "7"]
+    assert traces.log_axis_ticks(0.0, 1.0) == {}
+    assert traces.log_axis_ticks(1.0, float("nan")) == {}
