@@ -97,7 +97,8 @@ def metropolis_lesson(dark: bool) -> None:
     ui.plot(figures.traces_chart, *settings, dark, key="traces_chart", height=420)
     ui.plot(figures.diagnostics_chart, *settings, dark, key="diagnostics_chart", height=380)
     ui.explain(
-        "**▶ Play** runs the first 100 steps: from where it is (big dot) each chain proposes "
+        f"**▶ Play** runs the first 100 steps, each chain trailing its last {figures.TRAIL} "
+        "states: from where it is (big dot) each chain proposes "
         "a step (dotted) and accepts it (○) or stays put (×), more often rejected the lower "
         "π is there. The faint dots are the draws kept after the burn-in. Below: the trace "
         "plots (the burn-in shaded), then the kept draws' marginals against the target's, "

@@ -287,12 +287,21 @@ def _contour(name: str, ink: str) -> dict:
     }  # fmt: skip
 
 
+# States a chain's line keeps behind it while Play steps: the walk stays readable (a
+# hundred steps of four chains drew a tangle over the target), and every frame carries at
+# most this many points per chain instead of all the steps so far.
+TRAIL = 25
+
+
 def _step_traces(run: mcmc.Run, t: int) -> list[dict]:
-    """Step t: each chain's path so far, where they are, the proposals and the verdicts."""
+    """Step t: each chain's trail (its last :data:`TRAIL` states), where the chains are, the
+    proposals and the verdicts."""
     chains = run.chains
     last = chains.accepted.shape[1]
     t = min(t, last)
-    paths = [{"x": _f4(p[: t + 1, 0]), "y": _f4(p[: t + 1, 1])} for p in chains.positions]
+    start = max(0, t + 1 - TRAIL)
+    paths = [{"x": _f4(p[start : t + 1, 0]), "y": _f4(p[start : t + 1, 1])}
+             for p in chains.positions]  # fmt: skip
     here = chains.positions[:, t]
     if t < last:
         proposed, ok = chains.proposals[:, t], chains.accepted[:, t]
@@ -314,7 +323,7 @@ def _step_traces(run: mcmc.Run, t: int) -> list[dict]:
 def chains_figure(run: mcmc.Run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
     """The chains over the target's contours: the kept draws (thinned) as dots, and the
     first :data:`mcmc.ANIMATED_STEPS` steps animated with each proposal, accepted (○) or
-    rejected (×)."""
+    rejected (×), each chain trailing its last :data:`TRAIL` states."""
     ink = theme.ink(dark)
     chains = run.chains
     count = len(chains.positions)

@@ -109,6 +109,11 @@ def test_the_chains_chart_shows_each_step_where_the_chains_are():
         now = frames[f"t{t}"]["data"][3]  # after the three chains' paths
         np.testing.assert_allclose(np.c_[now["x"], now["y"]], run.chains.positions[:, t],
                                    rtol=1e-5, atol=1e-6)  # fmt: skip
+        trail = frames[f"t{t}"]["data"][1]  # the second chain's last states, up to now
+        shown = min(t + 1, figures.TRAIL)
+        np.testing.assert_allclose(np.c_[trail["x"], trail["y"]],
+                                   run.chains.positions[1, t + 1 - shown : t + 1],
+                                   rtol=1e-5, atol=1e-6)  # fmt: skip
         accepted = frames[f"t{t}"]["data"][5]
         if t < 100:
             assert len(accepted.get("x", [])) == run.chains.accepted[:, t].sum()
