@@ -7,8 +7,13 @@ the same methods, so the registry treats it like any other continuous distributi
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from scipy import integrate, optimize, stats
+
+SQRT2 = math.sqrt(2.0)
+SQRT_2PI = math.sqrt(2.0 * math.pi)
 
 
 class GaussianMixture:
@@ -79,8 +84,27 @@ class GaussianMixture:
             return np.inf
         low, high = self._bracket()
         if q < 0.5:
-            return optimize.brentq(lambda x: self.cdf(x) - q, low, high, xtol=1e-12)
-        return optimize.brentq(lambda x: q - 1 + self.sf(x), low, high, xtol=1e-12)
+            return optimize.brentq(lambda x: self._tail(x, -1.0) - q, low, high, xtol=1e-12)
+        return optimize.brentq(lambda x: q - 1 + self._tail(x, 1.0), low, high, xtol=1e-12)
+
+    def _tail(self, x: float, side: float) -> float:
+        """P(X ≤ x) for side −1, P(X > x) for side +1, at one float, with ``math.erfc``:
+        root finding and quadrature call it hundreds of times, and scipy's frozen normals
+        cost about 0.1 ms a call there."""
+        return sum(
+            w * 0.5 * math.erfc(side * (x - m) / (s * SQRT2))
+            for w, m, s in zip(self.weights, self.mus, self.sigmas, strict=True)
+        )
+
+    def _log_density(self, x: float) -> float:
+        """ln f(x) at one float (log-sum-exp of the weighted components; −∞ where f = 0)."""
+        logs = [
+            math.log(w) - 0.5 * ((x - m) / s) ** 2 - math.log(s * SQRT_2PI)
+            for w, m, s in zip(self.weights, self.mus, self.sigmas, strict=True)
+            if w > 0
+        ]
+        top = max(logs)
+        return top + math.log(sum(math.exp(v - top) for v in logs))
 
     def ppf(self, q):
         """The quantile function (inverse CDF), by root finding; ``q`` any shape."""
@@ -113,8 +137,8 @@ class GaussianMixture:
         high = max(m + 12 * s for m, s in zip(self.mus, self.sigmas, strict=True))
 
         def integrand(x: float) -> float:
-            density = self.pdf(x)
-            return -density * self.logpdf(x) if density > 0 else 0.0
+            log_density = self._log_density(x)
+            return -math.exp(log_density) * log_density if log_density > -700 else 0.0
 
         value, _ = integrate.quad(integrand, low, high, points=points, limit=200)
         return float(value)

@@ -79,3 +79,13 @@ def test_bad_parameters_are_refused():
     for bad in [(1.5, 0, 1, 0, 1), (0.5, 0, 0, 0, 1), (0.5, 0, 1, 0, -1)]:
         with pytest.raises(ValueError):
             GaussianMixture(*bad)
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+def test_the_scalar_fast_paths_equal_the_array_methods(setting):
+    """Quantiles and the entropy use math.erfc / math.exp at one float: the same numbers."""
+    m = GaussianMixture(*setting)
+    for x in (-30.0, -3.0, 0.0, 0.7, 4.0, 25.0):
+        assert m._tail(x, -1.0) == pytest.approx(float(m.cdf(x)), rel=1e-12, abs=1e-300)
+        assert m._tail(x, 1.0) == pytest.approx(float(m.sf(x)), rel=1e-12, abs=1e-300)
+        assert m._log_density(x) == pytest.approx(float(m.logpdf(x)), rel=1e-12)
