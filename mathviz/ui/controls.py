@@ -15,6 +15,7 @@ from typing import Any
 
 import streamlit as st
 
+from mathviz.core.numbers import text
 from mathviz.params import PageParams, Param
 from mathviz.ui.shell import BOUND
 
@@ -179,7 +180,34 @@ def control(param: Param, **options: Any) -> Any:
     """
     if param.help:
         options.setdefault("help", param.help)
-    return _WIDGETS[param.kind](param, **options)
+    asked = st.query_params.get_all(param.key) if param.key in st.query_params else None
+    value = _WIDGETS[param.kind](param, **options)
+    if asked and param.key not in st.query_params and (sentence := refused_link(param, asked)):
+        st.caption(sentence)  # Streamlit dropped the link's value; say so, once per link
+    return value
+
+
+def refused_link(param: Param, asked: list[str]) -> str | None:
+    """The sentence for a link's value that its control could not take (not a number,
+    outside the range, not an option: the control shows its default instead), or None when
+    the link asked for the default itself (Streamlit leaves a default out of the URL too)."""
+    raw = ", ".join(asked)[:40]
+    default = param.default
+    if param.kind in ("slider", "number"):
+        try:
+            number = float(raw)
+        except ValueError:
+            return f"This link's {param.label} “{raw}” is not a number: it shows {text(default)}."
+        if number == float(default):
+            return None
+        if param.low is not None and param.high is not None and param.low <= number <= param.high:
+            where = f"is not a value it can take (steps of {text(param.step)})"
+        else:
+            where = f"is outside {text(param.low)} to {text(param.high)}"
+        return f"This link's {param.label}, {raw}, {where}: it shows {text(default)}."
+    if param.kind in ("choice", "select") and raw != default:
+        return f"This link's {param.label} “{raw}” is not one of the options: it shows {default}."
+    return None  # toggles, pills and text: Streamlit's own reading of them is kept
 
 
 def controls(*declared: Param) -> list[Any]:

@@ -193,3 +193,33 @@ def test_a_text_declaration_has_a_string_default_within_its_length():
     assert params.text("ft", "f", "x", 5).values_text() == "typed text, at most 5 characters"
     with pytest.raises(ValueError, match="text's default"):
         params.text("ft", "f", "x" * 6, 5)
+
+
+def _refusing_script():
+    from mathviz import params, ui
+
+    ui.control(params.slider("amp", "Amplitude A", -3.0, 3.0, 1.5, 0.5))
+    ui.control(params.select("shape", "Shape", ["Square", "Sawtooth"], "Square"))
+    ui.control(params.number("seed", "Seed", 0, 1000, 42, 1))
+
+
+def _captions(query: dict[str, str]) -> list[str]:
+    at = AppTest.from_function(_refusing_script)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return [caption.value for caption in at.caption]
+
+
+def test_a_link_value_a_control_cannot_take_is_said_in_a_sentence():
+    assert _captions({"amp": "7", "shape": "Circle", "seed": "many"}) == [
+        "This link's Amplitude A, 7, is outside -3 to 3: it shows 1.5.",
+        "This link's Shape “Circle” is not one of the options: it shows Square.",
+        "This link's Seed “many” is not a number: it shows 42.",
+    ]
+
+
+def test_a_link_that_asks_for_a_default_or_a_value_in_range_gets_no_sentence():
+    assert _captions({"amp": "1.5", "shape": "Square", "seed": "42"}) == []
+    assert _captions({"amp": "-2.5", "shape": "Sawtooth", "seed": "7"}) == []
