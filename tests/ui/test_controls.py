@@ -215,8 +215,16 @@ def _captions(query: dict[str, str]) -> list[str]:
 def test_a_link_value_a_control_cannot_take_is_said_in_a_sentence():
     assert _captions({"amp": "7", "shape": "Circle", "seed": "many"}) == [
         "This link's Amplitude A, 7, is outside -3 to 3: it shows 1.5.",
-        "This link's Shape “Circle” is not one of the options: it shows Square.",
-        "This link's Seed “many” is not a number: it shows 42.",
+        "This link's Shape is not one of the options: it shows Square.",
+        "This link's Seed is not a number: it shows 42.",
+    ]
+    # The link's own text is never echoed: no nan, inf or 1e9 on the page.
+    assert _captions({"amp": "nan", "seed": "1e400"}) == [
+        "This link's Amplitude A is not a number: it shows 1.5.",
+        "This link's Seed is not a number: it shows 42.",
+    ]
+    assert _captions({"amp": "1e9"}) == [
+        "This link's Amplitude A, 10⁹, is outside -3 to 3: it shows 1.5."
     ]
 
 
