@@ -11,6 +11,7 @@ Each topic package declares its pages in ``mathviz/<package>/params.py`` as one
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
@@ -58,6 +59,34 @@ class Param:
     aliases: tuple[str, ...] = ()
     format: str | None = None
     help: str | None = None
+
+    def refusal(self, asked: Sequence[str]) -> str | None:
+        """The sentence for a link's value that this control could not take (not a number,
+        outside the range, not an option: it shows its default instead), or None when the
+        link asked for the default itself (Streamlit leaves a default out of the URL too).
+
+        The link's text itself is never echoed (it could read ``nan``, ``1e400`` or anything):
+        a number is written as the app writes numbers, anything else is described."""
+        raw = ", ".join(asked)
+        shown = numbers.text(self.default) if self.kind in ("slider", "number") else self.default
+        if self.kind in ("slider", "number"):
+            try:
+                number = float(raw)
+            except ValueError:
+                number = float("nan")
+            if not math.isfinite(number):
+                return f"This link's {self.label} is not a number: it shows {shown}."
+            if number == float(self.default):
+                return None
+            if self.low <= number <= self.high:
+                steps = f" (steps of {numbers.text(self.step)})" if self.step else ""
+                where = f"is not a value it can take{steps}"
+            else:
+                where = f"is outside {numbers.text(self.low)} to {numbers.text(self.high)}"
+            return f"This link's {self.label}, {numbers.text(number)}, {where}: it shows {shown}."
+        if self.kind in ("choice", "select") and raw != self.default:
+            return f"This link's {self.label} is not one of the options: it shows {shown}."
+        return None  # toggles, pills and text: Streamlit's own reading of them is kept
 
     def __post_init__(self) -> None:
         if self.kind in ("slider", "number"):

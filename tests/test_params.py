@@ -88,3 +88,16 @@ def test_readme_url_key_table_is_generated_from_the_declarations():
     assert params.replace_readme_section(readme, table) == readme, (
         "README's URL-key table is stale: run `python -m mathviz.params`"
     )
+
+
+def test_a_refused_link_of_a_slider_without_a_step_still_reads_as_a_sentence():
+    """A value inside the range that the widget still refused (an int slider given 2.5)."""
+    whole = params.slider("k", "Terms", 1, 10, 3)
+    assert (
+        whole.refusal(["2.5"]) == "This link's Terms, 2.5, is not a value it can take: it shows 3."
+    )
+    assert whole.refusal(["3"]) is None
+    stepped = params.slider("a", "A", 0.0, 1.0, 0.5, 0.1)
+    assert stepped.refusal(["0.55"]).endswith(
+        "is not a value it can take (steps of 0.1): it shows 0.5."
+    )

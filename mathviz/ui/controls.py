@@ -10,13 +10,11 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
-import math
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import streamlit as st
 
-from mathviz.core.numbers import text
 from mathviz.params import PageParams, Param
 from mathviz.ui.shell import BOUND
 
@@ -183,37 +181,9 @@ def control(param: Param, **options: Any) -> Any:
         options.setdefault("help", param.help)
     asked = st.query_params.get_all(param.key) if param.key in st.query_params else None
     value = _WIDGETS[param.kind](param, **options)
-    if asked and param.key not in st.query_params and (sentence := refused_link(param, asked)):
+    if asked and param.key not in st.query_params and (sentence := param.refusal(asked)):
         st.caption(sentence)  # Streamlit dropped the link's value; say so, once per link
     return value
-
-
-def refused_link(param: Param, asked: list[str]) -> str | None:
-    """The sentence for a link's value that its control could not take (not a number,
-    outside the range, not an option: the control shows its default instead), or None when
-    the link asked for the default itself (Streamlit leaves a default out of the URL too).
-
-    The link's text itself is never echoed (it could read ``nan``, ``1e400`` or anything):
-    a number is written as the app writes numbers, anything else is described."""
-    raw = ", ".join(asked)
-    default = param.default
-    if param.kind in ("slider", "number"):
-        try:
-            number = float(raw)
-        except ValueError:
-            number = math.nan
-        if not math.isfinite(number):
-            return f"This link's {param.label} is not a number: it shows {text(default)}."
-        if number == float(default):
-            return None
-        if param.low is not None and param.high is not None and param.low <= number <= param.high:
-            where = f"is not a value it can take (steps of {text(param.step)})"
-        else:
-            where = f"is outside {text(param.low)} to {text(param.high)}"
-        return f"This link's {param.label}, {text(number)}, {where}: it shows {text(default)}."
-    if param.kind in ("choice", "select") and raw != default:
-        return f"This link's {param.label} is not one of the options: it shows {default}."
-    return None  # toggles, pills and text: Streamlit's own reading of them is kept
 
 
 def controls(*declared: Param) -> list[Any]:
