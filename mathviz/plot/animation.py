@@ -78,6 +78,7 @@ def animation_controls(
     slider_x: float = 0.0,
     speed: float = 1.0,
     glide: bool = False,
+    pad_top: int = 50,
 ) -> dict[str, Any]:
     """Layout entries (``updatemenus`` and ``sliders``) for an animated figure.
 
@@ -100,6 +101,8 @@ def animation_controls(
     slider_x : where the slider starts, as a fraction of the width (0: under the buttons).
     speed : the page's ``speed`` control (:func:`speed_factor`): 2.0 plays twice as fast.
     glide : plotly glides linearly from frame to frame (see :func:`animate_args`).
+    pad_top : pixels from the plot's bottom to the buttons (and to a slider beside them; a
+        slider under them sits 45 px lower). More than 50 moves them under an x axis title.
     """
     jump = animate_args(None, 0, redraw)[1]
     ms = scaled_ms(frame_ms, speed)
@@ -123,7 +126,7 @@ def animation_controls(
         "xanchor": "left",
         "y": 0.0,
         "yanchor": "top",
-        "pad": {"t": 50 if slider_x else 95, "b": 0},
+        "pad": {"t": pad_top if slider_x else pad_top + 45, "b": 0},
         "ticklen": 4 if readout is None else 0,
         "minorticklen": 0,
         "transition": {"duration": 0},
@@ -150,7 +153,7 @@ def animation_controls(
         "xanchor": "left",
         "y": 0.0,
         "yanchor": "top",
-        "pad": {"t": 50, "r": 10},
+        "pad": {"t": pad_top, "r": 10},
         "buttons": buttons,
         # The buttons are for the teacher's mouse, not the back row: a fixed small size keeps
         # a row of stage buttons within a half-width chart in presentation mode too.

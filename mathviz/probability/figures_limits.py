@@ -300,11 +300,10 @@ def clt_figure(study: CLTStudy, speed: float = 1.0, dark: bool = False) -> Prebu
               for i, n in enumerate(study.grid)]  # fmt: skip
     labels = [str(int(n)) for n in study.grid]
     qq_range = [-reach - 1.5, reach + 1.5]
-    controls = animation_controls([f["name"] for f in frames], labels, active=last,
-                                  readout="sample size n = ", ink=ink, speed=speed)  # fmt: skip
     # Under the axes' titles (Play sat on the histogram's), not under the tick labels.
-    controls["updatemenus"][0]["pad"]["t"] = 85
-    controls["sliders"][0]["pad"]["t"] = 130
+    controls = animation_controls([f["name"] for f in frames], labels, active=last,
+                                  readout="sample size n = ", ink=ink, speed=speed,
+                                  pad_top=85)  # fmt: skip
     layout = {
         "xaxis": _axis("z = (x̄ₙ − μ) / (σ/√n)", LEFT, range=[-4.5, 4.5]),
         "yaxis": _axis("density", None, range=[0, 0.75]),

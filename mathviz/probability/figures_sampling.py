@@ -38,13 +38,6 @@ CONTROLS_TOP = 85  # Play and the slider's top, below the x axis's title (in bot
 CONTROLS_BOTTOM = 165  # the bottom margin that holds them
 
 
-def _under_axis_title(layout: dict) -> None:
-    """Play and the slider beside it moved down under the x axis's title, which the default
-    pad put them on (the rejection chart's "x" sat behind "2000 proposals")."""
-    for entry in (*layout["updatemenus"], *layout["sliders"]):
-        entry["pad"] = {**entry["pad"], "t": CONTROLS_TOP}
-
-
 def _scatter(name: str, **extra) -> dict:
     return {"type": "scatter", "name": name, "hoverinfo": "skip", "showlegend": False} | extra
 
@@ -180,8 +173,8 @@ def inverse_figure(run: samplers.InverseRun, speed: float = 1.0, dark: bool = Fa
         names, labels, active=len(names) - 1,
         sequence=[*names, *hold(names[-1], 900, TRAVEL_MS)],
         frame_ms=TRAVEL_MS, readout="", ink=ink, slider_x=0.32, speed=speed, glide=True,
+        pad_top=CONTROLS_TOP,
     )  # fmt: skip
-    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -259,9 +252,8 @@ def rejection_figure(run: samplers.RejectionRun, window: tuple[float, float],
     layout |= animation_controls(
         names, labels, active=len(names) - 1,
         sequence=[*[n for n in names for _ in range(3)], *hold(names[-1], 900, FRAME_MS)],
-        frame_ms=60, readout="", ink=ink, slider_x=0.32, speed=speed,
+        frame_ms=60, readout="", ink=ink, slider_x=0.32, speed=speed, pad_top=CONTROLS_TOP,
     )  # fmt: skip
-    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -367,9 +359,8 @@ def chains_figure(run: mcmc.Run, speed: float = 1.0, dark: bool = False) -> Preb
     layout |= animation_controls(
         names, labels, active=len(names) - 1,
         sequence=[*[n for n in names for _ in range(12)], *hold(names[-1], 900, FRAME_MS)],
-        readout="", ink=ink, slider_x=0.32, speed=speed,
+        readout="", ink=ink, slider_x=0.32, speed=speed, pad_top=CONTROLS_TOP,
     )  # fmt: skip
-    _under_axis_title(layout)
     return Prebuilt(spec)
 
 
@@ -625,9 +616,8 @@ def pi_figure(run: samplers.PiRun, speed: float = 1.0, dark: bool = False) -> Pr
     layout |= animation_controls(
         names, labels, active=len(names) - 1,
         sequence=[*[n for n in names for _ in range(4)], *hold(names[-1], 900, FRAME_MS)],
-        readout="", ink=ink, slider_x=0.32, speed=speed,
+        readout="", ink=ink, slider_x=0.32, speed=speed, pad_top=CONTROLS_TOP,
     )  # fmt: skip
-    _under_axis_title(layout)
     return Prebuilt(spec)
 
 

@@ -94,3 +94,13 @@ def test_speed_choices_and_holds():
     assert speed_factor("nonsense") == 1.0
     assert hold("f0", 500, 70) == ["f0"] * 7
     assert hold("f0", 10, 70) == ["f0"]  # at least the frame itself
+
+
+def test_pad_top_moves_play_and_its_slider_down_together():
+    names = ["a", "b"]
+    default = controls(names, names, active=0)
+    assert (default["updatemenus"][0]["pad"]["t"], default["sliders"][0]["pad"]["t"]) == (50, 95)
+    under = controls(names, names, active=0, pad_top=85)
+    assert (under["updatemenus"][0]["pad"]["t"], under["sliders"][0]["pad"]["t"]) == (85, 130)
+    beside = controls(names, names, active=0, slider_x=0.3, pad_top=85)
+    assert (beside["updatemenus"][0]["pad"]["t"], beside["sliders"][0]["pad"]["t"]) == (85, 85)
