@@ -187,10 +187,17 @@ def metropolis(
     so that the unknown normalising constant cancels and nothing overflows. A non-finite
     log π(x') (outside a support) is rejected.
     """
-    chains = len(starts)
-    unit = rng.standard_normal((steps, chains, 2))
-    log_u = np.log(rng.random((steps, chains)))
+    unit, log_u = proposal_numbers(rng, steps, len(starts))
     return walk(log_density, starts, sigma * unit, log_u)
+
+
+def proposal_numbers(
+    rng: np.random.Generator, steps: int, chains: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """The random numbers of a run, in the order :func:`metropolis` draws them: (n, c, 2)
+    standard normal moves (scaled by σ) and (n, c) logs of the accepting uniforms."""
+    unit = rng.standard_normal((steps, chains, 2))
+    return unit, np.log(rng.random((steps, chains)))
 
 
 def walk(
@@ -446,8 +453,7 @@ def sweep(name: str, seed: int) -> Sweep:
     chains, steps, burn = SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN
     rng = np.random.default_rng(seed)
     starts = dispersed_starts(name, chains, rng)
-    unit = rng.standard_normal((steps, chains, 2))
-    log_u = np.log(rng.random((steps, chains)))
+    unit, log_u = proposal_numbers(rng, steps, chains)
     k = len(SWEEP_SIGMAS)
     scales = np.repeat(np.array(SWEEP_SIGMAS), chains)[None, :, None]
     together = walk(TARGETS[name].log_density, np.tile(starts, (k, 1)),
