@@ -66,7 +66,7 @@ def lln_lesson(dark: bool) -> None:
     cauchy = None
     if cauchy_on and name != CAUCHY:
         standard = sampling.settings(distributions.DISTRIBUTIONS[CAUCHY].values({}))
-        cauchy = sampling.draw_summary(CAUCHY, standard, n, int(seed))
+        cauchy = sampling.running_mean(CAUCHY, standard, n, int(seed))
     with stage.picture:
         ui.plot(figures.draws_figure, summary, dark, key="lln_draws_chart", height=440)
     with stage.words:

@@ -126,8 +126,8 @@ def tuning_lesson(dark: bool) -> None:
         f"Each point is a run of {mcmc.SWEEP_CHAINS} chains × {mcmc.SWEEP_STEPS} steps "
         f"({mcmc.SWEEP_BURN} burn-in) at one σ: the share of proposals accepted (blue) falls "
         "steadily as σ grows, while the effective draws per draw (orange) rise and fall "
-        "again. Below, one chain's x at the smallest σ, at yours and at the largest: a slow "
-        "drift, a healthy fuzz, a staircase of long rests."
+        "again. Below, the first chain's x (burn-in included) at the smallest σ, at yours "
+        "and at the largest: a slow drift, a healthy fuzz, a staircase of long rests."
     )
 
 

@@ -21,7 +21,7 @@ from mathviz.plot.animation import animation_controls
 from mathviz.plot.spec import Prebuilt, typed
 from mathviz.plot.traces import TOP_LEGEND, rgba, sparse_labels
 from mathviz.probability.clt import CLTStudy
-from mathviz.probability.sampling import ChanceRun, DrawSummary, log_counts
+from mathviz.probability.sampling import ChanceRun, DrawSummary, RunningMean, log_counts
 
 SAMPLE_COLOR = theme.COLORS["primary"]
 TRUTH_COLOR = theme.COLORS["secondary"]
@@ -178,7 +178,7 @@ def _finite_range(*arrays: np.ndarray, pad: float = 0.06) -> list[float]:
     return [low - pad * span, high + pad * span]
 
 
-def _running_moving(summary: DrawSummary, upto: int, band: bool) -> list[dict]:
+def _running_moving(summary: DrawSummary | RunningMean, upto: int, band: bool) -> list[dict]:
     """The traces a running-mean frame changes: the band's upper and lower edges (when there
     is one), then the path, all up to the count ``upto``."""
     kept = np.flatnonzero(summary.counts <= upto)
@@ -195,7 +195,7 @@ def _running_moving(summary: DrawSummary, upto: int, band: bool) -> list[dict]:
 
 def running_mean_figure(
     summary: DrawSummary,
-    cauchy: DrawSummary | None = None,
+    cauchy: RunningMean | None = None,
     speed: float = 1.0,
     dark: bool = False,
 ) -> Prebuilt:

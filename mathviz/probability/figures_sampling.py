@@ -506,16 +506,15 @@ def sweep_chart(name: str, seed: int, sigma: float, dark: bool = False) -> Prebu
     return sweep_figure(mcmc.sweep(name, seed), sigma, dark)
 
 
-def scales_figure(runs: dict[str, mcmc.Run], dark: bool = False) -> Prebuilt:
-    """The x-trace of one chain at a few proposal scales, one row each: too small a σ
-    crawls, too large a σ sticks, one in between mixes."""
+def scales_figure(chains: dict[str, np.ndarray], dark: bool = False) -> Prebuilt:
+    """The x-trace of one chain ((steps + 1, 2) states, by its label) at a few proposal
+    scales, one row each: too small a σ crawls, too large a σ sticks, one in between mixes."""
     ink = theme.ink(dark)
-    rows = len(runs)
+    rows = len(chains)
     data, layout = [], {"margin": {"t": 30, "r": 30}, "showlegend": False}
     gap = 0.08
     height = (1 - gap * (rows - 1)) / rows
-    for r, (label, result) in enumerate(runs.items()):
-        chain = result.chains.positions[0]
+    for r, (label, chain) in enumerate(chains.items()):
         every = mcmc.thinned(len(chain), TRACE_POINTS)
         suffix = "" if r == 0 else str(r + 1)
         data.append(_scatter(label, mode="lines", x=_f4(every), y=_f4(chain[every, 0]),
@@ -535,12 +534,13 @@ def scales_figure(runs: dict[str, mcmc.Run], dark: bool = False) -> Prebuilt:
 
 def scales_chart(name: str, sigmas: tuple[float, ...], seed: int,
                  dark: bool = False) -> Prebuilt:  # fmt: skip
-    """:func:`scales_figure` at the given σs (one chain, 2000 steps each)."""
-    runs = {}
+    """:func:`scales_figure` at the given σs: the first of the 4 chains the tuning lesson
+    runs at each (:func:`mcmc.first_chain`, 2000 steps)."""
+    chains = {}
     for sigma in sigmas:
-        result = mcmc.run(name, sigma, 1, mcmc.SWEEP_STEPS, 0, seed)
-        runs[f"σ = {text(sigma)}: {text(100 * result.acceptance[0], 2)}% accepted"] = result
-    return scales_figure(runs, dark)
+        chain, accepted = mcmc.first_chain(name, sigma, seed)
+        chains[f"σ = {text(sigma)}: {text(100 * accepted, 2)}% accepted"] = chain
+    return scales_figure(chains, dark)
 
 
 # ---- Monte Carlo π --------------------------------------------------------------------------

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
+from scipy import special, stats
 
 MAX_CHAINS = 4
 MAX_STEPS = 5000
@@ -269,7 +269,7 @@ def rank_normalise(chains: np.ndarray) -> np.ndarray:
     z = Φ⁻¹((r − 3/8)/(S − 1/4)), ties given their average rank (Vehtari et al. 2021, eq. 14)."""
     x = np.asarray(chains, dtype=float)
     ranks = stats.rankdata(x, axis=None).reshape(x.shape)
-    return stats.norm.ppf((ranks - 0.375) / (x.size + 0.25))
+    return special.ndtri((ranks - 0.375) / (x.size + 0.25))  # Φ⁻¹, as stats.norm.ppf has it
 
 
 def _ess_raw(chains: np.ndarray) -> float:
@@ -435,11 +435,15 @@ class Sweep:
     ----------
     sigmas : (k,) the scales tried; ``acceptance`` (k,) the share accepted at each;
     ess_per_draw : (k,) the smaller of the x and y bulk-ESS per kept draw (NaN: never moved).
+    first_chain : (k, steps + 1, 2) the first chain's states at each scale, burn-in included;
+    first_accepted : (k,) the share of its proposals accepted, over every step.
     """
 
     sigmas: np.ndarray
     acceptance: np.ndarray
     ess_per_draw: np.ndarray
+    first_chain: np.ndarray
+    first_accepted: np.ndarray
 
 
 @functools.lru_cache(maxsize=16)
@@ -466,7 +470,25 @@ def sweep(name: str, seed: int) -> Sweep:
         both = [ess(kept[..., axis]) for axis in (0, 1)]
         worst = np.nan if np.isnan(both).any() else float(np.min(both))
         efficiency.append(worst / (kept.shape[0] * kept.shape[1]))
-    return Sweep(np.array(SWEEP_SIGMAS), np.array(acceptance), np.array(efficiency))
+    firsts = np.arange(k) * chains
+    first_chain = together.positions[firsts]
+    first_accepted = together.accepted[firsts].mean(axis=1)
+    for array in (first_chain, first_accepted):
+        array.setflags(write=False)
+    return Sweep(np.array(SWEEP_SIGMAS), np.array(acceptance), np.array(efficiency),
+                 first_chain, first_accepted)  # fmt: skip
+
+
+def first_chain(name: str, sigma: float, seed: int) -> tuple[np.ndarray, float]:
+    """The first chain of the run :func:`run` makes at σ with the sweep's size (4 chains,
+    2000 steps) and this seed: its (steps + 1, 2) states and the share of its proposals
+    accepted. At one of the sweep's scales it is the sweep's own (no new walk)."""
+    if sigma in SWEEP_SIGMAS:
+        k = SWEEP_SIGMAS.index(sigma)
+        found = sweep(name, seed)
+        return found.first_chain[k], float(found.first_accepted[k])
+    result = run(name, sigma, SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN, seed).chains
+    return result.positions[0], float(result.accepted[0].mean())
 
 
 def thinned(count: int, keep: int) -> np.ndarray:

@@ -248,6 +248,111 @@ def _largest_gaps(x: np.ndarray, cdf) -> tuple[tuple[float, int], tuple[float, i
     return best((ends + 1) / n - f_start, above), best(f_end - starts / n, below)
 
 
+FINE = 3200  # fine bins per histogram bin (256,000 in all): the KS bound, the empirical CDF
+
+
+def bin_index(x: np.ndarray, low: float, high: float, bins: int) -> np.ndarray:
+    """The bin of each draw among the ``bins`` equal bins of [low, high] with edges
+    ``numpy.linspace(low, high, bins + 1)``, as ``numpy.histogram`` bins it (each bin
+    half-open, the last one closed): 0 below ``low``, 1 … bins inside, bins + 1 above
+    ``high``. O(n), no sort.
+
+    Notes
+    -----
+    The index is ⌊(x − low)/w⌋ + 1, then moved by one where rounding put a draw within an
+    ulp on the wrong side of an edge (the check numpy makes), so that bin k holds exactly
+    {x : eₖ₋₁ ≤ x < eₖ}. linspace's edge k is k·w + low, so the check recomputes it
+    (bit for bit) instead of looking it up.
+    """
+    x = np.asarray(x, dtype=float)
+    step = (high - low) / bins
+    k = x - low
+    k *= bins / (high - low)
+    np.floor(k, out=k)
+    np.clip(k, 0, bins - 1, out=k)
+    k -= x < k * step + low
+    k += (x >= (k + 1) * step + low) & (k != bins - 1)
+    index = k.astype(np.intp)
+    index += 1
+    index[x > high] = bins + 1
+    return index
+
+
+KS_SPLIT = 32  # parts per bin at each refinement of the binned KS bound
+KS_ROUNDS = 8  # refinements at most (then every draw left is sorted, however many)
+
+
+def binned_ks(
+    x: np.ndarray, index: np.ndarray, counts: np.ndarray, edges: np.ndarray, cdf
+) -> tuple[float, float, float]:
+    """:func:`ks_distance` of continuous draws from fine bins (:func:`bin_index`, ``counts``
+    its bincount): the same value, place and sign, without sorting the n draws.
+
+    Notes
+    -----
+    Draws of ranks C + 1 … C + c inside [a, b) have i/n − F(x) ≤ (C + c)/n − F(a) and
+    F(x) − (i − 1)/n ≤ F(b) − C/n, while D is at least |C/n − F(a)| at any edge a (Fₙ just
+    below it). Starting from the whole window (and the two tails beyond it), every range of
+    bins whose bound can reach the largest edge gap found so far is split in ``KS_SPLIT``
+    ranges of bins and bounded again; the others cannot hold the maximum. The counts alone
+    do this, with F at the new edges. The draws of the single bins (and tails) left are
+    sorted and their gaps computed: the maximum is among them.
+    """
+    n = len(x)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    bins = len(edges) - 1
+    total = np.concatenate([[0], np.cumsum(counts)])  # total[k]: draws in bins before k
+    # A range [s, e) of bin numbers (0: below the window, 1 … bins inside, bins + 1: above);
+    # F at its ends (F(−∞) = 0, F(∞) = 1).
+    start, end = np.array([0, 1, bins + 1]), np.array([1, bins + 1, bins + 2])
+    f_start = np.array([0.0, *np.asarray(cdf(edges[[0, -1]]), dtype=float)])
+    f_end = np.append(f_start[1:], 1.0)
+    floor = float(np.max(np.abs(total[[1, bins + 1]] / n - f_start[1:])))
+    for _ in range(KS_ROUNDS):
+        below, inside = total[start], total[end] - total[start]
+        bound = np.maximum((below + inside) / n - f_start, f_end - below / n)
+        keep = (inside > 0) & (bound >= floor - 1e-12)
+        start, end, f_start, f_end = start[keep], end[keep], f_start[keep], f_end[keep]
+        width = end - start
+        if not np.any(width > 1):
+            break
+        parts = np.minimum(width, KS_SPLIT)
+        owner = np.repeat(np.arange(len(parts)), parts)
+        k = np.arange(len(owner)) - (np.cumsum(parts) - parts)[owner]
+        new_start = start[owner] + (k * width[owner]) // parts[owner]
+        new_end = np.append(new_start[1:], 0)
+        last = np.cumsum(parts) - 1
+        new_end[last] = end
+        inner = k > 0  # a new edge: F there, and its gap
+        f_new = f_start[owner]
+        f_new[inner] = np.asarray(cdf(edges[new_start[inner] - 1]), dtype=float)
+        f_end_new = np.append(f_new[1:], 0.0)
+        f_end_new[last] = f_end
+        gaps = np.abs(total[new_start[inner]] / n - f_new[inner])
+        floor = max(floor, float(np.max(gaps, initial=0.0)))
+        start, end, f_start, f_end = new_start, new_end, f_new, f_end_new
+    chosen = np.zeros(bins + 2, dtype=bool)
+    chosen[np.repeat(start, end - start) + _offsets(end - start)] = True
+    picked = chosen[index]
+    values, bin_of = x[picked], index[picked]
+    order = np.argsort(values, kind="stable")  # in bin order too: the bins are intervals
+    values, bin_of = values[order], bin_of[order]
+    first = np.searchsorted(bin_of, bin_of, side="left")
+    rank = total[bin_of] + (np.arange(len(values)) - first) + 1
+    f = np.asarray(cdf(values), dtype=float)
+    above, beneath = rank / n - f, f - (rank - 1) / n
+    a, b = int(np.argmax(above)), int(np.argmax(beneath))
+    if above[a] >= beneath[b]:
+        return float(above[a]), float(values[a]), float(above[a])
+    return float(beneath[b]), float(values[b]), -float(beneath[b])
+
+
+def _offsets(lengths: np.ndarray) -> np.ndarray:
+    """0, 1, …, l − 1 for each length l, concatenated."""
+    return np.arange(int(np.sum(lengths))) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+
+
 def ecdf_points(x_sorted: np.ndarray, keep: int = ECDF_POINTS) -> tuple[np.ndarray, np.ndarray]:
     """The empirical CDF of sorted draws at most ``keep`` ranks evenly spread (the first and
     last kept): (x₍ᵢ₎, i/n), to draw as a step line."""
@@ -318,6 +423,28 @@ class DrawSummary:
     median: float
 
 
+@dataclass(frozen=True)
+class RunningMean:
+    """The running mean of n seeded draws and nothing else (a companion panel's share of a
+    :class:`DrawSummary`): ``counts`` and ``running`` as there."""
+
+    name: str
+    n: int
+    seed: int
+    counts: np.ndarray
+    running: np.ndarray
+
+
+@functools.lru_cache(maxsize=32)
+def running_mean(name: str, values: tuple[tuple[str, float], ...], n: int, seed: int):
+    """The running mean of the draws :func:`draw_summary` makes with these settings (the same
+    draws), without their histogram and CDFs; cached by the settings."""
+    n = clamp_count(n)
+    counts, running = running_means(draws(name, values, n, seed))
+    _frozen_array(counts, running)
+    return RunningMean(name, n, int(seed), counts, running)
+
+
 def draws(name: str, values: tuple[tuple[str, float], ...], n: int, seed: int) -> np.ndarray:
     """``n`` seeded draws (n clamped into 1 … 1,000,000) from a registry distribution."""
     distribution = distributions.DISTRIBUTIONS[name]
@@ -337,6 +464,46 @@ def window(name: str, values: tuple[tuple[str, float], ...]) -> tuple[float, flo
 def _frozen_array(*arrays: np.ndarray) -> None:
     for array in arrays:
         array.setflags(write=False)
+
+
+def _binned(x: np.ndarray, window: tuple[float, float], cdf):
+    """Continuous draws in ``BINS`` × ``FINE`` equal bins of ``window`` (no sort): the
+    histogram of :func:`histogram` (``BINS`` bins), the KS distance of :func:`ks_distance`
+    and the empirical CDF at every few fine edges (Fₙ just below each, at most
+    ``ECDF_POINTS``)."""
+    n = len(x)
+    fine = np.linspace(window[0], window[1], BINS * FINE + 1)
+    index = bin_index(x, window[0], window[1], BINS * FINE)
+    counts = np.bincount(index, minlength=len(fine) + 1)
+    edges = fine[::FINE]
+    inside = counts[1:-1].reshape(BINS, FINE).sum(axis=1).astype(float)
+    density = inside / (n * np.diff(edges))
+    outside = float(max(1.0 - inside.sum() / n, 0.0))
+    ks = binned_ks(x, index, counts, fine, cdf)
+    stride = -(-len(fine) // ECDF_POINTS)
+    below = np.cumsum(counts)[:-1]  # draws below each fine edge
+    return edges, density, outside, ks, (fine[::stride], below[::stride] / n)
+
+
+def _integer_steps(x: np.ndarray, cdf):
+    """The KS distance of integer draws (:func:`ks_distance`, discrete) and their empirical
+    CDF at the values drawn (at most ``ECDF_POINTS`` of them), counted without a sort when
+    the draws span at most 5 × ``MAX_DRAWS`` integers."""
+    n = len(x)
+    smallest, largest = int(np.round(x.min())), int(np.round(x.max()))
+    if largest - smallest > 5 * MAX_DRAWS:
+        x_sorted = np.sort(x)
+        return ks_distance(x_sorted, cdf, True), ecdf_points(x_sorted)
+    counts = np.bincount(np.round(x).astype(np.int64) - smallest)
+    ks = np.arange(smallest - 1, largest + 1)
+    empirical = np.concatenate([[0], np.cumsum(counts)]) / n
+    gaps = empirical - np.asarray(cdf(ks), dtype=float)
+    where = int(np.argmax(np.abs(gaps)))
+    drawn = np.flatnonzero(counts)
+    keep = np.unique(np.round(np.linspace(0, len(drawn) - 1, min(len(drawn), ECDF_POINTS))))
+    drawn = drawn[keep.astype(np.int64)]
+    return ((float(abs(gaps[where])), float(ks[where]), float(gaps[where])),
+            (smallest + drawn.astype(float), empirical[drawn + 1]))  # fmt: skip
 
 
 @functools.lru_cache(maxsize=32)
@@ -361,21 +528,21 @@ def draw_summary(name: str, values: tuple[tuple[str, float], ...], n: int, seed:
     x = draws(name, values, n, seed)
     mean, std = true_moments(rv)
     low, high = window(name, values)
-    edges, density, outside = histogram(x, (low, high), distribution.discrete)
     if distribution.discrete:
+        edges, density, outside = histogram(x, (low, high), True)
         curve_x = (edges[:-1] + edges[1:]) / 2
         curve_y = np.asarray(rv.pmf(curve_x), dtype=float)
-        cdf_x = curve_x
+        (ks, ks_at, signed), (ecdf_x, ecdf_y) = _integer_steps(x, rv.cdf)
     else:
+        edges, density, outside, (ks, ks_at, signed), (ecdf_x, ecdf_y) = _binned(
+            x, (low, high), rv.cdf
+        )
         curve_x = np.linspace(low, high, CURVE_POINTS)
         curve_y = np.asarray(rv.pdf(curve_x), dtype=float)
-        cdf_x = curve_x
+    cdf_x = curve_x
     curve_y = np.nan_to_num(curve_y, nan=0.0, posinf=0.0)
     cdf_y = np.asarray(rv.cdf(cdf_x), dtype=float)
-    x_sorted = np.sort(x)
-    ks, ks_at, signed = ks_distance(x_sorted, rv.cdf, distribution.discrete)
     at_truth = float(rv.cdf(ks_at))
-    ecdf_x, ecdf_y = ecdf_points(x_sorted)
     counts, running = running_means(x)
     half_width = band(std, counts)
     arrays = (edges, density, curve_x, curve_y, cdf_x, cdf_y, ecdf_x, ecdf_y, counts, running,

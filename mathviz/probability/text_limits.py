@@ -12,7 +12,7 @@ from mathviz.core.notes import Note
 from mathviz.core.numbers import tex
 from mathviz.core.numbers import text as fmt
 from mathviz.probability.clt import CLTStudy
-from mathviz.probability.sampling import ChanceRun, DrawSummary
+from mathviz.probability.sampling import ChanceRun, DrawSummary, RunningMean
 
 # ---- coins and dice -------------------------------------------------------------------------
 
@@ -97,7 +97,7 @@ def lln_latex(summary: DrawSummary) -> list[str]:
     return lines
 
 
-def lln_notes(summary: DrawSummary, cauchy: DrawSummary | None = None) -> list[Note]:
+def lln_notes(summary: DrawSummary, cauchy: RunningMean | None = None) -> list[Note]:
     """What the draws show, and what no band can: a mean that does not exist."""
     n = summary.n
     notes = []

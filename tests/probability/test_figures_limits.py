@@ -57,7 +57,7 @@ def test_a_discrete_draws_figure_marks_the_pmf():
 
 def test_the_running_mean_figure_draws_mu_plus_minus_sigma_over_root_m():
     summary = sampling.draw_summary("Normal", NORMAL, 100_000, 1)
-    cauchy = sampling.draw_summary("Cauchy", CAUCHY, 100_000, 1)
+    cauchy = sampling.running_mean("Cauchy", CAUCHY, 100_000, 1)
     spec = _spec(figures.running_mean_figure(summary, cauchy))
     assert spec["_bytes"] < 2_000_000
     upper, lower, path, cauchy_path = spec["frames"][-1]["data"]
@@ -66,6 +66,10 @@ def test_the_running_mean_figure_draws_mu_plus_minus_sigma_over_root_m():
     np.testing.assert_allclose(lower["y"], 1.0 - 2.0 / np.sqrt(m), rtol=1e-5, atol=1e-6)
     assert m[-1] == 100_000 and len(m) <= figures.RUNNING_LINE
     assert cauchy_path["x"][-1] == 100_000
+    # the companion's path is the running mean of the same draws a full summary makes
+    full = sampling.draw_summary("Cauchy", CAUCHY, 100_000, 1)
+    np.testing.assert_array_equal(cauchy.counts, full.counts)
+    np.testing.assert_array_equal(cauchy.running, full.running)
     assert spec["layout"]["xaxis"]["type"] == "log"
 
 

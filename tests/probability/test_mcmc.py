@@ -157,6 +157,24 @@ def test_the_sweep_is_one_run_per_sigma_walked_together(name):
                          mcmc.SWEEP_BURN, 5)  # fmt: skip
         assert sweep.acceptance[k] == alone.acceptance.mean()
         assert sweep.ess_per_draw[k] == pytest.approx(alone.ess.min() / alone.count, rel=1e-12)
+        np.testing.assert_array_equal(sweep.first_chain[k], alone.chains.positions[0])
+        assert sweep.first_accepted[k] == alone.chains.accepted[0].mean()
+
+
+@pytest.mark.parametrize("sigma", [mcmc.SWEEP_SIGMAS[0], 1.234, mcmc.SWEEP_SIGMAS[-1]])
+def test_the_first_chain_is_the_runs_first_chain_from_the_sweep_or_a_run(sigma):
+    chain, accepted = mcmc.first_chain("Donut", sigma, 3)
+    alone = mcmc.run("Donut", sigma, mcmc.SWEEP_CHAINS, mcmc.SWEEP_STEPS, mcmc.SWEEP_BURN, 3)
+    np.testing.assert_array_equal(chain, alone.chains.positions[0])
+    assert accepted == alone.chains.accepted[0].mean()
+    assert chain.shape == (mcmc.SWEEP_STEPS + 1, 2)
+
+
+def test_rank_normalising_is_the_normal_quantile_of_the_pooled_fractional_ranks():
+    x = np.round(np.random.default_rng(4).normal(size=(3, 40)), 1)  # ties: average ranks
+    ranks = stats.rankdata(x.ravel(), method="average").reshape(x.shape)
+    expected = stats.norm.ppf((ranks - 3 / 8) / (x.size + 1 / 4))
+    np.testing.assert_array_equal(mcmc.rank_normalise(x), expected)
 
 
 # ---- diagnostics ----------------------------------------------------------------------------

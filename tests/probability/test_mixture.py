@@ -73,6 +73,11 @@ def test_seeded_and_shaped_draws():
     a = m.rvs(size=(3, 4), random_state=np.random.default_rng(5))
     b = m.rvs(size=(3, 4), random_state=np.random.default_rng(5))
     assert a.shape == (3, 4) and np.array_equal(a, b)
+    # draw for draw: a uniform picks each component (π first), then numpy's normal
+    rng = np.random.default_rng(5)
+    pick = np.where(rng.random((3, 4)) < m.weight, 0, 1)
+    expected = rng.normal(np.asarray(m.mus)[pick], np.asarray(m.sigmas)[pick])
+    np.testing.assert_array_equal(a, expected)
 
 
 def test_bad_parameters_are_refused():

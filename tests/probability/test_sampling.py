@@ -169,3 +169,80 @@ def test_log_counts_end_at_n_and_stay_few():
     counts = sampling.log_counts(1_000_000, 1000)
     assert counts[0] == 1 and counts[-1] == 1_000_000 and len(counts) <= 1001
     np.testing.assert_array_equal(sampling.log_counts(5, 1000), [1, 2, 3, 4, 5])
+
+
+@pytest.mark.parametrize("n", [1, 7, 5000, 200_000])
+def test_bin_index_bins_exactly_as_numpy_histogram_does(n):
+    edges = np.linspace(-1.3, 2.1, 801)
+    rng = np.random.default_rng(n)
+    x = np.concatenate([rng.normal(0.4, 1.5, size=n), edges, np.nextafter(edges, -np.inf),
+                        np.nextafter(edges, np.inf)])  # fmt: skip
+    index = sampling.bin_index(x, edges[0], edges[-1], len(edges) - 1)
+    counts, _ = np.histogram(x, bins=edges)
+    np.testing.assert_array_equal(np.bincount(index, minlength=802)[1:-1], counts)
+    inside = (index >= 1) & (index <= 800)
+    k = index[inside] - 1
+    assert np.all(edges[k] <= x[inside])
+    assert np.all((x[inside] < edges[k + 1]) | ((k == 799) & (x[inside] == edges[-1])))
+    np.testing.assert_array_equal(index == 0, x < edges[0])
+    np.testing.assert_array_equal(index == 801, x > edges[-1])
+
+
+@pytest.mark.parametrize(
+    ("rv", "n"),
+    [(stats.lognorm(1.5), 1_000_000), (stats.cauchy(), 1_000_000), (stats.t(5), 300_000),
+     (stats.beta(0.5, 0.5), 1_000_000), (stats.norm(1, 2), 1), (stats.norm(1, 2), 12),
+     (stats.expon(), 3000)],
+)  # fmt: skip
+def test_the_binned_ks_distance_is_scipys_without_a_sort(rv, n):
+    """Concentrated (log-normal), heavy-tailed (Cauchy) and tiny samples: the bound refines
+    until the maximum is found; value, place and sign are scipy's."""
+    x = rv.rvs(size=n, random_state=np.random.default_rng(n + 1))
+    edges = np.linspace(rv.ppf(0.005), rv.ppf(0.995), 8001)
+    if n > 100:  # and draws exactly on edges, the window's closed end among them
+        x = np.concatenate([x, edges[[0, 1, 4000, -2, -1, -1]]])
+    index = sampling.bin_index(x, edges[0], edges[-1], len(edges) - 1)
+    distance, at, signed = sampling.binned_ks(x, index, np.bincount(index, minlength=8002),
+                                              edges, rv.cdf)  # fmt: skip
+    reference = stats.kstest(x, rv.cdf)
+    assert distance == pytest.approx(reference.statistic, abs=1e-12)
+    assert at == reference.statistic_location
+    assert signed == pytest.approx(reference.statistic * reference.statistic_sign)
+
+
+@pytest.mark.parametrize("name", ["Normal", "Log-normal", "Poisson", "Geometric"])
+def test_the_summarys_empirical_cdf_is_the_share_of_draws_at_its_points(name):
+    values = sampling.settings(distributions.DISTRIBUTIONS[name].values({}))
+    summary = sampling.draw_summary(name, values, 20_000, 8)
+    x = sampling.draws(name, values, 20_000, 8)
+    if summary.discrete:  # Fₙ(k) = share of draws ≤ k, at the values drawn
+        expected = np.mean(x[None, :] <= summary.ecdf_x[:, None], axis=1)
+        assert set(summary.ecdf_x) == set(np.unique(x))
+    else:  # Fₙ just below each point, drawn as a step line
+        expected = np.mean(x[None, :] < summary.ecdf_x[:, None], axis=1)
+    np.testing.assert_allclose(summary.ecdf_y, expected, rtol=0, atol=1e-15)
+    assert len(summary.ecdf_x) <= sampling.ECDF_POINTS
+    kind = distributions.DISTRIBUTIONS[name]
+    reference = sampling.ks_distance(np.sort(x), kind.frozen(dict(values)).cdf, kind.discrete)
+    assert (summary.ks, summary.ks_at) == reference[:2]
+
+
+@pytest.mark.parametrize("rounds", [1, 2, sampling.KS_ROUNDS])
+@pytest.mark.parametrize("where", [0, 1, 400, -2, -1])
+def test_the_binned_ks_distance_refines_bins_with_draws_on_their_edges(monkeypatch, where, rounds):
+    """A pile of draws exactly on one edge, the window's closed end among them, so that the
+    largest gap is there; refined down to single bins, or stopped early with many draws
+    left to sort."""
+    monkeypatch.setattr(sampling, "KS_ROUNDS", rounds)
+    rv = stats.uniform()
+    edges = np.linspace(0.005, 0.995, 801)
+    # a quarter of the draws near 0, then a pile on the edge, nothing beyond the window's end:
+    # Fₙ lags F all the way to the pile, where the gap is largest
+    x = np.concatenate([np.random.default_rng(2).uniform(0, 0.002, 50), np.full(150, edges[where])])
+    index = sampling.bin_index(x, edges[0], edges[-1], len(edges) - 1)
+    distance, at, signed = sampling.binned_ks(x, index, np.bincount(index, minlength=802),
+                                              edges, rv.cdf)  # fmt: skip
+    reference = stats.kstest(x, rv.cdf)
+    assert at == reference.statistic_location
+    assert distance == pytest.approx(reference.statistic, abs=1e-12)
+    assert signed == pytest.approx(reference.statistic * reference.statistic_sign)
