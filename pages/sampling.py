@@ -112,8 +112,8 @@ def tuning_lesson(dark: bool) -> None:
     stage = ui.stage("words beside")
     with stage.controls:
         name, sigma, _, _, _, seed, _ = chain_controls(with_run=False)
+    run = mcmc.tuning_run(name, sigma, seed)  # first: cold, it walks with the sweep
     sweep = mcmc.sweep(name, seed)
-    run = mcmc.run(name, sigma, mcmc.SWEEP_CHAINS, mcmc.SWEEP_STEPS, mcmc.SWEEP_BURN, seed)
     with stage.picture:
         ui.plot(figures.sweep_chart, name, seed, sigma, dark, key="sweep_chart", height=480)
     with stage.words:

@@ -59,9 +59,14 @@ def gaussian_log_density(mean, cov) -> Callable[[np.ndarray], np.ndarray]:
     mean = np.asarray(mean, dtype=float)
     precision = np.linalg.inv(np.asarray(cov, dtype=float))
 
+    (p00, p01), (p10, p11) = precision
+
     def log_density(points: np.ndarray) -> np.ndarray:
-        d = np.asarray(points, dtype=float) - mean
-        return -0.5 * np.sum((d @ precision) * d, axis=-1)  # d·P·d (einsum: slower per step)
+        points = np.asarray(points, dtype=float)
+        dx, dy = points[..., 0] - mean[0], points[..., 1] - mean[1]
+        # d·P·d written out: each point's value is the same whatever else is evaluated with
+        # it (a matrix product's rounding may depend on how many rows it has)
+        return -0.5 * (p00 * dx * dx + (p01 + p10) * dx * dy + p11 * dy * dy)
 
     return log_density
 
@@ -446,7 +451,10 @@ class Sweep:
     first_accepted: np.ndarray
 
 
-@functools.lru_cache(maxsize=16)
+SWEEP_CACHE = 16  # sweeps kept (by target and seed), the oldest dropped first
+_SWEEPS: dict[tuple[str, int], Sweep] = {}
+
+
 def sweep(name: str, seed: int) -> Sweep:
     """Runs at :data:`SWEEP_SIGMAS` (4 chains, 2000 steps, 500 burn-in each; cached).
 
@@ -454,40 +462,66 @@ def sweep(name: str, seed: int) -> Sweep:
     random numbers, the moves scaled by σ. All of them walk in one loop, one block of
     chains per σ (13 times fewer Python steps than a run after another).
     """
+    found = _SWEEPS.get((name, seed))
+    return found if found is not None else _sweep(name, seed, None)[0]
+
+
+@functools.lru_cache(maxsize=32)
+def tuning_run(name: str, sigma: float, seed: int) -> Run:
+    """The tuning lesson's run at σ: ``run(name, σ, 4, 2000, 500, seed)``, number for number
+    (cached). When the sweep at this seed is not made yet, both come from one walk, the run
+    one more block of chains in it: a loop of 2000 steps fewer."""
+    if (name, seed) in _SWEEPS:
+        return run(name, sigma, SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN, seed)
+    return _sweep(name, seed, sigma)[1]
+
+
+def _sweep(name: str, seed: int, extra: float | None) -> tuple[Sweep, Run | None]:
+    """The sweep (remembered in ``_SWEEPS``) and, when ``extra`` is a σ, the run at it."""
     chains, steps, burn = SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN
     rng = np.random.default_rng(seed)
     starts = dispersed_starts(name, chains, rng)
     unit, log_u = proposal_numbers(rng, steps, chains)
-    k = len(SWEEP_SIGMAS)
-    scales = np.repeat(np.array(SWEEP_SIGMAS), chains)[None, :, None]
+    sigmas = SWEEP_SIGMAS + (() if extra is None else (clamp_run(extra, chains, steps, burn)[0],))
+    k = len(sigmas)
+    scales = np.repeat(np.array(sigmas), chains)[None, :, None]
     together = walk(TARGETS[name].log_density, np.tile(starts, (k, 1)),
                     scales * np.tile(unit, (1, k, 1)), np.tile(log_u, (1, k)))  # fmt: skip
     acceptance, efficiency = [], []
-    for i in range(k):
+    for i in range(len(SWEEP_SIGMAS)):
         block = slice(i * chains, (i + 1) * chains)
         kept = together.positions[block, 1 + burn :]
         acceptance.append(float(together.accepted[block, burn:].mean(axis=1).mean()))
         both = [ess(kept[..., axis]) for axis in (0, 1)]
         worst = np.nan if np.isnan(both).any() else float(np.min(both))
         efficiency.append(worst / (kept.shape[0] * kept.shape[1]))
-    firsts = np.arange(k) * chains
+    firsts = np.arange(len(SWEEP_SIGMAS)) * chains
     first_chain = together.positions[firsts]
     first_accepted = together.accepted[firsts].mean(axis=1)
     for array in (first_chain, first_accepted):
         array.setflags(write=False)
-    return Sweep(np.array(SWEEP_SIGMAS), np.array(acceptance), np.array(efficiency),
-                 first_chain, first_accepted)  # fmt: skip
+    found = Sweep(np.array(SWEEP_SIGMAS), np.array(acceptance), np.array(efficiency),
+                  first_chain, first_accepted)  # fmt: skip
+    _SWEEPS[(name, seed)] = found
+    while len(_SWEEPS) > SWEEP_CACHE:
+        _SWEEPS.pop(next(iter(_SWEEPS)), None)
+    if extra is None:
+        return found, None
+    block = slice((k - 1) * chains, k * chains)
+    extra_chains = Chains(together.positions[block], together.proposals[block],
+                          together.accepted[block])  # fmt: skip
+    return found, _summarise(name, sigmas[-1], steps, burn, extra_chains)
 
 
 def first_chain(name: str, sigma: float, seed: int) -> tuple[np.ndarray, float]:
-    """The first chain of the run :func:`run` makes at σ with the sweep's size (4 chains,
-    2000 steps) and this seed: its (steps + 1, 2) states and the share of its proposals
-    accepted. At one of the sweep's scales it is the sweep's own (no new walk)."""
+    """The first chain of the tuning lesson's run at σ (:func:`tuning_run`: 4 chains, 2000
+    steps, this seed): its (steps + 1, 2) states and the share of its proposals accepted.
+    At one of the sweep's scales it is the sweep's own (no new walk)."""
     if sigma in SWEEP_SIGMAS:
         k = SWEEP_SIGMAS.index(sigma)
         found = sweep(name, seed)
         return found.first_chain[k], float(found.first_accepted[k])
-    result = run(name, sigma, SWEEP_CHAINS, SWEEP_STEPS, SWEEP_BURN, seed).chains
+    result = tuning_run(name, sigma, seed).chains
     return result.positions[0], float(result.accepted[0].mean())
 
 

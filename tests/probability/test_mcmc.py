@@ -149,7 +149,7 @@ def test_the_sweep_shows_acceptance_falling_with_sigma():
     assert sweep.ess_per_draw[best] > 5 * sweep.ess_per_draw[0]
 
 
-@pytest.mark.parametrize("name", ["Banana", "Three modes"])
+@pytest.mark.parametrize("name", list(mcmc.TARGETS))
 def test_the_sweep_is_one_run_per_sigma_walked_together(name):
     sweep = mcmc.sweep(name, 5)
     for k in (0, 6, len(mcmc.SWEEP_SIGMAS) - 1):
@@ -168,6 +168,53 @@ def test_the_first_chain_is_the_runs_first_chain_from_the_sweep_or_a_run(sigma):
     np.testing.assert_array_equal(chain, alone.chains.positions[0])
     assert accepted == alone.chains.accepted[0].mean()
     assert chain.shape == (mcmc.SWEEP_STEPS + 1, 2)
+
+
+@pytest.mark.parametrize("name", list(mcmc.TARGETS))
+def test_the_tuning_run_is_the_run_whether_it_walked_with_the_sweep_or_alone(monkeypatch, name):
+    """Cold (no sweep at this seed yet) the lesson's run is one more block in the sweep's
+    walk; warm it is a run alone. Both are run(name, σ, 4, 2000, 500, seed) exactly, as is
+    the sweep either way (each chain's numbers do not depend on its neighbours)."""
+    monkeypatch.setattr(mcmc, "_SWEEPS", {})
+    mcmc.tuning_run.cache_clear()
+    cold = mcmc.tuning_run(name, 0.777, 11)
+    assert (name, 11) in mcmc._SWEEPS
+    swept = mcmc.sweep(name, 11)
+    mcmc.tuning_run.cache_clear()
+    warm = mcmc.tuning_run(name, 0.777, 11)
+    alone = mcmc._run(name, 0.777, mcmc.SWEEP_CHAINS, mcmc.SWEEP_STEPS, mcmc.SWEEP_BURN, 11)
+    for result in (cold, warm):
+        for field in ("positions", "proposals", "accepted"):
+            np.testing.assert_array_equal(getattr(result.chains, field),
+                                          getattr(alone.chains, field))  # fmt: skip
+        np.testing.assert_array_equal(result.ess, alone.ess)
+        np.testing.assert_array_equal(result.rhat, alone.rhat)
+        assert result.sigma == alone.sigma
+    monkeypatch.setattr(mcmc, "_SWEEPS", {})
+    again = mcmc.sweep(name, 11)  # made without the extra block
+    np.testing.assert_array_equal(again.acceptance, swept.acceptance)
+    np.testing.assert_array_equal(again.first_chain, swept.first_chain)
+    mcmc.tuning_run.cache_clear()
+
+
+def test_sweeps_are_remembered_up_to_their_limit(monkeypatch):
+    monkeypatch.setattr(mcmc, "_SWEEPS", {})
+    monkeypatch.setattr(mcmc, "SWEEP_CACHE", 2)
+    first = mcmc.sweep("Donut", 1)
+    assert mcmc.sweep("Donut", 1) is first
+    mcmc.sweep("Donut", 2)
+    mcmc.sweep("Donut", 3)
+    assert list(mcmc._SWEEPS) == [("Donut", 2), ("Donut", 3)]
+
+
+def test_the_gaussian_target_is_scipys_log_density_up_to_a_constant():
+    points = np.random.default_rng(6).normal(size=(50, 2)) * 2
+    mine = mcmc.TARGETS["Gaussian"].log_density(points)
+    scipy = stats.multivariate_normal(mcmc.GAUSSIAN_MEAN, mcmc.GAUSSIAN_COV).logpdf(points)
+    np.testing.assert_allclose(mine - scipy, (mine - scipy)[0], atol=1e-12)
+    # one point alone has the value it has among others
+    assert all(mcmc.TARGETS["Gaussian"].log_density(points[i : i + 1])[0] == mine[i]
+               for i in range(50))  # fmt: skip
 
 
 def test_rank_normalising_is_the_normal_quantile_of_the_pooled_fractional_ranks():
