@@ -248,6 +248,7 @@ def theory_lesson(dark: bool) -> None:
             lambda: ui.control(P["tbeta"]),
             lambda: ui.control(P["speed"]),
         )
+        ui.mark_slider(P["tlr"], math.log10(facts.max_stable_lr))  # marked: beyond 2/λmax
         # A slider at the rounding of a step theory names means that step, exactly.
         lr = _snap(10**exponent, exponent, (facts.best_lr, facts.momentum_lr), math.log10)
         beta = _snap(float(beta), float(beta), (facts.momentum_beta,), lambda b: b)
@@ -285,11 +286,12 @@ def theory_lesson(dark: bool) -> None:
     ui.explain(
         "On the bowl f = ½ θᵀHθ, gradient descent multiplies the error along each eigenvector "
         "of H by 1 − γλ per step, so its rate is max |1 − γλ| (left): the steep direction sets "
-        "the largest stable step 2/λmax, the flat one how slowly the last stretch goes, and "
-        "the best fixed step balances the two. Momentum (right, after Goh's *Why Momentum "
-        "Really Works*) adds a second knob β: at its best pair (γ, β), marked hb for heavy ball, "
-        "the rate is (√κ − 1)/(√κ + 1), κ replaced by √κ. Below, both runs on the bowl at "
-        "the chosen γ, with the rate each one shows."
+        "the largest stable step 2/λmax (the mark on the learning-rate slider: beyond it, "
+        "shaded, plain gradient descent diverges), the flat one how slowly the last stretch "
+        "goes, and the best fixed step balances the two. Momentum (right, after Goh's "
+        "*Why Momentum Really Works*) adds a second knob β: at its best pair (γ, β), marked hb "
+        "for heavy ball, the rate is (√κ − 1)/(√κ + 1), κ replaced by √κ. Below, both runs on "
+        "the bowl at the chosen γ, with the rate each one shows."
     )
 
 

@@ -10,7 +10,15 @@ control lives in the URL, and presentation mode applies everywhere.
 - :mod:`.skeleton`: the page skeleton, the part (lesson) chooser and a lesson's stage.
 """
 
-from mathviz.ui.controls import control, controls, part, read_old_links, row, typed
+from mathviz.ui.controls import (
+    control,
+    controls,
+    mark_slider,
+    part,
+    read_old_links,
+    row,
+    typed,
+)
 from mathviz.ui.plotting import PLOTLY_CONFIG, plot
 from mathviz.ui.shell import (
     is_dark,
@@ -46,6 +54,7 @@ __all__ = [
     "learn_more",
     "lessons",
     "link_to_view",
+    "mark_slider",
     "notes",
     "page_header",
     "part",

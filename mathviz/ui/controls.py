@@ -16,6 +16,7 @@ from typing import Any
 import streamlit as st
 
 from mathviz.params import PageParams, Param
+from mathviz.plot.theme import COLORS
 from mathviz.ui.shell import BOUND
 
 _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated this session
@@ -184,6 +185,39 @@ def control(param: Param, **options: Any) -> Any:
     if asked and param.key not in st.query_params and (sentence := param.refusal(asked)):
         st.caption(sentence)  # Streamlit dropped the link's value; say so, once per link
     return value
+
+
+# A boundary's colour: the charts' accent (the rate chart draws 2/λmax in it), as "r, g, b".
+MARK_COLOR = ", ".join(str(int(COLORS["accent"][i : i + 2], 16)) for i in (1, 3, 5))
+
+
+def slider_mark_css(key: str, fraction: float) -> str:
+    """CSS that draws, on the track of the slider with ``key``, a boundary at ``fraction``
+    (0 … 1) of its range: a tick there and the stretch beyond it shaded.
+
+    Streamlit's slider places its thumb at ``left: <value's share of the range>%`` of the
+    track's box (translated by half its width), so a mark at the same percentage of the same
+    box sits exactly where the thumb does at that value. Nothing is drawn for a fraction
+    outside [0, 1]: the boundary is off the slider.
+    """
+    if not 0.0 <= fraction <= 1.0:
+        return ""
+    track = f'.st-key-{key} [data-testid="stSlider"] [data-orientation="horizontal"][style]'
+    return (
+        f"<style>{track}::after {{ content: ''; position: absolute; top: 50%; height: 12px;"
+        f" left: {100 * fraction:.4f}%; right: 0; margin-left: -1.5px;"
+        " transform: translateY(-50%); pointer-events: none; border-radius: 2px;"
+        f" background: linear-gradient(to right, rgb({MARK_COLOR}) 0 3px,"
+        f" rgba({MARK_COLOR}, 0.28) 3px 100%); }}</style>"
+    )
+
+
+def mark_slider(param: Param, value: float) -> None:
+    """Draw a boundary at ``value`` on the track of ``param``'s slider (drawn in this run),
+    the stretch beyond it shaded (see :func:`slider_mark_css`)."""
+    css = slider_mark_css(param.key, (value - param.low) / (param.high - param.low))
+    if css:
+        st.html(css)
 
 
 def controls(*declared: Param) -> list[Any]:

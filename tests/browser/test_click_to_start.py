@@ -37,3 +37,31 @@ def test_a_click_on_the_map_sets_the_start(session):
     expect(page).to_have_url(re.compile(r"sx=0\.5&sy=-0\.5|sy=-0\.5&sx=0\.5"),
                              timeout=browser.TIMEOUT_MS)  # fmt: skip
     session.assert_clean()
+
+
+# The centre of the boundary mark (the track's ::after, 3 px wide from its left edge at the
+# boundary's share minus 1.5 px) and of the thumb, in page pixels.
+MARK_AND_THUMB = """() => {
+    const box = document.querySelector('.st-key-tlr [data-testid="stSlider"]');
+    const track = box.querySelector('[data-orientation="horizontal"][style]');
+    const thumb = box.querySelector('[data-testid="stSliderThumbValue"]').parentElement;
+    const after = getComputedStyle(track, '::after');
+    const left = track.getBoundingClientRect().left;
+    const t = thumb.getBoundingClientRect();
+    return [left + parseFloat(after.left) + parseFloat(after.marginLeft) + 1.5,
+            t.left + t.width / 2, after.content];
+}"""
+
+
+def test_the_largest_stable_rate_is_marked_on_the_learning_rate_slider(session):
+    """On the bowl of curvatures 1 and 4, 2/λmax = 0.5: with the slider there (log₁₀ 0.5 =
+    −0.30), its thumb sits on the mark, to the pixel."""
+    session.open(PAGE, "part=Theory%20on%20the%20bowl&l1=1&l2=4&turn=0&tlr=-0.3")
+    page = session.page
+    thumb = page.locator('.st-key-tlr [data-testid="stSliderThumbValue"]')
+    expect(thumb).to_have_text("-0.30", timeout=browser.TIMEOUT_MS)
+    mark, centre, content = page.evaluate(MARK_AND_THUMB)
+    assert content != "none", "no mark drawn"
+    # log₁₀ 0.5 = −0.30103 against the thumb's −0.30: 0.001 of a 3.5-wide range apart
+    assert abs(mark - centre) < 1.5, (mark, centre)
+    session.assert_clean()

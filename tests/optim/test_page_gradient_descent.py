@@ -135,3 +135,16 @@ def test_every_key_is_declared_and_reached():
     ]
     assert reached_keys(PAGE, views) == {p.key for p in P.params}
     assert PARTS[0] == RACE
+
+
+@pytest.mark.parametrize(("l1", "l2"), [(1.0, 4.0), (0.5, 30.0), (10.0, 0.1)])
+def test_the_theory_marks_2_over_lambda_max_on_the_learning_rate_slider(l1, l2):
+    """The bowl's eigenvalues are its curvatures whatever its turn: the mark sits at
+    log₁₀(2/max(λ₁, λ₂)) on the log₁₀ γ slider's range."""
+    at = run_page(PAGE, {"part": "Theory on the bowl", "l1": str(l1), "l2": str(l2), "turn": "40"})
+    assert_clean(at)
+    tlr = P["tlr"]
+    share = (np.log10(2 / max(l1, l2)) - tlr.low) / (tlr.high - tlr.low)
+    marks = [h.proto.body for h in at.get("html") if ".st-key-tlr " in h.proto.body]
+    assert len(marks) == 1
+    assert f"left: {100 * share:.4f}%" in marks[0]

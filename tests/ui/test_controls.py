@@ -231,3 +231,13 @@ def test_a_link_value_a_control_cannot_take_is_said_in_a_sentence():
 def test_a_link_that_asks_for_a_default_or_a_value_in_range_gets_no_sentence():
     assert _captions({"amp": "1.5", "shape": "Square", "seed": "42"}) == []
     assert _captions({"amp": "-2.5", "shape": "Sawtooth", "seed": "7"}) == []
+
+
+def test_a_slider_mark_sits_at_its_values_share_of_the_range():
+    from mathviz.ui.controls import slider_mark_css
+
+    css = slider_mark_css("tlr", 0.25)
+    assert ".st-key-tlr " in css and "left: 25.0000%" in css and "right: 0" in css
+    assert slider_mark_css("tlr", 0.0) and slider_mark_css("tlr", 1.0)
+    assert slider_mark_css("tlr", -0.01) == slider_mark_css("tlr", 1.2) == ""  # off the slider
+    assert slider_mark_css("tlr", float("nan")) == ""
