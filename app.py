@@ -5,9 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from mathviz import catalog, ui
-from mathviz.core.memory import keep_freed_memory
 
-keep_freed_memory()  # once per process: numpy's big arrays reuse freed pages
 present = ui.start_run()
 st.set_page_config(
     page_title="Math for ML - a visual explorer",

@@ -32,8 +32,12 @@ def test_angle_units_convert_a_full_turn_to_two_pi():
 def test_circle_point_is_on_the_unit_circle_where_numpy_puts_it(theta):
     p = circle.circle_point(theta)
     assert p.cos**2 + p.sin**2 == pytest.approx(1.0, abs=1e-12)
-    assert p.cos == pytest.approx(np.cos(theta), abs=1e-12)
-    assert p.sin == pytest.approx(np.sin(theta), abs=1e-12)
+    # Within 1e-12 of a quarter turn the point is snapped onto it: it moves by at most
+    # (π/2)·1e-12 of arc, so each coordinate by at most that (θ = 1.08e-12 has sin 1.08e-12
+    # and is drawn at (1, 0)).
+    snap = np.pi / 2 * 1e-12
+    assert p.cos == pytest.approx(np.cos(theta), abs=snap + 1e-15)
+    assert p.sin == pytest.approx(np.sin(theta), abs=snap + 1e-15)
     assert p.arc_length == theta  # r = 1: the arc is as long as the angle in radians
     if p.tan_defined:
         # T = (1, tan θ) lies on the line through the origin and P.
