@@ -246,3 +246,12 @@ def test_the_binned_ks_distance_refines_bins_with_draws_on_their_edges(monkeypat
     assert at == reference.statistic_location
     assert distance == pytest.approx(reference.statistic, abs=1e-12)
     assert signed == pytest.approx(reference.statistic * reference.statistic_sign)
+
+
+def test_integer_draws_over_a_huge_range_fall_back_to_sorting():
+    rv = stats.geom(1e-7)  # draws reach ~10⁷: more integers than a bincount should span
+    x = rv.rvs(size=2000, random_state=np.random.default_rng(4)).astype(float)
+    assert x.max() - x.min() > 5 * sampling.MAX_DRAWS
+    (distance, at, signed), (ecdf_x, ecdf_y) = sampling._integer_steps(x, rv.cdf)
+    assert (distance, at, signed) == sampling.ks_distance(np.sort(x), rv.cdf, discrete=True)
+    assert len(ecdf_x) <= sampling.ECDF_POINTS and ecdf_y[-1] == 1.0
