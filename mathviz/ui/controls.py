@@ -17,6 +17,7 @@ import streamlit as st
 
 from mathviz.params import PageParams, Param
 from mathviz.plot.theme import COLORS
+from mathviz.plot.traces import rgba
 from mathviz.ui.shell import BOUND
 
 _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated this session
@@ -187,8 +188,7 @@ def control(param: Param, **options: Any) -> Any:
     return value
 
 
-# A boundary's colour: the charts' accent (the rate chart draws 2/λmax in it), as "r, g, b".
-MARK_COLOR = ", ".join(str(int(COLORS["accent"][i : i + 2], 16)) for i in (1, 3, 5))
+MARK_COLOR = COLORS["accent"]  # a boundary's colour: the rate chart draws 2/λmax in it
 
 
 def slider_mark_css(key: str, fraction: float) -> str:
@@ -207,8 +207,8 @@ def slider_mark_css(key: str, fraction: float) -> str:
         f"<style>{track}::after {{ content: ''; position: absolute; top: 50%; height: 12px;"
         f" left: {100 * fraction:.4f}%; right: 0; margin-left: -1.5px;"
         " transform: translateY(-50%); pointer-events: none; border-radius: 2px;"
-        f" background: linear-gradient(to right, rgb({MARK_COLOR}) 0 3px,"
-        f" rgba({MARK_COLOR}, 0.28) 3px 100%); }}</style>"
+        f" background: linear-gradient(to right, {MARK_COLOR} 0 3px,"
+        f" {rgba(MARK_COLOR, 0.28)} 3px 100%); }}</style>"
     )
 
 
