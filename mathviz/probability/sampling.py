@@ -178,22 +178,38 @@ def ks_distance(x: np.ndarray, cdf, discrete: bool = False) -> tuple[float, floa
     formula would compare F(k) with Fₙ just below k and overstate D at every tie.
     """
     x = np.asarray(x, dtype=float)
-    if len(x) > 1 and not np.all(x[1:] >= x[:-1]):
-        x = np.sort(x)
-    n = len(x)
-    if n == 0:
+    if len(x) == 0:
         return 0.0, 0.0, 0.0
     if discrete:
-        low, high = int(np.round(x[0])) - 1, int(np.round(x[-1]))
-        ks = np.arange(low, high + 1) if high - low <= 5 * MAX_DRAWS else np.unique(x)
-        empirical = np.searchsorted(x, ks + 0.5, side="right") / n
-        gaps = empirical - np.asarray(cdf(ks), dtype=float)
-        where = int(np.argmax(np.abs(gaps)))
-        return float(abs(gaps[where])), float(ks[where]), float(gaps[where])
+        return _integer_gap(*integer_ecdf(x), cdf)
+    if len(x) > 1 and not np.all(x[1:] >= x[:-1]):
+        x = np.sort(x)
     (gap_above, where_above), (gap_below, where_below) = _largest_gaps(x, cdf)
     if gap_above >= gap_below:
         return gap_above, float(x[where_above]), gap_above
     return gap_below, float(x[where_below]), -gap_below
+
+
+def integer_ecdf(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Integers k and the empirical CDF Fₙ(k) of integer draws there: every integer from one
+    below the smallest draw to the largest, counted without a sort, when they span at most
+    5 × ``MAX_DRAWS`` integers; else the values drawn (sorted)."""
+    x = np.asarray(x, dtype=float)
+    n = len(x)
+    smallest, largest = int(np.round(x.min())), int(np.round(x.max()))
+    if largest - smallest <= 5 * MAX_DRAWS:
+        counts = np.bincount(np.round(x).astype(np.int64) - smallest)
+        return np.arange(smallest - 1, largest + 1), np.concatenate([[0], np.cumsum(counts)]) / n
+    x_sorted = np.sort(x)
+    ks = np.unique(x_sorted)
+    return ks, np.searchsorted(x_sorted, ks + 0.5, side="right") / n
+
+
+def _integer_gap(ks: np.ndarray, empirical: np.ndarray, cdf) -> tuple[float, float, float]:
+    """The largest |Fₙ(k) − F(k)| over ``ks``, where it is, and its sign (Fₙ − F)."""
+    gaps = empirical - np.asarray(cdf(ks), dtype=float)
+    where = int(np.argmax(np.abs(gaps)))
+    return float(abs(gaps[where])), float(ks[where]), float(gaps[where])
 
 
 KS_BLOCK = 32  # draws per block of the KS distance's bound (at 10⁶ draws: ~200 F calls, 22 ms)
@@ -487,23 +503,13 @@ def _binned(x: np.ndarray, window: tuple[float, float], cdf):
 
 def _integer_steps(x: np.ndarray, cdf):
     """The KS distance of integer draws (:func:`ks_distance`, discrete) and their empirical
-    CDF at the values drawn (at most ``ECDF_POINTS`` of them), counted without a sort when
-    the draws span at most 5 × ``MAX_DRAWS`` integers."""
-    n = len(x)
-    smallest, largest = int(np.round(x.min())), int(np.round(x.max()))
-    if largest - smallest > 5 * MAX_DRAWS:
-        x_sorted = np.sort(x)
-        return ks_distance(x_sorted, cdf, True), ecdf_points(x_sorted)
-    counts = np.bincount(np.round(x).astype(np.int64) - smallest)
-    ks = np.arange(smallest - 1, largest + 1)
-    empirical = np.concatenate([[0], np.cumsum(counts)]) / n
-    gaps = empirical - np.asarray(cdf(ks), dtype=float)
-    where = int(np.argmax(np.abs(gaps)))
-    drawn = np.flatnonzero(counts)
+    CDF at the values drawn (at most ``ECDF_POINTS`` of them), from one
+    :func:`integer_ecdf`."""
+    ks, empirical = integer_ecdf(x)
+    drawn = np.flatnonzero(np.diff(empirical, prepend=0.0) > 0)  # where Fₙ steps up
     keep = np.unique(np.round(np.linspace(0, len(drawn) - 1, min(len(drawn), ECDF_POINTS))))
     drawn = drawn[keep.astype(np.int64)]
-    return ((float(abs(gaps[where])), float(ks[where]), float(gaps[where])),
-            (smallest + drawn.astype(float), empirical[drawn + 1]))  # fmt: skip
+    return _integer_gap(ks, empirical, cdf), (ks[drawn].astype(float), empirical[drawn])
 
 
 @functools.lru_cache(maxsize=32)
