@@ -163,6 +163,15 @@ PAGES: tuple[PageInfo, ...] = (
         topic="calculus",
     ),
     PageInfo(
+        "pages/statistics.py",
+        "Statistics",
+        ":material/bar_chart:",
+        "statistics",
+        "Probability & statistics",
+        "stats",
+        topic="stats",
+    ),
+    PageInfo(
         "pages/distributions.py",
         "Distributions",
         ":material/bar_chart:",
@@ -258,7 +267,8 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "stats",
         "How to make sense of the data you have: summaries, estimates, uncertainty.",
-        coming=("Statistics",),
+        ("pages/statistics.py",),
+        coming=("Intervals, tests & regression",),
     ),
     PathStep(
         "probability",

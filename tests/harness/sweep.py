@@ -24,6 +24,8 @@ REQUIRES: dict[str, dict[str, str]] = {
     "s3": {"mode": "Steps"},
     "shape": {"target": "Custom"},
     "preset": {"matrix": "Preset"},
+    "st_acol": {"st_data": "Anscombe's quartet"},
+    "st_icol": {"st_data": "Iris"},
 }
 
 # Controls that change no word or formula, only how fast an animation plays: not swept.

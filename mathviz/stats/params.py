@@ -1,0 +1,7 @@
+"""The URL state of the statistics pages (see :mod:`mathviz.params`): one declaration per
+page, named like the page's URL in capitals, as :func:`mathviz.catalog.declared_params`
+expects."""
+
+from mathviz.stats.params_statistics import STATISTICS
+
+__all__ = ["STATISTICS"]

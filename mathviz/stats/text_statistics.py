@@ -1,0 +1,244 @@
+"""The words and formulas of /statistics, with the current numbers filled in: a summary of
+the data, the likelihood's maximum, information and losses, and the bias of estimators.
+
+Every number goes through :mod:`mathviz.core.numbers`, so it reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from mathviz.core.notes import Note
+from mathviz.core.numbers import tex, text
+from mathviz.stats import describe, estimators, likelihood
+from mathviz.stats.likelihood import NEWTON
+
+# ---- describing data ------------------------------------------------------------------------
+
+
+def summary_latex(s: describe.Summary) -> list[str]:
+    """The centre and spread of the sample, each formula with its value (short lines: each
+    fits beside the picture on a projector)."""
+    lines = [
+        rf"\bar x = \tfrac1n\textstyle\sum_i x_i = {tex(s.mean, 4)},\quad n = {s.n}",
+        rf"\text{{median}} = {tex(s.median, 4)}",
+    ]
+    if s.variance is not None:
+        lines += [
+            rf"s^2 = \tfrac{{1}}{{n-1}}\textstyle\sum_i (x_i-\bar x)^2 = {tex(s.variance, 4)}",
+            rf"s = \sqrt{{s^2}} = {tex(s.sd, 4)}",
+        ]
+    lines += [
+        rf"Q_1 = {tex(s.q1, 4)},\ \ Q_3 = {tex(s.q3, 4)}",
+        rf"\mathrm{{IQR}} = Q_3 - Q_1 = {tex(s.iqr, 4)}",
+        rf"\min_i x_i = {tex(s.low, 4)},\ \ \max_i x_i = {tex(s.high, 4)}",
+    ]
+    return lines
+
+
+SKEWED = 0.5  # |skewness| beyond this reads as "leaning" (Bulmer's moderately skewed)
+
+
+def summary_notes(s: describe.Summary, source_about: str) -> list[Note]:
+    notes = [Note("info", source_about)]
+    if s.modes:
+        shown = ", ".join(text(m, 4) for m in s.modes)
+        each = " each" if len(s.modes) > 1 else ""
+        notes.append(Note("info", f"Mode: {shown} ({s.mode_count} times{each})."))
+    elif s.mode_count == 1:
+        notes.append(
+            Note(
+                "info",
+                "Mode: no value occurs twice, so the histogram's tallest "
+                "bar is the only mode there is (it moves with the bins).",
+            )
+        )
+    else:
+        notes.append(Note("info", f"Mode: more than {describe.MAX_MODES} values tie at "
+                                  f"{s.mode_count} times each; no single mode."))  # fmt: skip
+    if s.variance is None:
+        notes.append(Note("warning", "One value has no spread: the variance needs n ≥ 2."))
+    elif s.variance == 0:
+        notes.append(Note("warning", "Every value is the same: variance, SD and IQR are 0, "
+                                     "and mean, median and mode coincide."))  # fmt: skip
+    if len(s.outliers):
+        notes.append(Note("info", f"{len(s.outliers)} value(s) lie beyond Tukey's fences "
+                                  f"[{text(s.fences[0], 4)}, {text(s.fences[1], 4)}], "
+                                  "drawn as circles on the box plot."))  # fmt: skip
+    if abs(s.skewness) > SKEWED:
+        side, tail = ("right", "above") if s.skewness > 0 else ("left", "below")
+        notes.append(Note("info", f"Skewness {text(s.skewness, 2)}: the data lean {side}, and "
+                                  f"the long tail pulls the mean {tail} the median (by "
+                                  f"{text(abs(s.mean - s.median), 3)})."))  # fmt: skip
+    return notes
+
+
+def outlier_notes(path: describe.OutlierPath) -> list[Note]:
+    moved_mean = path.means[-1] - path.means[0]
+    moved_median = path.medians[-1] - path.medians[0]
+    far = path.distances[-1]
+    return [
+        Note("info", f"Moving the extra value out by {text(far)} SD moves the mean by "
+                     f"{text(moved_mean, 3)} and the median by {text(moved_median, 3)}: "
+                     "the mean follows every value, the median only the middle one."),
+    ]  # fmt: skip
+
+
+DESCRIBE_EXPLAIN = (
+    "The histogram counts values per bin (one bar per integer for counted data); the mean "
+    "is its balance point and the median splits its area in half. The box spans the middle "
+    "half of the data (Q1 to Q3), the whiskers reach the last values within 1.5 IQR of it "
+    "(Tukey's rule) and circles mark what lies beyond. Below, **▶ Play** slides one extra "
+    "value from the median out to 10 SDs: the mean chases it, the median hardly moves."
+)
+
+# ---- likelihood -----------------------------------------------------------------------------
+
+
+def likelihood_latex(fit: likelihood.Fit) -> list[str]:
+    model = likelihood.MODELS[fit.model]
+    t = model.symbol.replace("μ", r"\mu").replace("λ", r"\lambda").replace("θ", r"\theta")
+    lines = [model.density, model.loglik_tex]
+    mle = {
+        "Normal (σ known)": rf"\hat\mu = \bar x = {tex(fit.mle, 4)}",
+        "Bernoulli": rf"\hat p = k/n = {int(fit.stats.total)}/{fit.stats.n} = {tex(fit.mle, 4)}",
+        "Poisson": rf"\hat\lambda = \bar x = {tex(fit.mle, 4)}",
+        "Exponential": rf"\hat\lambda = 1/\bar x = {tex(fit.mle, 4)}",
+        "Uniform(0, θ)": rf"\hat\theta = \max_i x_i = {tex(fit.mle, 4)}",
+    }[model.name]
+    lines.append(rf"{mle}\quad(\text{{true }} {t} = {tex(fit.truth, 4)})")
+    if fit.standard_error is not None:
+        lines += [
+            rf"J(\hat{{{t}}}) = -\ell''(\hat{{{t}}}) = {tex(fit.observed_information, 4)},\ \ "
+            rf"I(\hat{{{t}}}) = n\,i(\hat{{{t}}}) = {tex(fit.expected_information, 4)}",
+            rf"\mathrm{{SE}} = 1/\sqrt{{J}} = {tex(fit.standard_error, 3)}",
+        ]
+    return lines
+
+
+def loss_latex(fit: likelihood.Fit) -> list[str]:
+    """−ℓ at the MLE as the loss ML minimises: least squares for the normal, cross-entropy
+    for the Bernoulli, with the same numbers."""
+    model = likelihood.MODELS[fit.model]
+    n = fit.stats.n
+    nll = -float(model.loglik(np.array([fit.mle]), fit.stats, fit.known)[0])
+    if model.name.startswith("Normal"):
+        sse = likelihood.squared_error(fit.mle, fit.data)
+        constant = 0.5 * n * math.log(2 * math.pi * fit.known**2)
+        return [
+            rf"-\ell(\hat\mu) = \underbrace{{{tex(constant, 4)}}}_{{\frac n2\log 2\pi\sigma^2}}"
+            rf" + \frac{{\overbrace{{{tex(sse, 4)}}}^{{\sum_i (x_i-\hat\mu)^2}}}}"
+            rf"{{2\cdot {tex(fit.known**2, 3)}}} = {tex(nll, 5)}",
+        ]
+    if model.name == "Bernoulli" and fit.standard_error is not None:
+        bce = likelihood.cross_entropy(fit.mle, fit.data)
+        return [
+            rf"-\tfrac1n\ell(\hat p) = -\tfrac1n\textstyle\sum_i\big[x_i\log\hat p+(1-x_i)"
+            rf"\log(1-\hat p)\big] = {tex(nll / n, 5)} = \text{{cross-entropy}} "
+            rf"= {tex(bce, 5)}",
+        ]
+    return []
+
+
+def method_notes(fit: likelihood.Fit, method: str) -> list[Note]:
+    notes = []
+    if fit.problem:
+        notes.append(Note("warning", fit.problem))
+    path = fit.newton if method == NEWTON else fit.ascent
+    if path is None:
+        if fit.problem is None:
+            notes.append(Note("warning", "The start is outside θ's range: pick another."))
+        return notes
+    name = "Newton's method" if method == NEWTON else f"Gradient ascent (η = {fit.learning_rate:g})"
+    if path.stopped:
+        notes.append(Note("warning", path.stopped))
+    elif path.converged_at is not None:
+        notes.append(Note("info", f"{name} reaches the MLE (within 10⁻⁶) at step "
+                                  f"{path.converged_at}."))  # fmt: skip
+    else:
+        gap = abs(float(path.thetas[-1]) - fit.mle)
+        notes.append(Note("info", f"{name} is still {text(gap, 2)} from the MLE after "
+                                  f"{len(path.thetas) - 1} steps."))  # fmt: skip
+    if method != NEWTON and fit.observed_information and not path.converged_at:
+        best = fit.stats.n / fit.observed_information
+        notes.append(Note("info", f"Near the top each step closes η·J/n = "
+                                  f"{text(fit.learning_rate / best, 2)} of the gap (J/n = "
+                                  f"{text(1 / best, 3)} is the curvature per value). η = n/J ≈ "
+                                  f"{text(best, 2)} would close it in one step, which is the "
+                                  "step Newton's method takes by itself; above 2n/J the steps "
+                                  "overshoot and grow."))  # fmt: skip
+    if method == NEWTON and fit.model.startswith("Normal") and not path.stopped:
+        notes.append(Note("info", "ℓ(μ) is exactly a parabola, so Newton's first step lands "
+                                  "on the MLE."))  # fmt: skip
+    return notes
+
+
+LIKELIHOOD_EXPLAIN = (
+    "Top: the data drawn with the true θ, the model at the truth (dashed) and at the "
+    "current θₜ. Bottom: the log-likelihood ℓ(θ) = Σ log f(xᵢ | θ), the same data scored for "
+    "every θ. Its top is the MLE θ̂ (star). How sharply it curves there is the **Fisher "
+    "information** J(θ̂) = −ℓ″(θ̂): a sharp peak pins θ down, and 1/√J is the standard error "
+    "behind the Wald interval θ̂ ± 1.96·SE. **▶ Play** climbs from θ₀: gradient ascent "
+    "walks along the slope (tangent, dashed), Newton's method jumps to the top of the "
+    "parabola that matches ℓ's slope and curvature at θₜ. Minimising −ℓ is what training a "
+    "model does: for a normal it is least squares, for a Bernoulli it is cross-entropy."
+)
+
+# ---- bias -----------------------------------------------------------------------------------
+
+
+def bias_latex(run: estimators.BiasRun) -> list[str]:
+    pair = estimators.PAIRS[run.pair]
+    lines = [rf"{pair.model},\quad n = {run.n},\quad {pair.symbol} = {tex(run.truth, 4)}"]
+    for estimator, expected, average, error in zip(
+        pair.estimators, run.expected, run.averages, run.errors, strict=True
+    ):
+        lines += [
+            estimator.latex,
+            rf"\mathbb E = {tex(expected, 4)},\ \text{{simulated}}\ {tex(average, 4)} "
+            rf"\pm {tex(error, 2)}",
+        ]
+    return lines
+
+
+def bias_notes(run: estimators.BiasRun) -> list[Note]:
+    pair = estimators.PAIRS[run.pair]
+    biased = pair.estimators[0]
+    bias = run.expected[0] - run.truth
+    return [
+        Note("info", f"{biased.name} misses {pair.quantity} by {text(bias, 3)} on average "
+                     f"({text(100 * bias / run.truth, 2)}%); the simulation of "
+                     f"{run.repeats:,} samples finds {text(run.averages[0] - run.truth, 3)} "
+                     f"± {text(run.errors[0], 2)}. The gap shrinks like 1/n: try n = 50."),
+    ]  # fmt: skip
+
+
+BIAS_EXPLAIN = (
+    "Each sample of size n gives one estimate; an estimator is **unbiased** when the average "
+    "of its estimates over many samples is the truth. **▶ Play** draws the samples: the "
+    "running averages settle, the biased one (orange) beside the truth, at its exact "
+    "expectation (dotted). Dividing by n uses x̄, which is fitted to the same sample and so "
+    "sits closer to the data than μ does: the squares come out too small by (n − 1)/n. The "
+    "MLE of the uniform's end is the largest value, which can only fall short of θ. An "
+    "unbiased estimator is not always better: ÷n has the smaller mean squared error."
+)
+
+WHY = (
+    "Every trained model is an estimate from a sample. **Describing** the data first (its "
+    "centre, spread, skew and outliers) is what decides whether to standardise, take logs "
+    "or clip, and why a median is a robust loss (L1) where a mean is not (L2). **Maximum "
+    "likelihood** is how almost every model is fitted: minimising the negative "
+    "log-likelihood is mean squared error under Gaussian noise and cross-entropy for a "
+    "classifier, so the loss you pick is a model of the noise you assume. The curvature at "
+    "the optimum (Fisher information) is what natural gradient and Laplace approximations "
+    "use, and Newton's method is the idea behind second-order optimisers. **Bias** is why "
+    "batch norm's running variance and Adam's moment estimates carry corrections, and why an "
+    "unbiased estimate can still lose to a biased one with less variance (regularisation)."
+)
+WHY_SHORT = (
+    "Describe before you model; −log-likelihood is MSE (Gaussian) and cross-entropy "
+    "(Bernoulli); Fisher information is the curvature behind standard errors and natural "
+    "gradients; bias corrections live in batch norm and Adam."
+)

@@ -1,0 +1,110 @@
+"""/statistics: every part runs cleanly with the skeleton, a link reproduces its numbers,
+bad links and every model fall back to sentences, every key is declared and reached."""
+
+import json
+
+import pytest
+
+from mathviz.core.numbers import tex
+from mathviz.stats import datasets, describe, estimators, likelihood
+from mathviz.stats.params import STATISTICS as P
+from mathviz.stats.params_statistics import BIAS, DESCRIBE, LIKELIHOOD, PARTS, UPLOAD
+from tests.harness.apptest import (
+    assert_clean,
+    assert_view_has_the_skeleton,
+    figure_specs,
+    monkey_view,
+    reached_keys,
+    run_page,
+)
+
+PAGE = "pages/statistics.py"
+
+
+def _no_nan_literal(at) -> None:
+    for spec in figure_specs(at):
+        json.loads(spec, parse_constant=lambda c: pytest.fail(f"{c} in a chart"))
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_part_runs_cleanly_with_the_skeleton(part):
+    assert_view_has_the_skeleton(PAGE, {"part": part}, "Statistics")
+
+
+def test_a_link_reproduces_the_summary_of_iris():
+    at = run_page(PAGE, {"st_data": "Iris", "st_icol": "petal_length"})
+    assert_clean(at)
+    s = describe.summary(datasets.iris().columns["petal_length"])
+    latex = " ".join(f.value for f in at.latex)
+    assert rf"\bar x = \tfrac1n\textstyle\sum_i x_i = {tex(s.mean, 4)},\quad n = 150" in latex
+    assert rf"s = \sqrt{{s^2}} = {tex(s.sd, 4)}" in latex
+    assert len(figure_specs(at)) == 2
+
+
+@pytest.mark.parametrize("model", list(likelihood.MODELS))
+@pytest.mark.parametrize("method", likelihood.METHODS)
+def test_every_model_and_method_runs_clean(model, method):
+    at = run_page(PAGE, {"part": LIKELIHOOD, "lk_model": model, "lk_method": method})
+    assert_clean(at, model)
+    _no_nan_literal(at)
+    assert not at.exception
+    latex = " ".join(f.value for f in at.latex)
+    assert "katex" not in latex and r"\hat" in latex
+
+
+def test_a_link_reproduces_the_poisson_fit():
+    query = {"part": LIKELIHOOD, "lk_model": "Poisson", "lk_lam": "6", "lk_lam0": "2",
+             "lk_n": "80", "seed": "5", "lk_lr": "1"}  # fmt: skip
+    at = run_page(PAGE, query)
+    assert_clean(at)
+    fit = likelihood.fit("Poisson", 6.0, 80, 5, 2.0, 1.0)
+    latex = " ".join(f.value for f in at.latex)
+    assert rf"\hat\lambda = \bar x = {tex(fit.mle, 4)}" in latex
+    assert rf"\mathrm{{SE}} = 1/\sqrt{{J}} = {tex(fit.standard_error, 3)}" in latex
+
+
+def test_the_bias_part_reports_the_simulation():
+    pair = "Uniform end: max or (n + 1)/n · max"
+    at = run_page(PAGE, {"part": BIAS, "bias_pair": pair, "bias_n": "4", "bias_reps": "3000"})
+    assert_clean(at)
+    run = estimators.bias_run(pair, 4, 3000, 0)
+    latex = " ".join(f.value for f in at.latex)
+    assert rf"\text{{simulated}}\ {tex(run.averages[0], 4)}" in latex
+    assert rf"\mathbb E = {tex(8.0, 4)}" in latex  # n/(n + 1)·θ = 4/5·10
+
+
+def test_bad_links_fall_back_and_draw_no_nan():
+    for query in (
+        {"st_n": "1"},
+        {"st_n": "1e9", "seed": "-3"},
+        {"part": LIKELIHOOD, "lk_model": "Bernoulli", "lk_p": "0.01", "lk_n": "1"},
+        {"part": LIKELIHOOD, "lk_model": "Bernoulli", "lk_lr": "10", "lk_p0": "0.99"},
+        {"part": LIKELIHOOD, "lk_model": "Exponential", "lk_rate0": "5", "lk_lr": "10"},
+        {"part": BIAS, "bias_n": "0", "bias_reps": "nan"},
+    ):
+        at = run_page(PAGE, query)
+        assert_clean(at, str(query))
+        _no_nan_literal(at)
+
+
+def test_an_upload_that_is_not_there_yet_says_what_to_do():
+    at = run_page(PAGE, {"st_data": UPLOAD})
+    assert_clean(at)
+    assert any("Choose a CSV file" in i.value for i in at.info)
+    assert not figure_specs(at)
+
+
+@pytest.mark.parametrize("part", PARTS)
+def test_every_control_of_a_part_to_its_ends(part):
+    monkey_view(PAGE, {"part": part}, seed=17)
+
+
+def test_every_key_is_declared_and_reached():
+    views = [
+        {"part": DESCRIBE},
+        {"part": DESCRIBE, "st_data": "Iris"},
+        {"part": DESCRIBE, "st_data": "Anscombe's quartet"},
+        *({"part": LIKELIHOOD, "lk_model": m} for m in likelihood.MODELS),
+        {"part": BIAS},
+    ]
+    assert reached_keys(PAGE, views) == {p.key for p in P.params}
