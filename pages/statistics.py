@@ -6,11 +6,11 @@ import streamlit as st
 from mathviz import ui
 from mathviz.core.notes import Note
 from mathviz.plot.animation import speed_factor
-from mathviz.stats import datasets, describe, estimators, likelihood
+from mathviz.stats import bootstrap, datasets, describe, estimators, intervals, likelihood
 from mathviz.stats import figures as figures
 from mathviz.stats import text_statistics as words
 from mathviz.stats.params import STATISTICS as P
-from mathviz.stats.params_statistics import BIAS, DESCRIBE, LIKELIHOOD
+from mathviz.stats.params_statistics import BIAS, BOOTSTRAP, DESCRIBE, INTERVALS, LIKELIHOOD
 
 ui.page_header(
     "Statistics",
@@ -75,9 +75,10 @@ def describe_lesson(dark: bool) -> None:
         for line in words.summary_latex(summary):
             ui.formula(line)
         ui.notes(words.summary_notes(summary, about))
-    ui.plot(figures.outlier_figure, values, label, speed_factor(speed), dark,
+    path = describe.outlier_path(values)
+    ui.plot(figures.outlier_figure, values, path, label, speed_factor(speed), dark,
             key="outlier_chart", height=520)  # fmt: skip
-    ui.notes(words.outlier_notes(describe.outlier_path(values)))
+    ui.notes(words.outlier_notes(path))
     ui.explain(words.DESCRIBE_EXPLAIN)
 
 
@@ -88,7 +89,7 @@ def likelihood_lesson(dark: bool) -> None:
         truth, start = ui.controls(model.truth, model.start)
         known = float(ui.control(P["lk_sigma"])) if model.name.startswith("Normal") else 1.0
         n, seed = ui.controls(P["lk_n"], P["seed"])
-        method = speed = rate = None
+        method = rate = None
         if model.regular:
             method = ui.control(P["lk_method"])
             rate = ui.control(P["lk_lr"]) if method == likelihood.ASCENT else P["lk_lr"].default
@@ -117,8 +118,8 @@ def bias_lesson(dark: bool) -> None:
     stage = ui.stage("controls beside")
     with stage.controls:
         pair = ui.control(P["bias_pair"])
-        n, repeats = ui.controls(P["bias_n"], P["bias_reps"])
-        seed, speed = ui.controls(P["seed"], P["speed"])
+        n, repeats, seed = ui.controls(P["bias_n"], P["bias_reps"], P["seed"])
+        speed = ui.control(P["speed"])
     run = estimators.bias_run(pair, int(n), int(repeats), int(seed))
     with stage.picture:
         ui.plot(figures.bias_figure, run, speed_factor(speed), dark, key="bias_chart",
@@ -130,9 +131,57 @@ def bias_lesson(dark: bool) -> None:
     ui.explain(words.BIAS_EXPLAIN)
 
 
+def intervals_lesson(dark: bool) -> None:
+    stage = ui.stage("controls beside")
+    with stage.controls:
+        source, method = ui.controls(P["ci_source"], P["ci_method"])
+        n, level = ui.controls(P["ci_n"], P["ci_level"])
+        repeats, seed = ui.controls(P["ci_reps"], P["seed"])
+        speed = ui.control(P["speed"])
+    settings = (source, int(n), float(level), int(repeats), int(seed))
+    run = intervals.coverage_run(source, method, *settings[1:])
+    with stage.picture:
+        ui.plot(figures.interval_figure, run, speed_factor(speed), dark,
+                key="interval_chart", height=640)  # fmt: skip
+    with stage.words:
+        for line in words.interval_latex(run):
+            ui.formula(line)
+        ui.notes(words.interval_notes(run))
+    st.markdown(words.coverage_markdown(intervals.coverage_table(*settings), run.level,
+                                        len(run.covers)))  # fmt: skip
+    ui.explain(words.INTERVALS_EXPLAIN)
+
+
+def bootstrap_lesson(dark: bool) -> None:
+    stage = ui.stage("controls beside")
+    with stage.controls:
+        statistic = ui.control(P["bs_stat"])
+        paired = bootstrap.STATISTICS[statistic].paired
+        source = ui.control(P["bs_rho"] if paired else P["bs_source"])
+        n, resamples, seed = ui.controls(P["bs_n"], P["bs_b"], P["seed"])
+        speed = ui.control(P["speed"])
+    rho = float(source) if paired else P["bs_rho"].default
+    source = "Normal" if paired else source
+    run = bootstrap.bootstrap_run(statistic, source, int(n), int(resamples), int(seed), rho)
+    with stage.picture:
+        ui.plot(figures.bootstrap_figure, run, speed_factor(speed), dark,
+                key="bootstrap_chart", height=620)  # fmt: skip
+    with stage.words:
+        for line in words.bootstrap_latex(run):
+            ui.formula(line)
+        ui.notes(words.bootstrap_notes(run, bootstrap.STATISTICS[statistic].analytic_name))
+    ui.explain(words.BOOTSTRAP_EXPLAIN)
+
+
 ui.lessons(
     P,
-    {DESCRIBE: describe_lesson, LIKELIHOOD: likelihood_lesson, BIAS: bias_lesson},
+    {
+        DESCRIBE: describe_lesson,
+        LIKELIHOOD: likelihood_lesson,
+        BIAS: bias_lesson,
+        INTERVALS: intervals_lesson,
+        BOOTSTRAP: bootstrap_lesson,
+    },
     dark=ui.is_dark(),
 )
 ui.why_it_matters(words.WHY, short=words.WHY_SHORT)

@@ -143,14 +143,13 @@ def describe_figure(values: np.ndarray, label: str, dark: bool = False) -> Prebu
     return Prebuilt({"data": data, "layout": layout})
 
 
-def outlier_figure(values: np.ndarray, label: str, speed: float = 1.0,
-                   dark: bool = False) -> Prebuilt:  # fmt: skip
+def outlier_figure(values: np.ndarray, path: describe.OutlierPath, label: str,
+                   speed: float = 1.0, dark: bool = False) -> Prebuilt:  # fmt: skip
     """One extra value slides from the median out to 10 SDs. Top: the data and the extra
     value, with the mean and the median; bottom: the mean and the median against how far
     out it is (zoomed in: the mean climbs a straight line, the median stays flat). Frames of
     :func:`mathviz.stats.describe.outlier_path`."""
     ink = theme.ink(dark)
-    path = describe.outlier_path(values)
     shown, jitter = _strip(values)
     span = (min(float(values.min()), float(path.positions.min())),
             max(float(values.max()), float(path.positions.max())))  # fmt: skip
@@ -437,5 +436,176 @@ def bias_figure(run: estimators.BiasRun, speed: float = 1.0, dark: bool = False)
         names, labels, active=len(names) - 1, readout="", ink=ink, slider_x=0.32,
         speed=speed, frame_ms=120, pad_top=CONTROLS_TOP,
         sequence=[*names, *hold(names[-1], 900, 120)],
+    )  # fmt: skip
+    return Prebuilt(spec)
+
+
+# ---- confidence intervals -------------------------------------------------------------------
+
+SHOWN_INTERVALS = 100  # intervals drawn one by one (Play); the coverage line counts all
+INTERVAL_STRIDE = 2  # intervals added per frame
+
+
+def _segments(intervals: np.ndarray, rows: np.ndarray) -> dict:
+    """Horizontal segments [low, high] at heights ``rows``, joined by gaps."""
+    if rows.size == 0:
+        return {"x": [], "y": []}
+    gaps = np.full(rows.size, np.nan)
+    xs = np.column_stack([intervals[rows, 0], intervals[rows, 1], gaps]).ravel()
+    ys = np.column_stack([rows + 1.0, rows + 1.0, gaps]).ravel()
+    return {"x": _f4(xs), "y": _f4(ys)}
+
+
+def interval_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
+    """Top: one interval per sample, stacked as they are drawn (▶ Play), green when it covers
+    the true mean and red when it misses; bottom: the running share that covers, against
+    1 − α with the binomial band ±1.96·√(α(1 − α)/k). ``run`` is a
+    :class:`mathviz.stats.intervals.CoverageRun`."""
+    ink = theme.ink(dark)
+    shown = min(SHOWN_INTERVALS, len(run.covers))
+    hit, miss = theme.COLORS["tertiary"], theme.COLORS["accent"]
+    k = np.arange(1, len(run.covers) + 1)
+    band = 1.96 * np.sqrt(run.level * (1 - run.level) / k)
+    stops = list(range(INTERVAL_STRIDE, shown + 1, INTERVAL_STRIDE))
+    if not stops or stops[-1] != shown:
+        stops.append(shown)
+
+    def moving(upto: int) -> list[dict]:
+        rows = np.arange(upto)
+        covered = rows[run.covers[:upto]]
+        missed = rows[~run.covers[:upto]]
+        return [
+            _segments(run.intervals, covered),
+            _segments(run.intervals, missed),
+            {"x": _f4(run.means[:upto]), "y": _f4(rows + 1.0)},
+            {"x": [upto], "y": [float(run.running[upto - 1])]},
+        ]
+
+    now = moving(shown)
+    spread = run.intervals[:shown]
+    low, high = float(spread.min()), float(spread.max())
+    pad = 0.05 * (high - low or 1.0)
+    data = [
+        _scatter("covers μ", mode="lines", **now[0], showlegend=True,
+                 line={"color": hit, "width": 2.5}),
+        _scatter("misses μ", mode="lines", **now[1], showlegend=True,
+                 line={"color": miss, "width": 3.5}),
+        _scatter("sample mean", mode="markers", **now[2],
+                 marker={"color": ink, "size": 4}),
+        _scatter("share covering so far", mode="markers", **now[3], xaxis="x2", yaxis="y2",
+                 marker={"color": MEAN, "size": 11, "line": {"color": ink, "width": 1}}),
+        _vline(run.truth, 0, shown + 1, f"true mean μ = {text(run.truth)}", ink, "dash"),
+        _scatter(f"share covering ({len(k)} samples)", mode="lines", x=_f4(k),
+                 y=_f4(run.running), xaxis="x2", yaxis="y2", showlegend=True,
+                 line={"color": MEAN, "width": 2.5}),
+        _scatter(f"1 − α = {text(run.level)}", mode="lines", x=[1, len(k)],
+                 y=[run.level] * 2, xaxis="x2", yaxis="y2", showlegend=True,
+                 line={"color": ink, "width": 1.5, "dash": "dot"}),
+        _scatter("±1.96 binomial SE", mode="lines", x=_f4(np.concatenate([k, k[::-1]])),
+                 y=_f4(np.clip(np.concatenate([run.level + band, (run.level - band)[::-1]]),
+                               0, 1)), xaxis="x2", yaxis="y2", fill="toself",
+                 fillcolor=rgba(ink, 0.1), line={"width": 0}, showlegend=True),
+    ]  # fmt: skip
+    names = [f"k{s}" for s in stops]
+    frames = [{"name": n, "traces": [0, 1, 2, 3], "data": moving(s)}
+              for s, n in zip(stops, names, strict=True)]  # fmt: skip
+    labels = [f"{s} intervals: {int(run.covers[:s].sum())} cover μ" for s in stops]
+    floor = float(min(run.running[min(9, len(k) - 1) :].min(), run.level - 0.1))
+    layout = {
+        "legend": TOP_LEGEND,
+        "margin": {"t": 90, "r": 30, "b": CONTROLS_BOTTOM},
+        "xaxis": _axis("interval for the mean", anchor="y", range=[low - pad, high + pad]),
+        "yaxis": _axis("sample", domain=[0.42, 1.0], range=[0, shown + 1]),
+        "xaxis2": _axis("samples drawn k", anchor="y2"),
+        "yaxis2": _axis("share covering", domain=[0.0, 0.28], range=[max(floor, 0), 1.01]),
+    }
+    spec = {"data": data, "layout": layout, "frames": frames}
+    layout |= animation_controls(
+        names, labels, active=len(names) - 1, readout="", ink=ink, slider_x=0.32,
+        speed=speed, frame_ms=160, pad_top=CONTROLS_TOP,
+        sequence=[*names, *hold(names[-1], 900, 160)],
+    )  # fmt: skip
+    return Prebuilt(spec)
+
+
+# ---- bootstrap ------------------------------------------------------------------------------
+
+BOOT_FRAMES = 30
+BOOT_BINS = 40
+BRACKETS = {"percentile": MEAN, "BCa": theme.COLORS["highlight"], "normal": MEDIAN}
+
+
+def bootstrap_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
+    """Top: the sample (pairs as a scatter); bottom: the histogram of the statistic over
+    the resamples so far (▶ Play), with the three bootstrap 95% intervals and the analytic
+    one as brackets. ``run`` is a
+    :class:`mathviz.stats.bootstrap.BootstrapRun`."""
+    ink = theme.ink(dark)
+    sample = run.sample
+    paired = sample.ndim == 2
+    replicates = run.replicates
+    edges = np.histogram_bin_edges(replicates, BOOT_BINS)
+    centres, width = (edges[:-1] + edges[1:]) / 2, float(edges[1] - edges[0])
+    b = replicates.size
+    stops = np.unique(np.geomspace(1, b, BOOT_FRAMES).astype(int))
+    tallest = float(np.histogram(replicates, edges)[0].max())
+
+    def moving(upto: int) -> list[dict]:
+        counts = np.histogram(replicates[:upto], edges)[0]
+        return [
+            {"x": _f4(centres), "y": _f4(counts)},
+            {"x": [float(replicates[upto - 1])], "y": [tallest * 1.04]},
+        ]
+
+    now = moving(b)
+    if paired:
+        top = [_scatter("the sample (x, y)", mode="markers", x=_f4(sample[:, 0]),
+                        y=_f4(sample[:, 1]), showlegend=True,
+                        marker={"color": rgba(ink, 0.55), "size": 6})]  # fmt: skip
+    else:
+        shown, jitter = _strip(sample, 1)
+        top = [_scatter("the sample", mode="markers", x=_f4(shown), y=_f4(jitter),
+                        showlegend=True, marker={"color": rgba(ink, 0.55), "size": 6})]  # fmt: skip
+    data = [
+        {"type": "bar", "name": f"{run.statistic.lower()} of each resample", **now[0],
+         "width": width, "xaxis": "x2", "yaxis": "y2", "marker": {"color": rgba(MEAN, 0.4)},
+         "hoverinfo": "skip", "showlegend": True},
+        _scatter("latest resample", mode="markers", **now[1], xaxis="x2", yaxis="y2",
+                 marker={"color": EXTRA, "size": 12, "symbol": "triangle-down"}),
+        *top,
+        _scatter(f"estimate {text(run.estimate)}", mode="lines", x=[run.estimate] * 2,
+                 y=[0, tallest * 1.1], xaxis="x2", yaxis="y2", showlegend=True,
+                 line={"color": ink, "width": 2.5}),
+    ]  # fmt: skip
+    rows = [*run.intervals.items(), ("analytic", run.analytic)]
+    for i, (name, (low, high)) in enumerate(rows):
+        height = -tallest * (0.1 + 0.1 * i)
+        color = BRACKETS.get(name, TRUTH)
+        label = name if name != "analytic" else "analytic"
+        data.append(_scatter(f"{label}: [{text(low)}, {text(high)}]", mode="lines+markers",
+                             x=[low, high], y=[height] * 2, xaxis="x2", yaxis="y2",
+                             showlegend=True, line={"color": color, "width": 5},
+                             marker={"symbol": "line-ns", "size": 14, "color": color,
+                                     "line": {"width": 3, "color": color}}))  # fmt: skip
+    names = [f"b{s}" for s in stops]
+    frames = [{"name": n, "traces": [0, 1], "data": moving(int(s))}
+              for s, n in zip(stops, names, strict=True)]  # fmt: skip
+    labels = [f"{s:,} resamples" for s in stops]
+    layout = {
+        "legend": TOP_LEGEND,
+        "barmode": "overlay",
+        "margin": {"t": 100, "r": 30, "b": CONTROLS_BOTTOM},
+        "xaxis": _axis("x" if paired else "", anchor="y"),
+        "yaxis": _axis("y" if paired else "", domain=[0.62, 1.0], showticklabels=paired,
+                       showgrid=paired),
+        "xaxis2": _axis(f"{run.statistic.lower()} of a resample", anchor="y2"),
+        "yaxis2": _axis("resamples", domain=[0.0, 0.5],
+                        range=[-tallest * (0.15 + 0.1 * len(rows)), tallest * 1.12]),
+    }  # fmt: skip
+    spec = {"data": data, "layout": layout, "frames": frames}
+    layout |= animation_controls(
+        names, labels, active=len(names) - 1, readout="", ink=ink, slider_x=0.32,
+        speed=speed, frame_ms=140, pad_top=CONTROLS_TOP,
+        sequence=[*names, *hold(names[-1], 900, 140)],
     )  # fmt: skip
     return Prebuilt(spec)

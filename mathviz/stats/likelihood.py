@@ -11,6 +11,7 @@ derivative at its maximum; an MLE on the boundary has no curvature) the field is
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -342,6 +343,7 @@ def _grid(model: Model, data: np.ndarray, mle: float, truth: float, start: float
     return np.union1d(grid, [mle])  # the maximum is on the grid: the curve peaks where it is
 
 
+@functools.lru_cache(maxsize=32)
 def fit(model_name: str, truth: float, n: int, seed: int, start: float,
         learning_rate: float, known: float = 1.0) -> Fit:  # fmt: skip
     """Draw ``n`` seeded values with θ = ``truth`` and fit θ by maximum likelihood."""

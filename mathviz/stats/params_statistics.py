@@ -9,11 +9,13 @@ that a link does not carry.
 
 from mathviz import params
 from mathviz.plot.animation import DEFAULT_SPEED, SPEEDS
-from mathviz.stats import datasets, estimators, likelihood
+from mathviz.stats import bootstrap, datasets, estimators, intervals, likelihood
 from mathviz.stats.likelihood import METHODS
 
 DESCRIBE, LIKELIHOOD, BIAS = "Describing data", likelihood.LIKELIHOOD_PART, "Bias of estimators"
-PARTS = (DESCRIBE, LIKELIHOOD, BIAS)
+INTERVALS, BOOTSTRAP = "Confidence intervals", "Bootstrap"
+PARTS = (DESCRIBE, LIKELIHOOD, BIAS, INTERVALS, BOOTSTRAP)
+LEVELS = ("0.8", "0.9", "0.95", "0.99")
 UPLOAD = "Upload a CSV file"
 DATA_SOURCES = (*datasets.GENERATED, *datasets.SHIPPED, UPLOAD)
 LEARNING_RATES = ("0.03", "0.1", "0.3", "1", "3", "10")
@@ -47,6 +49,26 @@ STATISTICS = params.page(
                   doc="the size of each sample (the bias shrinks like 1/n)"),
     params.number("bias_reps", "Samples drawn", 100, estimators.MAX_REPEATS, 2000, 100,
                   part=BIAS, doc="how many samples of size n are drawn"),
+    params.select("ci_source", "Population", tuple(bootstrap.SOURCES), part=INTERVALS,
+                  doc="the distribution the samples come from (its mean μ is known)"),
+    params.select("ci_method", "Interval", intervals.METHODS, part=INTERVALS,
+                  doc="how each sample's interval for μ is made"),
+    params.slider("ci_n", "Sample size n", 2, intervals.MAX_N, 10, 1, part=INTERVALS,
+                  doc="the size of each sample"),
+    params.select("ci_level", "Confidence 1 − α", LEVELS, "0.95", part=INTERVALS,
+                  doc="the share of intervals that should cover μ"),
+    params.number("ci_reps", "Samples drawn", 10, intervals.MAX_REPEATS, 200, 10,
+                  part=INTERVALS, doc="how many samples (and intervals) are drawn"),
+    params.choice("bs_stat", "Statistic", tuple(bootstrap.STATISTICS), part=BOOTSTRAP,
+                  doc="the statistic whose sampling distribution is bootstrapped"),
+    params.select("bs_source", "Population", tuple(bootstrap.SOURCES), part=BOOTSTRAP,
+                  doc="the distribution the one sample is drawn from (mean and median)"),
+    params.slider("bs_rho", "Correlation ρ", -0.95, 0.95, 0.6, 0.05, part=BOOTSTRAP,
+                  doc="the correlation of the bivariate normal the pairs come from"),
+    params.slider("bs_n", "Sample size n", 4, bootstrap.MAX_N, 30, 1, part=BOOTSTRAP,
+                  doc="the size of the one sample"),
+    params.number("bs_b", "Resamples B", 100, bootstrap.MAX_RESAMPLES, 2000, 100,
+                  part=BOOTSTRAP, doc="how many resamples (with replacement) are drawn"),
     params.number("seed", "Seed", 0, 9999, 0, 1, doc="the seed of the generated data"),
     params.choice("speed", "Play speed", list(SPEEDS), DEFAULT_SPEED,
                   doc="how fast ▶ Play runs: `1×` is slow enough to talk over"),

@@ -235,10 +235,129 @@ WHY = (
     "the optimum (Fisher information) is what natural gradient and Laplace approximations "
     "use, and Newton's method is the idea behind second-order optimisers. **Bias** is why "
     "batch norm's running variance and Adam's moment estimates carry corrections, and why an "
-    "unbiased estimate can still lose to a biased one with less variance (regularisation)."
+    "unbiased estimate can still lose to a biased one with less variance (regularisation). "
+    'A **confidence interval** is what separates "model B is 0.4% better" from noise: a '
+    "test-set accuracy is a mean of n hits with an error bar of about √(p(1 − p)/n). The "
+    "**bootstrap** gives that error bar for any metric with no formula (AUC, F1, a median "
+    "latency), and resampling the training set is bagging, the idea behind random forests."
 )
 WHY_SHORT = (
     "Describe before you model; −log-likelihood is MSE (Gaussian) and cross-entropy "
     "(Bernoulli); Fisher information is the curvature behind standard errors and natural "
-    "gradients; bias corrections live in batch norm and Adam."
+    "gradients; bias corrections live in batch norm and Adam; intervals and the bootstrap "
+    "put error bars on every metric."
+)
+
+# ---- confidence intervals -------------------------------------------------------------------
+
+INTERVAL_LATEX = {
+    "t": r"\bar x \pm t_{n-1,\,1-\alpha/2}\,\frac{s}{\sqrt n}",
+    "z (with s)": r"\bar x \pm z_{1-\alpha/2}\,\frac{s}{\sqrt n}",
+    "bootstrap percentile": r"\big[\hat\theta^*_{(\alpha/2)},\ \hat\theta^*_{(1-\alpha/2)}\big]",
+    "bootstrap BCa": r"\big[\hat\theta^*_{(\alpha_1)},\ \hat\theta^*_{(\alpha_2)}\big],\ "
+    r"\alpha_{1,2} = \Phi\!\Big(z_0+\frac{z_0+z_{\alpha/2,\,1-\alpha/2}}{1-a(z_0+z_{\dots})}\Big)",
+    "bootstrap normal": r"\bar x \pm z_{1-\alpha/2}\,\mathrm{SE}^*",
+}
+
+
+def interval_latex(run) -> list[str]:
+    """The method's formula and what the samples found."""
+    covered = int(run.covers.sum())
+    total = len(run.covers)
+    return [
+        INTERVAL_LATEX[run.method],
+        rf"\text{{covered }} \mu = {tex(run.truth, 4)}:\ {covered}/{total} = "
+        rf"{tex(run.coverage, 3)} \pm {tex(run.error, 2)}",
+        rf"\text{{aim: }} 1-\alpha = {tex(run.level, 3)}",
+    ]
+
+
+def coverage_markdown(table: dict[str, float], level: float, repeats: int) -> str:
+    """Every method's coverage on the same samples, as a Markdown table."""
+    error = math.sqrt(level * (1 - level) / repeats)
+    rows = [f"| {name} | {text(share, 3)} |" for name, share in table.items()]
+    return "\n".join(
+        [
+            f"**Coverage on the same {repeats} samples** (aim {text(level, 3)}; ±2 binomial "
+            f"SE is ±{text(2 * error, 2)}):",
+            "",
+            "| interval | share covering μ |",
+            "| --- | --- |",
+            *rows,
+        ]
+    )
+
+
+def interval_notes(run) -> list[Note]:
+    gap = run.coverage - run.level
+    notes = []
+    if abs(gap) > 2.6 * math.sqrt(run.level * (1 - run.level) / len(run.covers)):
+        side = "less" if gap < 0 else "more"
+        notes.append(Note("warning", f"These intervals cover μ {side} often than they claim "
+                                     f"({text(run.coverage, 3)} against {text(run.level, 3)}): "
+                                     "beyond what chance explains."))  # fmt: skip
+    else:
+        notes.append(Note("info", f"The coverage {text(run.coverage, 3)} is within chance of "
+                                  f"{text(run.level, 3)}."))  # fmt: skip
+    if run.method.startswith("bootstrap") and run.n < 15:
+        notes.append(
+            Note(
+                "info",
+                "The bootstrap resamples the sample itself, so at small n "
+                "it never sees a value beyond the sample's range: its "
+                "distribution is too narrow, and its intervals undercover.",
+            )
+        )
+    if run.method == "z (with s)" and run.n < 30:
+        notes.append(
+            Note(
+                "info",
+                "With s in place of σ, the z interval is too narrow at "
+                "small n: t's wider quantile pays for not knowing σ.",
+            )
+        )
+    return notes
+
+
+INTERVALS_EXPLAIN = (
+    "Each line is one sample's interval for the mean; **▶ Play** draws them one by one. The "
+    "true mean μ (dashed) never moves: it is the intervals that vary, and a 95% method "
+    "covers μ in about 95 of 100 samples, green, and misses in the others, red. Below, the "
+    "share covering so far settles inside the binomial band around 1 − α. Try n = 3 with "
+    "the z interval (too narrow), a skewed log-normal with the t interval (it misses on one "
+    "side), and the bootstrap's percentile and BCa intervals on the same samples."
+)
+
+# ---- bootstrap ------------------------------------------------------------------------------
+
+
+def bootstrap_latex(run) -> list[str]:
+    low, high = run.intervals["percentile"]
+    return [
+        rf"\hat\theta = {tex(run.estimate, 4)},\quad \mathrm{{SE}}^* = "
+        rf"\mathrm{{sd}}(\hat\theta^*_1,\dots,\hat\theta^*_B) = {tex(run.standard_error, 3)}",
+        rf"\text{{percentile: }} [{tex(low, 4)},\ {tex(high, 4)}]",
+        rf"\text{{analytic: }} [{tex(run.analytic[0], 4)},\ {tex(run.analytic[1], 4)}]",
+    ]
+
+
+def bootstrap_notes(run, analytic_name: str) -> list[Note]:
+    low, high = run.intervals["percentile"]
+    width, analytic = high - low, run.analytic[1] - run.analytic[0]
+    return [
+        Note("info", f"The bootstrap's percentile interval is {text(width, 3)} wide; the "
+                     f"{analytic_name} is {text(analytic, 3)} wide. The bootstrap needed no "
+                     "formula: only the sample, resampled."),
+    ]  # fmt: skip
+
+
+BOOTSTRAP_EXPLAIN = (
+    "The bootstrap pretends the sample is the population: it draws n values from it with "
+    "replacement (some twice, some not at all), computes the statistic, and repeats B "
+    "times. **▶ Play** builds the histogram of those B values: its spread estimates the "
+    "statistic's standard error, and its 2.5% and 97.5% points give the percentile interval. "
+    "BCa moves those points for the histogram's bias and skew; the normal interval is "
+    "θ̂ ± 1.96·SE*. The analytic interval needs a formula for each statistic (t for a mean, "
+    "binomial order statistics for a median, Fisher's z for a correlation); the bootstrap "
+    "works the same way for all three."
 )

@@ -53,7 +53,7 @@ def test_the_strip_is_thinned():
 def test_outlier_frames_follow_the_path():
     values = datasets.generated("Normal (test scores)", 30, 4).column(None)
     path = describe.outlier_path(values)
-    fig = _decoded(figures.outlier_figure(values, "score"))
+    fig = _decoded(figures.outlier_figure(values, path, "score"))
     assert len(fig["frames"]) == len(path.positions)
     for k in (0, 20, len(path.positions) - 1):
         frame = fig["frames"][k]["data"]
@@ -111,3 +111,33 @@ def test_the_bias_figure_ends_on_the_simulation():
     assert last[0]["y"][-1] == pytest.approx(run.averages[0], rel=1e-6)
     assert last[2]["y"].sum() == run.repeats  # the histogram holds every sample
     assert len(fig["frames"]) <= figures.BIAS_FRAMES
+
+
+def test_interval_frames_draw_each_interval_in_its_colour():
+    from mathviz.stats import intervals
+
+    run = intervals.coverage_run("Exponential", "t", 8, 0.9, 150, 2)
+    fig = _decoded(figures.interval_figure(run))
+    last = fig["frames"][-1]["data"]
+    shown = figures.SHOWN_INTERVALS
+    covered_x = np.asarray(last[0]["x"], float)
+    missed_x = np.asarray(last[1]["x"], float)
+    assert np.isfinite(covered_x).sum() == 2 * run.covers[:shown].sum()
+    assert np.isfinite(missed_x).sum() == 2 * (~run.covers[:shown]).sum()
+    lows = covered_x[0::3]
+    assert np.allclose(lows, run.intervals[:shown][run.covers[:shown], 0], atol=1e-5)
+    coverage = traces_by_name(fig)["share covering (150 samples)"]
+    assert np.allclose(coverage["y"], run.running, atol=1e-6)
+    assert len(fig["frames"]) == shown // figures.INTERVAL_STRIDE
+
+
+@pytest.mark.parametrize("statistic", ["Mean", "Median", "Correlation"])
+def test_bootstrap_frames_build_the_histogram(statistic):
+    from mathviz.stats import bootstrap
+
+    run = bootstrap.bootstrap_run(statistic, "Log-normal", 25, 1500, 4)
+    fig = _decoded(figures.bootstrap_figure(run))
+    counts = [np.asarray(f["data"][0]["y"], float).sum() for f in fig["frames"]]
+    assert counts == sorted(counts) and counts[-1] == 1500
+    names = set(traces_by_name(fig))
+    assert {n.split(":")[0] for n in names} >= {"percentile", "BCa", "normal", "analytic"}

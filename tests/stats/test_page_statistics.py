@@ -8,7 +8,15 @@ import pytest
 from mathviz.core.numbers import tex
 from mathviz.stats import datasets, describe, estimators, likelihood
 from mathviz.stats.params import STATISTICS as P
-from mathviz.stats.params_statistics import BIAS, DESCRIBE, LIKELIHOOD, PARTS, UPLOAD
+from mathviz.stats.params_statistics import (
+    BIAS,
+    BOOTSTRAP,
+    DESCRIBE,
+    INTERVALS,
+    LIKELIHOOD,
+    PARTS,
+    UPLOAD,
+)
 from tests.harness.apptest import (
     assert_clean,
     assert_view_has_the_skeleton,
@@ -81,6 +89,9 @@ def test_bad_links_fall_back_and_draw_no_nan():
         {"part": LIKELIHOOD, "lk_model": "Bernoulli", "lk_lr": "10", "lk_p0": "0.99"},
         {"part": LIKELIHOOD, "lk_model": "Exponential", "lk_rate0": "5", "lk_lr": "10"},
         {"part": BIAS, "bias_n": "0", "bias_reps": "nan"},
+        {"part": INTERVALS, "ci_n": "2", "ci_method": "bootstrap BCa", "ci_reps": "5"},
+        {"part": BOOTSTRAP, "bs_stat": "Median", "bs_n": "4", "bs_b": "1"},
+        {"part": BOOTSTRAP, "bs_stat": "Correlation", "bs_rho": "0.95", "bs_n": "4"},
     ):
         at = run_page(PAGE, query)
         assert_clean(at, str(query))
@@ -106,5 +117,22 @@ def test_every_key_is_declared_and_reached():
         {"part": DESCRIBE, "st_data": "Anscombe's quartet"},
         *({"part": LIKELIHOOD, "lk_model": m} for m in likelihood.MODELS),
         {"part": BIAS},
+        {"part": INTERVALS},
+        {"part": BOOTSTRAP},
+        {"part": BOOTSTRAP, "bs_stat": "Correlation"},
     ]
     assert reached_keys(PAGE, views) == {p.key for p in P.params}
+
+
+def test_a_link_reproduces_the_coverage_table():
+    query = {"part": INTERVALS, "ci_source": "Log-normal", "ci_n": "8", "ci_reps": "120",
+             "seed": "4"}  # fmt: skip
+    at = run_page(PAGE, query)
+    assert_clean(at)
+    from mathviz.core.numbers import text
+    from mathviz.stats import intervals
+
+    table = intervals.coverage_table("Log-normal", 8, 0.95, 120, 4)
+    shown = " ".join(m.value for m in at.markdown)
+    for method, share in table.items():
+        assert f"| {method} | {text(share, 3)} |" in shown

@@ -65,3 +65,27 @@ def test_bias_lines_and_notes():
     for line in words.bias_latex(run):
         assert_sound(line)
     assert "-20%" in words.bias_notes(run)[0].text
+
+
+def test_interval_words():
+    from mathviz.stats import intervals
+
+    run = intervals.coverage_run("Normal", "z (with s)", 3, 0.95, 400, 0)
+    for line in words.interval_latex(run):
+        assert_sound(line)
+    assert f"{int(run.covers.sum())}/400" in words.interval_latex(run)[1]
+    notes = " ".join(n.text for n in words.interval_notes(run))
+    assert "less often than they claim" in notes and "too narrow" in notes
+    table = words.coverage_markdown(intervals.coverage_table("Normal", 3, 0.95, 400, 0), 0.95, 400)
+    assert table.count("\n| ") == 2 + len(intervals.METHODS)  # header, rule, rows
+
+
+def test_bootstrap_words():
+    from mathviz.stats import bootstrap
+
+    run = bootstrap.bootstrap_run("Median", "Exponential", 30, 1000, 1)
+    for line in words.bootstrap_latex(run):
+        assert_sound(line)
+    assert (
+        "order-statistic interval" in words.bootstrap_notes(run, "order-statistic interval")[0].text
+    )
