@@ -1,15 +1,19 @@
-"""Every view of every page, run with AppTest: every formula is LaTeX KaTeX can render and no
-prose shows programmer notation (``4e+12``, ``v_k``, ``b^(m+n)``, ``nan``). The fast twin of
-``tests/browser/test_sweep.py``, which reads the same views as the browser draws them."""
+"""Every view of every page, run with AppTest: every formula renders in the app's own KaTeX
+(Streamlit's bundled build, run by Node: :mod:`tests.harness.katex`) and passes the LaTeX
+checks of :mod:`tests.harness.latex`, and no prose shows programmer notation (``4e+12``,
+``v_k``, ``b^(m+n)``, ``nan``). ``tests/browser/test_sweep.py`` reads each page's parts as
+the browser draws them."""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 
 import pytest
 
 from tests.harness.apptest import assert_clean, figure_specs, run_page, widgets
+from tests.harness.katex import Katex, node_available
 from tests.harness.latex import latex_problems
 from tests.harness.sweep import all_views, notation_found, prose_and_math
 
@@ -26,6 +30,28 @@ PROSE = (
     "title",
     "metric",
 )
+
+
+@pytest.fixture(scope="module")
+def katex():
+    if not node_available():
+        if os.environ.get("CI") == "true":
+            raise RuntimeError("CI=true but Node.js (node) is missing: install it")
+        pytest.skip("Node.js not found: the formulas are checked without KaTeX")
+    with Katex() as running:
+        yield running
+
+
+def test_katex_finds_what_the_browser_showed_in_red(katex):
+    assert katex.error(r"\hat{p} = \tfrac{k}{n}") is None
+    assert "Undefined control sequence" in katex.error(r"J(\hatp) = 2")
+    assert "Double superscript" in katex.error("10^{-13}^k")
+    assert katex.version.startswith("0.16")
+
+
+def _body(latex: str) -> str:
+    """``st.latex``'s formula without the ``$$`` it is sent in."""
+    return latex.strip().removeprefix("$$").removesuffix("$$").strip()
 
 
 def test_the_sweep_reaches_every_page_and_the_reported_links():
@@ -61,7 +87,7 @@ def test_a_grid_without_its_shape_is_found():
 
 
 @pytest.mark.parametrize("view", VIEWS, ids=str)
-def test_view_has_sound_formulas_and_plain_prose(view):
+def test_view_has_sound_formulas_and_plain_prose(view, katex):
     at = run_page(view.page.path, view.query)
     assert_clean(at, str(view))
     if view.key is not None:
@@ -70,12 +96,16 @@ def test_view_has_sound_formulas_and_plain_prose(view):
     for element in at.latex:
         if found := latex_problems(element.value):
             problems[element.value] = found
+        if error := katex.error(_body(element.value)):
+            problems[element.value] = error
     for kind in PROSE:
         for element in at.get(kind):
             prose, formulas = prose_and_math(str(element.value))
             for formula in formulas:
                 if found := latex_problems(formula):
                     problems[formula] = found
+                if error := katex.error(formula):
+                    problems[formula] = error
             if found := notation_found(prose):
                 problems[prose[:60]] = found
     for spec in figure_specs(at):  # legends, annotations, axis titles and hover text

@@ -1,6 +1,9 @@
-"""Every view of every page in the real browser: every option of each part chooser and of
-each one-choice control (presets, targets, shapes, words...), as links built from the
-declarations (:mod:`tests.harness.sweep`).
+"""Every part of every page in the real browser: each page as it opens and each option of its
+part chooser, as links built from the declarations (:mod:`tests.harness.sweep`). The other
+views (every option of every one-choice control: presets, targets, shapes, words...) are
+swept by ``tests/test_sweep.py`` with AppTest, their formulas rendered by the app's own
+KaTeX under Node (:mod:`tests.harness.katex`): one page load each here cost 750 s of the
+browser tests' 29 minutes.
 
 On each view: no formula KaTeX failed to render (``.katex-error``: the raw LaTeX in red), no
 programmer notation in the main area's visible text (``4e+12``, ``1.667e-06``, ``v_k``,
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.harness.sweep import all_views, notation_found
+from tests.harness.sweep import all_views, notation_found, part_views
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +43,7 @@ KATEX_ERRORS_JS = """
 
 def test_every_view_renders_its_formulas_and_plain_text(session):
     problems: dict[str, list[str]] = {}
-    views = all_views()
+    views = part_views()
     for view in views:
         session.errors.clear()
         session.open(view.page, view.query_string)
@@ -54,7 +57,7 @@ def test_every_view_renders_its_formulas_and_plain_text(session):
             problems[str(view)] = found
     assert not session.foreign, f"requests left the machine: {session.foreign}"
     assert not problems, "\n".join(f"{view}: {found}" for view, found in problems.items())
-    assert len(views) > 100  # every page's views, not just their opening ones
+    assert len(views) > 2 * len({view.page.url_path for view in views})  # parts, not just pages
 
 
 def test_the_sweep_sees_a_broken_formula(session):

@@ -96,6 +96,11 @@ def all_views() -> list[View]:
     return [view for page in pages for view in page_views(page)]
 
 
+def part_views() -> list[View]:
+    """Each page as it opens and each of its parts: the views the browser sweep loads."""
+    return [view for view in all_views() if view.key in (None, params.PART)]
+
+
 def notation_found(text: str) -> list[str]:
     """The programmer notation in visible text, with a little context each."""
     return [text[max(m.start() - 25, 0) : m.end() + 25] for m in PROGRAMMER_NOTATION.finditer(text)]
