@@ -18,8 +18,8 @@ from scipy import special, stats
 
 from mathviz.probability.distributions import DISTRIBUTIONS
 
-MAX_RESAMPLES = 10_000
-MAX_N = 500
+MAX_RESAMPLES = 5000
+MAX_N = 200  # B × n ≤ 10⁶ counts: a resampled view stays within a rerun's budget
 INTERVAL_METHODS = ("percentile", "BCa", "normal")
 
 
@@ -27,6 +27,16 @@ def resample_indices(rng: np.random.Generator, n: int, resamples: int,
                      rows: int = 1) -> np.ndarray:  # fmt: skip
     """(rows, resamples, n) indices drawn uniformly with replacement from 0..n − 1."""
     return rng.integers(0, n, size=(rows, resamples, n), dtype=np.int32)
+
+
+def resample_counts(rng: np.random.Generator, n: int, resamples: int) -> np.ndarray:
+    """(resamples, n) how often each of the n values is drawn into each resample with
+    replacement (each row a Multinomial(n; 1/n, …, 1/n) draw, counted from n uniform
+    indices). A statistic that is a weighted sum (a mean, a moment) is then one matrix
+    product, and a median a running count over the sorted values."""
+    index = resample_indices(rng, n, resamples)[0]
+    index += (np.arange(resamples, dtype=np.int32) * n)[:, None]  # row r's values r·n …
+    return np.bincount(index.ravel(), minlength=resamples * n).reshape(resamples, n).astype(float)
 
 
 def _quantiles_by_row(sorted_rows: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -115,7 +125,35 @@ class Statistic:
     compute: Callable[[np.ndarray], np.ndarray]  # (..., n[, 2]) -> (...)
     analytic_name: str
     analytic: Callable[[np.ndarray, float], tuple[float, float]]
+    from_counts: Callable[[np.ndarray, np.ndarray], np.ndarray]  # (sample, (B, n)) -> (B,)
     paired: bool = False
+
+
+def mean_from_counts(sample: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """(B,) the means of the resamples that ``counts`` (B, n) describe: counts · x / n."""
+    return counts @ sample / sample.shape[0]
+
+
+def median_from_counts(sample: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """(B,) the medians of the resamples ``counts`` describes: in sorted order, the values
+    where the running count first reaches n/2 and n/2 + 1 (averaged for even n), as
+    ``np.median`` of the resample would give."""
+    order = np.argsort(sample, kind="stable")
+    ordered, running = sample[order], np.cumsum(counts[:, order], axis=1)
+    n = sample.shape[0]
+    low = np.argmax(running >= (n + 1) // 2, axis=1)  # the ⌈n/2⌉-th smallest
+    high = np.argmax(running >= n // 2 + 1, axis=1)  # the (⌊n/2⌋ + 1)-th smallest
+    return (ordered[low] + ordered[high]) / 2
+
+
+def correlation_from_counts(pairs: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """(B,) Pearson's r of the resampled pairs, from weighted moments: counts · [x, y, x², y²,
+    xy] / n."""
+    x, y = pairs[:, 0] - pairs[:, 0].mean(), pairs[:, 1] - pairs[:, 1].mean()
+    sx, sy, sxx, syy, sxy = (counts @ np.column_stack([x, y, x * x, y * y, x * y]) / len(x)).T
+    with np.errstate(invalid="ignore", divide="ignore"):
+        r = (sxy - sx * sy) / np.sqrt((sxx - sx * sx) * (syy - sy * sy))
+    return np.nan_to_num(r, nan=0.0)
 
 
 def _t_interval(x: np.ndarray, level: float) -> tuple[float, float]:
@@ -151,11 +189,12 @@ def fisher_z_interval(pairs: np.ndarray, level: float) -> tuple[float, float]:
 
 
 STATISTICS = {
-    "Mean": Statistic("Mean", r"\bar x", lambda x: x.mean(axis=-1), "t interval", _t_interval),
+    "Mean": Statistic("Mean", r"\bar x", lambda x: x.mean(axis=-1), "t interval", _t_interval,
+                      mean_from_counts),
     "Median": Statistic("Median", r"\tilde x", lambda x: np.median(x, axis=-1),
-                        "order-statistic interval", median_order_interval),
+                        "order-statistic interval", median_order_interval, median_from_counts),
     "Correlation": Statistic("Correlation", "r", _correlation, "Fisher z interval",
-                             fisher_z_interval, paired=True),
+                             fisher_z_interval, correlation_from_counts, paired=True),
 }  # fmt: skip
 
 SOURCES = {  # name -> registry parameters (a skewed log-normal: σ = 1)
@@ -213,8 +252,7 @@ def bootstrap_run(statistic: str, source: str, n: int, resamples: int, seed: int
     resamples = int(min(max(resamples, 100), MAX_RESAMPLES))
     rng = np.random.default_rng(int(seed))
     sample = _pairs(n, float(rho), rng) if stat.paired else source_sample(source, n, rng)[0]
-    index = resample_indices(rng, n, resamples)[0]
-    replicates = stat.compute(sample[index])
+    replicates = stat.from_counts(sample, resample_counts(rng, n, resamples))
     estimate = float(stat.compute(sample))
     left_out = np.array([np.delete(sample, i, axis=0) for i in range(n)])
     jackknife = stat.compute(left_out)[None, :]

@@ -48,11 +48,20 @@ def draws(source: str, n: int, repeats: int, seed: int) -> np.ndarray:
 @functools.lru_cache(maxsize=8)
 def bootstrap_means(source: str, n: int, repeats: int, seed: int) -> np.ndarray:
     """(repeats, B) the means of :data:`COVERAGE_RESAMPLES` resamples of each sample of
-    :func:`draws` (resampled with the seed's generator after the samples were drawn)."""
+    :func:`draws`.
+
+    Notes
+    -----
+    One set of B resampling counts (:func:`mathviz.stats.bootstrap.resample_counts`, drawn
+    with the seed's generator after the samples) is applied to every sample, so the study is
+    one matrix product, samples · countsᵀ / n, instead of repeats × B × n draws (738 -> a few
+    ms at n = 200). Each sample's B means are still an ordinary bootstrap of that sample: the
+    counts do not depend on its values.
+    """
     rng = np.random.default_rng(int(seed))
     samples = bootstrap.source_sample(source, n, rng, repeats)
-    index = bootstrap.resample_indices(rng, n, COVERAGE_RESAMPLES, repeats)
-    return np.take_along_axis(samples[:, None, :], index, axis=2).mean(axis=2)
+    counts = bootstrap.resample_counts(rng, n, COVERAGE_RESAMPLES)
+    return samples @ counts.T / n
 
 
 def mean_intervals(samples: np.ndarray, level: float, method: str,

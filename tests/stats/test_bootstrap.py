@@ -95,3 +95,22 @@ def test_the_bootstrap_se_of_a_mean_is_near_s_over_root_n():
     run = bootstrap.bootstrap_run("Mean", "Normal", 100, 10000, 8)
     s = run.sample.std(ddof=0)  # the bootstrap's population is the sample itself
     assert run.standard_error == pytest.approx(s / 10, rel=0.03)
+
+
+def test_counts_are_resamples_with_replacement():
+    counts = bootstrap.resample_counts(np.random.default_rng(9), 7, 5000)
+    assert counts.shape == (5000, 7) and np.all(counts.sum(axis=1) == 7)
+    # each count is Binomial(n, 1/n): mean 1, variance 1 − 1/n
+    assert counts.mean() == pytest.approx(1, abs=0.02)
+    assert counts.var() == pytest.approx(1 - 1 / 7, abs=0.03)
+
+
+@pytest.mark.parametrize("statistic", list(bootstrap.STATISTICS))
+@pytest.mark.parametrize("n", [5, 6, 31])
+def test_each_statistic_from_counts_is_the_statistic_of_the_resample(statistic, n):
+    stat = bootstrap.STATISTICS[statistic]
+    rng = np.random.default_rng(n)
+    sample = bootstrap._pairs(n, 0.5, rng) if stat.paired else rng.exponential(size=n)
+    counts = bootstrap.resample_counts(rng, n, 300)
+    explicit = [stat.compute(np.repeat(sample, row.astype(int), axis=0)) for row in counts]
+    assert np.allclose(stat.from_counts(sample, counts), explicit)
