@@ -334,8 +334,9 @@ INTERVALS_EXPLAIN = (
 def bootstrap_latex(run) -> list[str]:
     low, high = run.intervals["percentile"]
     return [
-        rf"\hat\theta = {tex(run.estimate, 4)},\quad \mathrm{{SE}}^* = "
-        rf"\mathrm{{sd}}(\hat\theta^*_1,\dots,\hat\theta^*_B) = {tex(run.standard_error, 3)}",
+        rf"\hat\theta = {tex(run.estimate, 4)}",
+        rf"\mathrm{{SE}}^* = \mathrm{{sd}}(\hat\theta^*_1,\dots,\hat\theta^*_B) = "
+        rf"{tex(run.standard_error, 3)}",
         rf"\text{{percentile: }} [{tex(low, 4)},\ {tex(high, 4)}]",
         rf"\text{{analytic: }} [{tex(run.analytic[0], 4)},\ {tex(run.analytic[1], 4)}]",
     ]
