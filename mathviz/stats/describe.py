@@ -82,8 +82,9 @@ def summary(x: np.ndarray) -> Summary:
     inside = x[(x >= fences[0]) & (x <= fences[1])]
     found, count = modes(x)
     variance = squares / (n - 1) if n > 1 else None
-    m2 = squares / n
-    skewness = float(((x - mean) ** 3).mean() / m2**1.5) if m2 > 0 else 0.0
+    spread = np.sqrt(squares / n)
+    # standardised first: m₃/m₂^(3/2) itself underflows to 0/0 for a spread of 10⁻¹³²
+    skewness = float((((x - mean) / spread) ** 3).mean()) if spread > 0 else 0.0
     return Summary(
         n=n,
         mean=mean,

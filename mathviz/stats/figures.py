@@ -89,7 +89,7 @@ def _box_traces(summary: describe.Summary, ink: str, yaxis: str) -> list[dict]:
                  line={"color": ink, "width": 2}, yaxis=yaxis),
         _scatter("median", mode="lines", x=[summary.median] * 2, y=[-0.45, 0.45],
                  line={"color": MEDIAN, "width": 4}, yaxis=yaxis),
-        _scatter(f"outliers (beyond 1.5 IQR): {len(summary.outliers)}", mode="markers",
+        _scatter("outliers", mode="markers",
                  x=_f4(summary.outliers[:STRIP_POINTS]),
                  y=_f4(np.zeros(min(len(summary.outliers), STRIP_POINTS))),
                  marker={"color": EXTRA, "size": 10, "symbol": "circle-open",
@@ -111,19 +111,19 @@ def describe_figure(values: np.ndarray, label: str, dark: bool = False) -> Prebu
          "y": typed(counts), "width": _f4(np.diff(edges)), "marker": {"color": rgba(ink, 0.28),
          "line": {"color": rgba(ink, 0.55), "width": 1}}, "hovertemplate": "%{y}<extra></extra>",
          "showlegend": False},
-        _vline(summary.mean, 0, top, f"mean {text(summary.mean)}", MEAN),
-        _vline(summary.median, 0, top, f"median {text(summary.median)}", MEDIAN, "dash"),
+        _vline(summary.mean, 0, top, "mean", MEAN),
+        _vline(summary.median, 0, top, "median", MEDIAN, "dash"),
     ]  # fmt: skip
     if summary.sd is not None:
         left, right = summary.mean - summary.sd, summary.mean + summary.sd
-        data.append(_scatter(f"mean ± SD ({text(summary.sd)})", mode="lines+markers",
+        data.append(_scatter("mean ± SD", mode="lines+markers",
                              x=[left, summary.mean, right], y=[top * 0.95] * 3,
                              line={"color": MEAN, "width": 2},
                              marker={"symbol": "line-ns", "size": 14, "color": MEAN,
                                      "line": {"width": 2, "color": MEAN}},
                              showlegend=True))  # fmt: skip
     for mode in summary.modes:
-        data.append(_scatter(f"mode {text(mode)}", mode="markers", x=[mode],
+        data.append(_scatter("mode", mode="markers", x=[mode],
                              y=[float(counts.max()) * 1.05], showlegend=mode == summary.modes[0],
                              marker={"symbol": "triangle-down", "size": 14,
                                      "color": theme.COLORS["highlight"]}))  # fmt: skip
@@ -174,7 +174,7 @@ def outlier_figure(values: np.ndarray, path: describe.OutlierPath, label: str,
     data = [
         _scatter("the data", mode="markers", x=_f4(shown), y=_f4(jitter),
                  marker={"color": rgba(ink, 0.4), "size": 6}),
-        _scatter("the extra value", mode="markers", **now[0], showlegend=True,
+        _scatter("extra value", mode="markers", **now[0], showlegend=True,
                  marker={"color": EXTRA, "size": 16, "symbol": "diamond",
                          "line": {"color": ink, "width": 1.5}}),
         _scatter("mean", mode="lines", **now[1], showlegend=True,
@@ -289,14 +289,14 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
     stems = "lines+markers" if model.discrete else "lines"
     data = [
         _data_bars(fit, ink),
-        _scatter(f"model at true {model.symbol} = {text(fit.truth)}", mode=stems,
+        _scatter(f"true {model.symbol}", mode=stems,
                  **_model_trace(fit, fit.truth, -0.12), showlegend=True,
                  line={"color": TRUTH, "width": 2, "dash": "dash"}, marker={"color": TRUTH}),
         _scatter(f"ℓ({model.symbol})", mode="lines", x=_f4(fit.grid), y=_f4(shown),
                  xaxis="x2", yaxis="y2", line={"color": ink, "width": 2.5}),
         _vline(fit.truth, *yrange, f"true {model.symbol}", TRUTH, "dash", "y2", legend=False)
         | {"xaxis": "x2"},
-        _scatter(f"MLE {model.symbol}̂ = {text(fit.mle)}", mode="markers", x=[fit.mle],
+        _scatter(f"MLE {model.symbol}̂", mode="markers", x=[fit.mle],
                  y=[peak], xaxis="x2", yaxis="y2", showlegend=True,
                  marker={"color": MEAN, "size": 14, "symbol": "star"}),
     ]  # fmt: skip
@@ -305,11 +305,11 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
         low, high = fit.mle - likelihood.Z95 * se, fit.mle + likelihood.Z95 * se
         xs = np.linspace(max(lo, fit.mle - 3 * se), min(hi, fit.mle + 3 * se), 80)
         data += [
-            _scatter("curvature J(θ̂): ℓ(θ̂) − J(θ − θ̂)²/2", mode="lines", x=_f4(xs),
+            _scatter("curvature J", mode="lines", x=_f4(xs),
                      y=_f4(peak - 0.5 * observed * (xs - fit.mle) ** 2), xaxis="x2",
                      yaxis="y2", showlegend=True,
                      line={"color": MEAN, "width": 2, "dash": "dot"}),
-            _scatter(f"θ̂ ± 1.96·SE: [{text(low)}, {text(high)}]", mode="lines+markers",
+            _scatter("θ̂ ± 1.96·SE", mode="lines+markers",
                      x=[low, high], y=[floor + 0.02 * span] * 2, xaxis="x2", yaxis="y2",
                      showlegend=True, line={"color": MEAN, "width": 5},
                      marker={"symbol": "line-ns", "size": 16, "color": MEAN,
@@ -318,14 +318,14 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
     layout = {
         "legend": TOP_LEGEND,
         "margin": {"t": 110, "l": 84, "b": CONTROLS_BOTTOM if path is not None else 60},
-        "xaxis": _axis("x", anchor="y"),
+        "xaxis": _axis("", anchor="y"),
         "yaxis": _axis(
             "density" if not model.discrete else "probability",
             domain=[0.62, 1.0],
             rangemode="tozero",
         ),
         "xaxis2": _axis(f"θ = {model.symbol}", anchor="y2", range=[lo, hi]),
-        "yaxis2": _axis(f"log-likelihood ℓ({model.symbol})", domain=[0.0, 0.47], range=yrange),
+        "yaxis2": _axis(f"ℓ({model.symbol})", domain=[0.0, 0.46], range=yrange),
     }
     spec = {"data": data, "layout": layout}
     if path is None:
@@ -347,9 +347,9 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
     first = len(data)
     now = moving(0)
     data += [
-        _scatter(f"model at {model.symbol}ₜ", mode=stems, **now[0], showlegend=True,
+        _scatter(f"{model.symbol}ₜ", mode=stems, **now[0], showlegend=True,
                  line={"color": EXTRA, "width": 3}, marker={"color": EXTRA, "size": 9}),
-        _scatter("tangent (slope ℓ′)" if method == ASCENT else "Newton's parabola",
+        _scatter("tangent" if method == ASCENT else "parabola",
                  mode="lines", **now[1], xaxis="x2", yaxis="y2", showlegend=True,
                  line={"color": EXTRA, "width": 2, "dash": "dash"}),
         _scatter("steps so far", mode="lines+markers", **now[2], xaxis="x2", yaxis="y2",
@@ -404,15 +404,15 @@ def bias_figure(run: estimators.BiasRun, speed: float = 1.0, dark: bool = False)
     pad = 0.15 * (high - low or 1.0)
     tallest = float(max(np.histogram(values[i], edges)[0].max() for i in range(2)))
     data = [
-        *[_scatter(f"average of {e.name}", mode="lines", **now[i], showlegend=True,
+        *[_scatter(e.name.rsplit(" (", 1)[0], mode="lines", **now[i], showlegend=True,
                    line={"color": colors[i], "width": 3})
           for i, e in enumerate(pair.estimators)],
         *[{"type": "bar", "name": e.name, **now[2 + i], "width": width, "xaxis": "x2",
            "yaxis": "y2", "marker": {"color": rgba(colors[i], 0.45)}, "hoverinfo": "skip",
            "showlegend": False} for i, e in enumerate(pair.estimators)],
-        _scatter(f"truth {text(run.truth)}", mode="lines", x=[1, repeats], y=[run.truth] * 2,
+        _scatter("truth", mode="lines", x=[1, repeats], y=[run.truth] * 2,
                  showlegend=True, line={"color": TRUTH, "width": 2}),
-        _scatter(f"E[{pair.estimators[0].name.split(' (')[0]}] = {text(run.expected[0])}",
+        _scatter("expected (biased)",
                  mode="lines", x=[1, repeats], y=[run.expected[0]] * 2, showlegend=True,
                  line={"color": EXTRA, "width": 2, "dash": "dot"}),
         _scatter("truth", mode="lines", x=[run.truth] * 2, y=[0, tallest], xaxis="x2",
@@ -426,7 +426,7 @@ def bias_figure(run: estimators.BiasRun, speed: float = 1.0, dark: bool = False)
         "legend": TOP_LEGEND,
         "barmode": "overlay",
         "margin": {"t": 90, "r": 34, "b": CONTROLS_BOTTOM},
-        "xaxis": _axis("samples drawn", type="log", anchor="y", **log_axis_ticks(1, repeats)),
+        "xaxis": _axis("", type="log", anchor="y", **log_axis_ticks(1, repeats)),
         "yaxis": _axis("running average", domain=[0.52, 1.0], range=[low - pad, high + pad]),
         "xaxis2": _axis("the estimate from one sample", anchor="y2"),
         "yaxis2": _axis("samples", domain=[0.0, 0.38], rangemode="tozero"),
@@ -494,14 +494,14 @@ def interval_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
                  marker={"color": ink, "size": 4}),
         _scatter("share covering so far", mode="markers", **now[3], xaxis="x2", yaxis="y2",
                  marker={"color": MEAN, "size": 11, "line": {"color": ink, "width": 1}}),
-        _vline(run.truth, 0, shown + 1, f"true mean μ = {text(run.truth)}", ink, "dash"),
-        _scatter(f"share covering ({len(k)} samples)", mode="lines", x=_f4(k),
+        _vline(run.truth, 0, shown + 1, "μ", ink, "dash"),
+        _scatter("share covering", mode="lines", x=_f4(k),
                  y=_f4(run.running), xaxis="x2", yaxis="y2", showlegend=True,
                  line={"color": MEAN, "width": 2.5}),
-        _scatter(f"1 − α = {text(run.level)}", mode="lines", x=[1, len(k)],
+        _scatter("1 − α", mode="lines", x=[1, len(k)],
                  y=[run.level] * 2, xaxis="x2", yaxis="y2", showlegend=True,
                  line={"color": ink, "width": 1.5, "dash": "dot"}),
-        _scatter("±1.96 binomial SE", mode="lines", x=_f4(np.concatenate([k, k[::-1]])),
+        _scatter("binomial band", mode="lines", x=_f4(np.concatenate([k, k[::-1]])),
                  y=_f4(np.clip(np.concatenate([run.level + band, (run.level - band)[::-1]]),
                                0, 1)), xaxis="x2", yaxis="y2", fill="toself",
                  fillcolor=rgba(ink, 0.1), line={"width": 0}, showlegend=True),
@@ -514,10 +514,10 @@ def interval_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
     layout = {
         "legend": TOP_LEGEND,
         "margin": {"t": 90, "r": 30, "b": CONTROLS_BOTTOM},
-        "xaxis": _axis("interval for the mean", anchor="y", range=[low - pad, high + pad]),
-        "yaxis": _axis("sample", domain=[0.42, 1.0], range=[0, shown + 1]),
+        "xaxis": _axis("", anchor="y", range=[low - pad, high + pad]),
+        "yaxis": _axis("interval of sample k", domain=[0.5, 1.0], range=[0, shown + 1]),
         "xaxis2": _axis("samples drawn k", anchor="y2"),
-        "yaxis2": _axis("share covering", domain=[0.0, 0.28], range=[max(floor, 0), 1.01]),
+        "yaxis2": _axis("covering", domain=[0.0, 0.3], range=[max(floor, 0), 1.01]),
     }
     spec = {"data": data, "layout": layout, "frames": frames}
     layout |= animation_controls(
@@ -559,21 +559,21 @@ def bootstrap_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
 
     now = moving(b)
     if paired:
-        top = [_scatter("the sample (x, y)", mode="markers", x=_f4(sample[:, 0]),
+        top = [_scatter("sample", mode="markers", x=_f4(sample[:, 0]),
                         y=_f4(sample[:, 1]), showlegend=True,
                         marker={"color": rgba(ink, 0.55), "size": 6})]  # fmt: skip
     else:
         shown, jitter = _strip(sample, 1)
-        top = [_scatter("the sample", mode="markers", x=_f4(shown), y=_f4(jitter),
+        top = [_scatter("sample", mode="markers", x=_f4(shown), y=_f4(jitter),
                         showlegend=True, marker={"color": rgba(ink, 0.55), "size": 6})]  # fmt: skip
     data = [
-        {"type": "bar", "name": f"{run.statistic.lower()} of each resample", **now[0],
+        {"type": "bar", "name": "resamples", **now[0],
          "width": width, "xaxis": "x2", "yaxis": "y2", "marker": {"color": rgba(MEAN, 0.4)},
          "hoverinfo": "skip", "showlegend": True},
-        _scatter("latest resample", mode="markers", **now[1], xaxis="x2", yaxis="y2",
+        _scatter("latest", mode="markers", **now[1], xaxis="x2", yaxis="y2",
                  marker={"color": EXTRA, "size": 12, "symbol": "triangle-down"}),
         *top,
-        _scatter(f"estimate {text(run.estimate)}", mode="lines", x=[run.estimate] * 2,
+        _scatter("estimate", mode="lines", x=[run.estimate] * 2,
                  y=[0, tallest * 1.1], xaxis="x2", yaxis="y2", showlegend=True,
                  line={"color": ink, "width": 2.5}),
     ]  # fmt: skip
@@ -582,7 +582,7 @@ def bootstrap_figure(run, speed: float = 1.0, dark: bool = False) -> Prebuilt:
         height = -tallest * (0.1 + 0.1 * i)
         color = BRACKETS.get(name, TRUTH)
         label = name if name != "analytic" else "analytic"
-        data.append(_scatter(f"{label}: [{text(low)}, {text(high)}]", mode="lines+markers",
+        data.append(_scatter(label, mode="lines+markers",
                              x=[low, high], y=[height] * 2, xaxis="x2", yaxis="y2",
                              showlegend=True, line={"color": color, "width": 5},
                              marker={"symbol": "line-ns", "size": 14, "color": color,

@@ -13,7 +13,7 @@ import numpy as np
 from mathviz.core.notes import Note
 from mathviz.core.numbers import tex, text
 from mathviz.stats import describe, estimators, likelihood
-from mathviz.stats.likelihood import NEWTON
+from mathviz.stats.likelihood import NEWTON, Z95
 
 # ---- describing data ------------------------------------------------------------------------
 
@@ -114,6 +114,8 @@ def likelihood_latex(fit: likelihood.Fit) -> list[str]:
             rf"J(\hat{{{t}}}) = -\ell''(\hat{{{t}}}) = {tex(fit.observed_information, 4)},\ \ "
             rf"I(\hat{{{t}}}) = n\,i(\hat{{{t}}}) = {tex(fit.expected_information, 4)}",
             rf"\mathrm{{SE}} = 1/\sqrt{{J}} = {tex(fit.standard_error, 3)}",
+            rf"\hat{{{t}}} \pm 1.96\,\mathrm{{SE}} = [{tex(fit.mle - Z95 * fit.standard_error, 4)},"
+            rf"\ {tex(fit.mle + Z95 * fit.standard_error, 4)}]",
         ]
     return lines
 
@@ -207,11 +209,13 @@ def bias_notes(run: estimators.BiasRun) -> list[Note]:
     pair = estimators.PAIRS[run.pair]
     biased = pair.estimators[0]
     bias = run.expected[0] - run.truth
+    found = run.averages[0] - run.truth
+    way = "falls short of" if bias < 0 else "overshoots"
     return [
-        Note("info", f"{biased.name} misses {pair.quantity} by {text(bias, 3)} on average "
-                     f"({text(100 * bias / run.truth, 2)}%); the simulation of "
-                     f"{run.repeats:,} samples finds {text(run.averages[0] - run.truth, 3)} "
-                     f"± {text(run.errors[0], 2)}. The gap shrinks like 1/n: try n = 50."),
+        Note("info", f"{biased.name} {way} {pair.quantity} by {text(abs(bias), 3)} on average "
+                     f"({text(100 * abs(bias) / run.truth, 2)}%); the simulation of "
+                     f"{run.repeats:,} samples finds {text(found, 3)} ± {text(run.errors[0], 2)}. "
+                     "The gap shrinks like 1/n: try n = 50."),
     ]  # fmt: skip
 
 
@@ -338,6 +342,9 @@ def bootstrap_latex(run) -> list[str]:
         rf"\mathrm{{SE}}^* = \mathrm{{sd}}(\hat\theta^*_1,\dots,\hat\theta^*_B) = "
         rf"{tex(run.standard_error, 3)}",
         rf"\text{{percentile: }} [{tex(low, 4)},\ {tex(high, 4)}]",
+        rf"\text{{BCa: }} [{tex(run.intervals['BCa'][0], 4)},\ {tex(run.intervals['BCa'][1], 4)}]",
+        rf"\text{{normal: }} [{tex(run.intervals['normal'][0], 4)},\ "
+        rf"{tex(run.intervals['normal'][1], 4)}]",
         rf"\text{{analytic: }} [{tex(run.analytic[0], 4)},\ {tex(run.analytic[1], 4)}]",
     ]
 

@@ -72,3 +72,11 @@ def test_an_outlier_moves_the_mean_without_bound_and_the_median_hardly():
     assert srt[23] <= path.medians.min() and path.medians.max() <= srt[25]
     flat = describe.outlier_path(np.full(5, 1.0), steps=3)
     assert np.allclose(flat.positions, [1, 6, 11])  # no spread: unit steps
+
+
+@settings(max_examples=40, deadline=None)
+@given(samples)
+def test_skewness_is_scipys(values):
+    s = describe.summary(np.array(values))
+    if s.population_variance > 0 and np.ptp(values) > 1e-6 * max(1.0, np.abs(values).max()):
+        assert s.skewness == pytest.approx(stats.skew(values), rel=1e-6, abs=1e-6)

@@ -64,7 +64,7 @@ def test_bias_lines_and_notes():
     run = estimators.bias_run(next(iter(estimators.PAIRS)), 5, 500, 0)
     for line in words.bias_latex(run):
         assert_sound(line)
-    assert "-20%" in words.bias_notes(run)[0].text
+    assert "falls short of the variance σ² by 0.8 on average (20%)" in words.bias_notes(run)[0].text
 
 
 def test_interval_words():
