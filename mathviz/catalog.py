@@ -172,6 +172,15 @@ PAGES: tuple[PageInfo, ...] = (
         topic="stats",
     ),
     PageInfo(
+        "pages/hypothesis-testing.py",
+        "Hypothesis testing",
+        ":material/rule:",
+        "hypothesis-testing",
+        "Probability & statistics",
+        "stats",
+        topic="stats",
+    ),
+    PageInfo(
         "pages/distributions.py",
         "Distributions",
         ":material/bar_chart:",
@@ -267,8 +276,8 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "stats",
         "How to make sense of the data you have: summaries, estimates, uncertainty.",
-        ("pages/statistics.py",),
-        coming=("Intervals, tests & regression",),
+        ("pages/statistics.py", "pages/hypothesis-testing.py"),
+        coming=("Regression & over-fitting",),
     ),
     PathStep(
         "probability",

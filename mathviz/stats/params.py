@@ -3,5 +3,6 @@ page, named like the page's URL in capitals, as :func:`mathviz.catalog.declared_
 expects."""
 
 from mathviz.stats.params_statistics import STATISTICS
+from mathviz.stats.params_testing import HYPOTHESIS_TESTING
 
-__all__ = ["STATISTICS"]
+__all__ = ["HYPOTHESIS_TESTING", "STATISTICS"]
