@@ -92,3 +92,12 @@ def test_every_n_and_effect_on_the_controls_gives_finite_curves_without_warnings
             for side in testing.SIDES:
                 run = testing.one_study.__wrapped__(ONE, side, d, n, 0.05, 0)
                 assert np.isfinite(run.alternative).all() and 0 <= run.power <= 1
+
+
+@pytest.mark.parametrize("kind", testing.KINDS)
+@pytest.mark.parametrize("side", testing.SIDES)
+def test_the_vectorised_power_curve_is_power_at_each_n(kind, side):
+    sizes = np.array([2, 3, 10, 64, 317, 500])
+    for d in (0.0, 0.5, 2.0):
+        expected = [testing.power(kind, d, int(n), 0.05, side) for n in sizes]
+        assert np.allclose(testing.power_curve(kind, d, 0.05, side, sizes), expected, atol=1e-9)
