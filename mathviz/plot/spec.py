@@ -40,6 +40,21 @@ def typed_grid(values: Any, precision: str = "f8") -> dict[str, str]:
     return typed(array, precision) | {"shape": f"{rows},{columns}"}
 
 
+def f4(values: Any) -> dict[str, str] | list:
+    """:func:`typed` at single precision: coordinates drawn on a screen."""
+    return typed(values, "f4")
+
+
+def scatter(name: str, **extra: Any) -> dict:
+    """A scatter trace's dict with no hover and no legend entry unless ``extra`` says so."""
+    return {"type": "scatter", "name": name, "hoverinfo": "skip", "showlegend": False} | extra
+
+
+def axis(title: str, **extra: Any) -> dict:
+    """An axis' dict with its title and no zero line."""
+    return {"title": {"text": title}, "zeroline": False} | extra
+
+
 class Prebuilt(go.Figure):
     """A figure given directly as its plotly JSON (a dict), skipping plotly's object model.
 

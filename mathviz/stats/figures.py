@@ -18,6 +18,9 @@ from mathviz.core.numbers import text
 from mathviz.plot import theme
 from mathviz.plot.animation import STEP_MS, animation_controls, hold
 from mathviz.plot.spec import Prebuilt, typed
+from mathviz.plot.spec import axis as _axis
+from mathviz.plot.spec import f4 as _f4
+from mathviz.plot.spec import scatter as _scatter
 from mathviz.plot.traces import TOP_LEGEND, log_axis_ticks, rgba
 from mathviz.stats import describe, estimators, likelihood
 from mathviz.stats.likelihood import ASCENT, NEWTON
@@ -28,18 +31,6 @@ STRIP_POINTS = 2000  # data points drawn as a strip; more are thinned evenly
 MAX_BINS = 60
 CONTROLS_TOP = 85
 CONTROLS_BOTTOM = 165
-
-
-def _f4(values) -> dict | list:
-    return typed(values, "f4")
-
-
-def _scatter(name: str, **extra) -> dict:
-    return {"type": "scatter", "name": name, "hoverinfo": "skip", "showlegend": False} | extra
-
-
-def _axis(title: str, **extra) -> dict:
-    return {"title": {"text": title}, "zeroline": False} | extra
 
 
 def _vline(x: float, low: float, high: float, name: str, color: str, dash: str | None = None,

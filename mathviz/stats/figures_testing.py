@@ -11,7 +11,10 @@ import numpy as np
 
 from mathviz.plot import theme
 from mathviz.plot.animation import animation_controls, hold
-from mathviz.plot.spec import Prebuilt, typed
+from mathviz.plot.spec import Prebuilt
+from mathviz.plot.spec import axis as _axis
+from mathviz.plot.spec import f4 as _f4
+from mathviz.plot.spec import scatter as _scatter
 from mathviz.plot.traces import TOP_LEGEND, rgba
 from mathviz.stats import testing
 
@@ -21,18 +24,6 @@ REAL = theme.COLORS["tertiary"]
 CONTROLS_TOP, CONTROLS_BOTTOM = 85, 165
 P_BINS = 20
 STUDY_FRAMES = 30
-
-
-def _f4(values) -> dict | list:
-    return typed(values, "f4")
-
-
-def _scatter(name: str, **extra) -> dict:
-    return {"type": "scatter", "name": name, "hoverinfo": "skip", "showlegend": False} | extra
-
-
-def _axis(title: str, **extra) -> dict:
-    return {"title": {"text": title}, "zeroline": False} | extra
 
 
 def _area(grid: np.ndarray, density: np.ndarray, keep: np.ndarray, name: str, color: str,

@@ -76,3 +76,13 @@ def test_a_typed_grid_keeps_its_rows_and_columns():
     np.testing.assert_array_equal(decoded, grid)  # row-major: row j is z at y[j]
     with pytest.raises(ValueError):
         typed_grid(np.arange(3.0))
+
+
+def test_the_trace_and_axis_helpers():
+    from mathviz.plot import spec
+
+    assert spec.f4([1.5]) == spec.typed([1.5], "f4")
+    assert spec.scatter("a", x=[1]) == {"type": "scatter", "name": "a", "hoverinfo": "skip",
+                                        "showlegend": False, "x": [1]}  # fmt: skip
+    assert spec.axis("t", range=[0, 1]) == {"title": {"text": "t"}, "zeroline": False,
+                                            "range": [0, 1]}  # fmt: skip
