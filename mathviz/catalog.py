@@ -181,6 +181,15 @@ PAGES: tuple[PageInfo, ...] = (
         topic="stats",
     ),
     PageInfo(
+        "pages/regression.py",
+        "Regression & over-fitting",
+        ":material/show_chart:",
+        "regression",
+        "Probability & statistics",
+        "stats",
+        topic="stats",
+    ),
+    PageInfo(
         "pages/distributions.py",
         "Distributions",
         ":material/bar_chart:",
@@ -276,8 +285,7 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "stats",
         "How to make sense of the data you have: summaries, estimates, uncertainty.",
-        ("pages/statistics.py", "pages/hypothesis-testing.py"),
-        coming=("Regression & over-fitting",),
+        ("pages/statistics.py", "pages/hypothesis-testing.py", "pages/regression.py"),
     ),
     PathStep(
         "probability",

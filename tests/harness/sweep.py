@@ -26,6 +26,7 @@ REQUIRES: dict[str, dict[str, str]] = {
     "preset": {"matrix": "Preset"},
     "st_acol": {"st_data": "Anscombe's quartet"},
     "st_icol": {"st_data": "Iris"},
+    "an_icol": {"an_data": "Iris by species"},
 }
 
 # Controls that change no word or formula, only how fast an animation plays: not swept.
