@@ -104,6 +104,7 @@ def likelihood_lesson(dark: bool) -> None:
         for line in words.likelihood_latex(fit) + words.loss_latex(fit):
             ui.formula(line)
         ui.notes(words.method_notes(fit, method))
+    null_tests_stage(fit, model, dark)
     if model.name == "Bernoulli":
         st.page_link(
             "pages/conditional-probability.py",
@@ -112,6 +113,22 @@ def likelihood_lesson(dark: bool) -> None:
             query_params={"part": "Coin with a prior", "bay_bias": f"{truth:g}"},
         )
     ui.explain(words.LIKELIHOOD_EXPLAIN)
+
+
+def null_tests_stage(fit: likelihood.Fit, model: likelihood.Model, dark: bool) -> None:
+    """H₀: θ = θ₀ tested three ways on ℓ near its top (the uniform says why they cannot be)."""
+    if model.null is None:  # the uniform: only the sentence
+        return ui.notes(words.tests_notes(fit, likelihood.test_null(fit, None)))
+    stage = ui.stage("words beside", key="tests")
+    with stage.controls:
+        tests = likelihood.test_null(fit, float(ui.control(model.null)))
+    if tests.problem is None:
+        with stage.picture:
+            ui.plot(figures.tests_figure, fit, tests, dark, key="tests_chart", height=480)
+    with stage.words:
+        for line in words.tests_latex(fit, tests):
+            ui.formula(line)
+        ui.notes(words.tests_notes(fit, tests))
 
 
 def bias_lesson(dark: bool) -> None:

@@ -27,6 +27,7 @@ from mathviz.stats.likelihood import ASCENT, NEWTON
 
 MEAN, MEDIAN = theme.COLORS["primary"], theme.COLORS["secondary"]
 TRUTH, EXTRA = theme.COLORS["tertiary"], theme.COLORS["accent"]
+WALD, SCORE, RATIO = theme.COLORS["highlight"], theme.COLORS["soft"], theme.COLORS["secondary"]
 STRIP_POINTS = 2000  # data points drawn as a strip; more are thinned evenly
 MAX_BINS = 60
 CONTROLS_TOP = 85
@@ -261,8 +262,8 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
                       dark: bool = False) -> Prebuilt:  # fmt: skip
     """Top: the data with the model's density at the current θ and at the truth. Bottom:
     ℓ(θ) with its maximum, the truth, the Wald interval θ̂ ± 1.96·SE and the parabola of
-    curvature J(θ̂); frames step the chosen method from θ₀, drawing its local model (the
-    tangent line of gradient ascent, the parabola whose top Newton's method jumps to)."""
+    curvature J(θ̂); frames step the chosen method from its start, drawing its local model
+    (the tangent line of gradient ascent, the parabola whose top Newton's method jumps to)."""
     ink = theme.ink(dark)
     model = likelihood.MODELS[fit.model]
     path = (fit.newton if method == NEWTON else fit.ascent) if model.regular else None
@@ -360,6 +361,69 @@ def likelihood_figure(fit: likelihood.Fit, method: str, speed: float = 1.0,
         sequence=[*names, *hold(names[-1], 900, STEP_MS * 2)],
     )  # fmt: skip
     return Prebuilt(spec)
+
+
+def tests_figure(fit: likelihood.Fit, tests: likelihood.NullTests, dark: bool = False) -> Prebuilt:
+    """H₀: θ = θ₀ tested three ways on ℓ near its top, drawn as textbooks do (Buse 1982) and
+    labelled like the formulas: W the horizontal distance θ̂ − θ₀ (at the height ℓ(θ₀)), S
+    the slope U(θ₀) of the tangent at θ₀, LR the vertical drop ℓ(θ̂) − ℓ(θ₀) (at θ̂); the
+    dotted line ℓ(θ̂) − 1.92: the LR test rejects at 5% when ℓ(θ₀) lies below it."""
+    ink = theme.ink(dark)
+    symbol = likelihood.MODELS[fit.model].symbol
+    assert tests.grid is not None and tests.curve is not None and tests.null is not None
+    null, mle = tests.null, fit.mle
+    top, base = float(tests.loglik_mle), float(tests.loglik_null)  # type: ignore[arg-type]
+    lo, hi = float(tests.grid[0]), float(tests.grid[-1])
+    cutoff = float(tests.ratio_cutoff)  # type: ignore[arg-type]
+    span = top - min(base, cutoff) or 1.0
+    yrange = [min(base, cutoff) - 0.2 * span, top + 0.15 * span]
+    right = mle >= null  # θ̂ right of θ₀: LR's label right of its segment, θ₀'s left of it
+    data = [
+        _scatter(f"ℓ({symbol})", mode="lines", x=_f4(tests.grid),
+                 y=_f4(np.maximum(tests.curve, yrange[0] - span)), showlegend=True,
+                 line={"color": ink, "width": 2.5}),
+        _scatter("LR rejects below", mode="lines", x=[lo, hi], y=[cutoff] * 2, showlegend=True,
+                 line={"color": RATIO, "width": 1.5, "dash": "dot"}),
+    ]  # fmt: skip
+    if tests.wald is not None and tests.wald.statistic is not None:
+        data.append(_scatter("Wald", mode="lines+markers+text", x=[null, (null + mle) / 2, mle],
+                             y=[base] * 3, text=["", "W", ""], textposition="bottom center",
+                             textfont={"color": WALD}, showlegend=True,
+                             line={"color": WALD, "width": 4},
+                             marker={"symbol": "line-ns", "size": [16, 0, 16], "color": WALD,
+                                     "line": {"width": 3, "color": WALD}}))  # fmt: skip
+    if tests.score_test is not None and tests.score_test.statistic is not None:
+        slope = float(tests.score)  # type: ignore[arg-type]
+        half = 0.22 * (hi - lo)
+        if abs(slope) * half > 0.45 * span:  # a steep tangent: keep it inside the chart
+            half = 0.45 * span / abs(slope)
+        xs = np.array([null - half, null, null + half])
+        ys = base + slope * (xs - null)
+        upper = 0 if ys[0] > ys[2] else 2  # the label at the tangent's upper end
+        data.append(_scatter("score", mode="lines+text", x=_f4(xs), y=_f4(ys), showlegend=True,
+                             text=["S" if i == upper else "" for i in range(3)],
+                             textposition="top center", textfont={"color": SCORE},
+                             line={"color": SCORE, "width": 3}))  # fmt: skip
+    if tests.ratio is not None and tests.ratio.statistic is not None:
+        data.append(_scatter("LR", mode="lines+text", x=[mle] * 3, y=[base, (base + top) / 2, top],
+                             text=["", "LR", ""], showlegend=True, textfont={"color": RATIO},
+                             textposition="middle right" if right else "middle left",
+                             line={"color": RATIO, "width": 4}))  # fmt: skip
+    cross = {"color": ink, "size": 13, "symbol": "x-thin", "line": {"color": ink, "width": 3}}
+    data += [
+        _scatter(f"MLE {symbol}̂", mode="markers", x=[mle], y=[top], showlegend=True,
+                 marker={"color": MEAN, "size": 14, "symbol": "star"}),
+        _scatter(f"H₀: {symbol}₀", mode="markers+text", x=[null], y=[base], showlegend=True,
+                 text=[f"{symbol}₀"], textposition="top left" if right else "top right",
+                 textfont={"color": ink}, marker=cross),
+    ]  # fmt: skip
+    layout = {
+        "legend": TOP_LEGEND,
+        "margin": {"t": 80, "l": 84, "b": 60},
+        "xaxis": _axis(f"θ = {symbol}", range=[lo, hi]),
+        "yaxis": _axis(f"ℓ({symbol})", range=yrange),
+    }
+    return Prebuilt({"data": data, "layout": layout})
 
 
 # ---- bias -----------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Likelihood: the log-likelihood ℓ(θ) of one parameter for five models, its maximum found
-in closed form, by gradient ascent and by Newton's method, and its curvature as Fisher
-information and the standard error it gives.
+in closed form, by gradient ascent and by Newton's method, its curvature as Fisher
+information and the standard error it gives, and the three classical tests of H₀: θ = θ₀
+(Wald, score, likelihood ratio) read off the same curve.
 
 Pure numpy/scipy. Each model is an entry of :data:`MODELS` (a registry: a page's chooser is
 its keys) holding ℓ, its first two derivatives and the closed-form MLE as plain functions of
@@ -29,6 +30,9 @@ CURVE_POINTS = 400
 Z95 = 1.959963984540054  # Φ⁻¹(0.975)
 RUNAWAY = 20.0  # a run this many times farther from θ̂ than its start has diverged
 CLOSE = 1e-6  # a method has reached θ̂ within this (relative to max(1, |θ̂|))
+ALPHA = 0.05  # the tests' level
+CHI2_CRITICAL = float(stats.chi2.isf(ALPHA, 1))  # 3.84: χ²₁'s upper 5% point, = Z95²
+TEST_POINTS = 240  # θ values of the curve the tests are drawn on
 ASCENT, NEWTON = "Gradient ascent", "Newton's method"
 METHODS = (ASCENT, NEWTON)
 
@@ -67,7 +71,9 @@ class Model:
     ----------
     name, symbol : the chooser's label and θ's letter in formulas (μ, p, λ, θ).
     truth : the declared control of the true θ the data are drawn with.
-    start : the declared control of the start θ₀ of gradient ascent and Newton's method.
+    start : the declared control of the start of gradient ascent and Newton's method.
+    null : the declared control of θ₀ in H₀: θ = θ₀; None for the uniform (the tests do
+        not apply).
     domain : the open (or half-open) interval θ lives in.
     sample : (θ, n, rng, known) -> n draws.
     loglik : (θ array, stats, known) -> ℓ(θ); −inf outside the support.
@@ -93,6 +99,7 @@ class Model:
     score: Callable[[float, Stats, float], float] | None = None
     hessian: Callable[[float, Stats, float], float] | None = None
     fisher: Callable[[float, int, float], float] | None = None
+    null: Param | None = None
 
     @property
     def regular(self) -> bool:
@@ -137,9 +144,19 @@ def _model_params(key: str, label: str, low: float, high: float, truth: float, s
     return (
         params.slider(f"lk_{key}", f"True {label}", low, high, truth, step, part=part,
                       doc=f"the true {symbol} the data are drawn with"),
-        params.slider(f"lk_{key}0", f"Start {symbol}₀", low, high, start, step, part=part,
+        params.slider(f"lk_{key}0", f"Start {symbol}", low, high, start, step, part=part,
                       doc=f"where gradient ascent and Newton's method start (the {label})"),
     )  # fmt: skip
+
+
+def _null_param(key: str, symbol: str, low: float, high: float, default: float, step: float,
+                part: str) -> Param:  # fmt: skip
+    """θ₀ of H₀: θ = θ₀. Its range reaches the ends of θ's range (p₀ = 0 or 1, λ₀ = 0),
+    where the tests are not defined and a sentence says so."""
+    return params.slider(f"lk_{key}_null", f"Null {symbol}₀", low, high, default, step,
+                         part=part, help=f"H₀: {symbol} = {symbol}₀, tested three ways",
+                         doc=f"{symbol}₀ of the null hypothesis H₀: {symbol} = {symbol}₀ "
+                             "(Wald, score and likelihood-ratio tests)")  # fmt: skip
 
 
 def _models(part: str) -> dict[str, Model]:
@@ -148,6 +165,12 @@ def _models(part: str) -> dict[str, Model]:
     poisson = _model_params("lam", "rate λ", 0.1, 20.0, 4.0, 12.0, 0.1, "λ", part)
     expo = _model_params("rate", "rate λ", 0.1, 5.0, 1.5, 0.2, 0.05, "λ", part)
     uniform = _model_params("top", "end θ", 0.5, 20.0, 5.0, 10.0, 0.1, "θ", part)
+    nulls = {
+        "mu": _null_param("mu", "μ", -5.0, 5.0, 0.5, 0.1, part),
+        "p": _null_param("p", "p", 0.0, 1.0, 0.5, 0.01, part),
+        "lam": _null_param("lam", "λ", 0.0, 20.0, 5.0, 0.1, part),
+        "rate": _null_param("rate", "λ", 0.0, 5.0, 1.0, 0.05, part),
+    }
     models = (
         Model(
             "Normal (σ known)", "μ", *normal, (-math.inf, math.inf),
@@ -157,6 +180,7 @@ def _models(part: str) -> dict[str, Model]:
             score=lambda t, s, sigma: (s.total - s.n * t) / sigma**2,
             hessian=lambda t, s, sigma: -s.n / sigma**2,
             fisher=lambda t, n, sigma: n / sigma**2,
+            null=nulls["mu"],
             density=r"f(x\mid\mu)=\tfrac{1}{\sqrt{2\pi}\,\sigma}\,e^{-(x-\mu)^2/(2\sigma^2)}",
             loglik_tex=r"\ell(\mu)=-\tfrac{n}{2}\log(2\pi\sigma^2)"
                        r"-\tfrac{1}{2\sigma^2}\textstyle\sum_i (x_i-\mu)^2",
@@ -170,6 +194,7 @@ def _models(part: str) -> dict[str, Model]:
             score=lambda t, s, _: s.total / t - (s.n - s.total) / (1.0 - t),
             hessian=lambda t, s, _: -s.total / t**2 - (s.n - s.total) / (1.0 - t) ** 2,
             fisher=lambda t, n, _: n / (t * (1.0 - t)),
+            null=nulls["p"],
             density=r"P(x\mid p)=p^{x}(1-p)^{1-x},\ x\in\{0,1\}",
             loglik_tex=r"\ell(p)=k\log p+(n-k)\log(1-p),\ k=\textstyle\sum_i x_i",
             discrete=True,
@@ -182,6 +207,7 @@ def _models(part: str) -> dict[str, Model]:
             score=lambda t, s, _: s.total / t - s.n,
             hessian=lambda t, s, _: -s.total / t**2,
             fisher=lambda t, n, _: n / t,
+            null=nulls["lam"],
             density=r"P(x\mid\lambda)=\lambda^{x}e^{-\lambda}/x!",
             loglik_tex=r"\ell(\lambda)=\textstyle\sum_i x_i\log\lambda-n\lambda-\sum_i\log x_i!",
             discrete=True,
@@ -194,6 +220,7 @@ def _models(part: str) -> dict[str, Model]:
             score=lambda t, s, _: s.n / t - s.total,
             hessian=lambda t, s, _: -s.n / t**2,
             fisher=lambda t, n, _: n / t**2,
+            null=nulls["rate"],
             density=r"f(x\mid\lambda)=\lambda e^{-\lambda x},\ x\ge 0",
             loglik_tex=r"\ell(\lambda)=n\log\lambda-\lambda\textstyle\sum_i x_i",
             discrete=False,
@@ -217,8 +244,9 @@ MODELS = _models(LIKELIHOOD_PART)
 
 
 def model_params() -> tuple[Param, ...]:
-    """Every model's truth and start controls, for the page's declaration."""
-    return tuple(p for model in MODELS.values() for p in (model.truth, model.start))
+    """Every model's truth, start and null controls, for the page's declaration."""
+    return tuple(p for model in MODELS.values()
+                 for p in (model.truth, model.start, model.null) if p is not None)  # fmt: skip
 
 
 # --- a fit --------------------------------------------------------------------------------------
@@ -280,8 +308,13 @@ def _path(model: Model, s: Stats, known: float, start: float, mle: float,
     stopped = None
     reach = RUNAWAY * max(abs(start - mle), 1.0)
     for k in range(1, steps + 1):
-        with np.errstate(all="ignore"):
-            nxt = float(step(thetas[-1]))
+        try:
+            with np.errstate(all="ignore"):
+                nxt = float(step(thetas[-1]))
+        except ZeroDivisionError:  # ℓ″ = 0: ℓ is straight there (a Poisson sample of zeros)
+            stopped = (f"{name} cannot take step {k}: ℓ is a straight line there (ℓ″ = 0), "
+                       f"with no top to aim at. Steps 0-{k - 1} are drawn.")  # fmt: skip
+            break
         if not _inside(model, nxt):
             low, high = model.domain
             side = "below" if math.isfinite(nxt) and nxt <= low else "above"
@@ -393,6 +426,162 @@ def fit(model_name: str, truth: float, n: int, seed: int, start: float,
         learning_rate=float(learning_rate),
         problem=problem,
     )
+
+
+# --- the three classical tests of H₀: θ = θ₀ -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Test:
+    """One test of H₀: θ = θ₀: its statistic and χ²₁ p-value, or why it is not defined.
+
+    Attributes
+    ----------
+    statistic : W, S or LR; None when not defined (``problem`` says why).
+    p_value : P(χ²₁ > statistic) (``scipy.stats.chi2.sf``); None likewise.
+    problem : the sentence saying why this test is not defined here, or None.
+    """
+
+    statistic: float | None
+    p_value: float | None
+    problem: str | None = None
+
+    @property
+    def rejects(self) -> bool | None:
+        """Whether H₀ is rejected at :data:`ALPHA` (None when the test is not defined)."""
+        return None if self.p_value is None else bool(self.p_value < ALPHA)
+
+
+@dataclass(frozen=True)
+class NullTests:
+    """The Wald, score and likelihood-ratio tests of H₀: θ = θ₀ on one sample.
+
+    Attributes
+    ----------
+    null : θ₀ (None for the uniform, which has none).
+    difference : θ̂ − θ₀, the Wald test's horizontal distance.
+    observed_information : J(θ̂) = −ℓ″(θ̂), the Wald test's weight (None on the edge).
+    score : U(θ₀) = ℓ′(θ₀), the slope the score test measures.
+    expected_information : I(θ₀) = n·i(θ₀), the score test's weight.
+    loglik_mle, loglik_null : ℓ(θ̂) and ℓ(θ₀); their difference is the likelihood ratio's
+        vertical drop.
+    wald, score_test, ratio : the three tests; None when ``problem`` is set.
+    grid, curve : (TEST_POINTS + 2,) θ from beyond θ₀ to beyond θ̂ (both on it) and ℓ there:
+        the curve near its top that the tests are drawn on; None when ``problem`` is set.
+    problem : why none of the tests applies (a non-regular model, θ₀ on the edge), or None.
+
+    Notes
+    -----
+    W = (θ̂ − θ₀)²·J(θ̂), S = U(θ₀)²/I(θ₀), LR = 2[ℓ(θ̂) − ℓ(θ₀)]. Under H₀ each tends to
+    χ²₁ as n grows, and the three differ by O(1/√n); for a normal mean with σ known ℓ is a
+    parabola and all three equal ((x̄ − μ₀)/(σ/√n))² exactly.
+    """
+
+    null: float | None
+    difference: float | None = None
+    observed_information: float | None = None
+    score: float | None = None
+    expected_information: float | None = None
+    loglik_mle: float | None = None
+    loglik_null: float | None = None
+    wald: Test | None = None
+    score_test: Test | None = None
+    ratio: Test | None = None
+    grid: np.ndarray | None = None
+    curve: np.ndarray | None = None
+    problem: str | None = None
+
+    @property
+    def ratio_cutoff(self) -> float | None:
+        """ℓ(θ̂) − 3.84/2: the LR test rejects at 5% exactly when ℓ(θ₀) lies below it."""
+        return None if self.loglik_mle is None else self.loglik_mle - CHI2_CRITICAL / 2
+
+    @property
+    def tests(self) -> tuple[tuple[str, Test], ...]:
+        """(name, test) of the three, in the textbook's order; empty when none applies."""
+        named = (("Wald", self.wald), ("score", self.score_test), ("LR", self.ratio))
+        return tuple((name, test) for name, test in named if test is not None)
+
+
+NON_REGULAR = (
+    "The Wald, score and likelihood-ratio tests do not apply to the uniform(0, θ): its "
+    "support [0, θ] depends on θ, so ℓ(θ) is −∞ below max xᵢ and jumps to its maximum "
+    "there. The three tests measure a smooth peak (its width, its slope at θ₀, its drop) and "
+    "their χ²₁ limit needs one; here there is no slope or curvature at the top, and the MLE "
+    "settles like 1/n, not 1/√n. A test of θ = θ₀ uses max xᵢ itself: "
+    "P(max xᵢ ≤ t) = (t/θ₀)ⁿ."
+)
+
+
+def _test(statistic: float, name: str) -> Test:
+    """A test from its statistic and the χ²₁ tail, or a sentence if it is not finite."""
+    if not math.isfinite(statistic):
+        return Test(None, None, f"The {name} statistic is not a finite number here.")
+    statistic = max(statistic, 0.0)  # 2(ℓ̂ − ℓ₀) may round to −10⁻¹³ at θ₀ = θ̂
+    return Test(statistic, float(stats.chi2.sf(statistic, 1)))
+
+
+def test_null(fit: Fit, null: float | None) -> NullTests:
+    """The three classical tests of H₀: θ = ``null`` on the fitted sample (see
+    :class:`NullTests`); for the uniform (no ``null``) the sentence saying why they do not
+    apply.
+
+    Where θ̂ is on the edge of θ's range (every value 0, say) the Wald test is not defined
+    (its SE is 0), while the score and likelihood-ratio tests, which look at θ₀, still are."""
+    model = MODELS[fit.model]
+    s, known, mle, observed = fit.stats, fit.known, fit.mle, fit.observed_information
+    if not model.regular or null is None:
+        return NullTests(None if null is None else float(null), problem=NON_REGULAR)
+    null = float(null)
+    t = model.symbol
+    if not math.isfinite(null):
+        return NullTests(None, problem=f"H₀: {t} = {t}₀ needs a finite number {t}₀ to test.")
+    if not _inside(model, null):
+        low, high = model.domain
+        shown = f"{low:g} < {t} < {high:g}" if math.isfinite(high) else f"{t} > {low:g}"
+        return NullTests(null, problem=(
+            f"H₀: {t} = {null:g} puts {t} on the edge of its range ({shown}), "
+            f"where the information I({t}₀) is infinite and the χ²₁ approximation breaks down: "
+            "the Wald, score and likelihood-ratio tests are not defined there. Move "
+            f"{t}₀ inside the range."))  # fmt: skip
+    ends = np.asarray(model.loglik(np.array([mle, null]), s, known), dtype=float)
+    loglik_mle, loglik_null = float(ends[0]), float(ends[1])
+    score = float(model.score(null, s, known))  # type: ignore[misc]
+    expected = float(model.fisher(null, s.n, known))  # type: ignore[misc]
+    if observed is None:
+        wald = Test(None, None, (
+            f"The Wald test is not defined here: {t}̂ = {mle:g} is on the edge of "
+            f"{t}'s range, where its standard error comes out 0 and W would be infinite. The "
+            "score and likelihood-ratio tests look at the curve at "
+            f"{t}₀ instead, and still work."))  # fmt: skip
+    else:
+        wald = _test((mle - null) ** 2 * observed, "Wald")
+    width = 1.0 / math.sqrt(observed if observed else expected)  # θ̂'s SE, or θ₀'s
+    grid = _test_window(model, mle, null, width)
+    return NullTests(
+        null=null,
+        difference=mle - null,
+        observed_information=observed,
+        score=score,
+        expected_information=expected,
+        loglik_mle=loglik_mle,
+        loglik_null=loglik_null,
+        wald=wald,
+        score_test=_test(score * score / expected, "score"),
+        ratio=_test(2.0 * (loglik_mle - loglik_null), "likelihood-ratio"),
+        grid=grid,
+        curve=np.asarray(model.loglik(grid, s, known), dtype=float),
+    )
+
+
+def _test_window(model: Model, mle: float, null: float, width: float) -> np.ndarray:
+    """θ from a little beyond θ₀ to a little beyond θ̂ (at least 2.5 SEs round θ̂), inside
+    θ's range, with θ̂ and θ₀ on it."""
+    low, high = model.domain
+    left, right = min(mle, null), max(mle, null)
+    pad = max(0.3 * (right - left), 2.5 * width)
+    grid = np.linspace(max(left - pad, low + 1e-9), min(right + pad, high - 1e-9), TEST_POINTS)
+    return np.union1d(grid, [mle, null])
 
 
 def model_curve(fit: Fit, theta: float) -> tuple[np.ndarray, np.ndarray]:

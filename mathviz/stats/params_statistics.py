@@ -1,7 +1,8 @@
 """The URL state of /statistics (see :mod:`mathviz.stats.params`).
 
 Keys of the describing part start with ``st_``, of the likelihood part with ``lk_`` (each
-model's true θ and start θ₀ come from :data:`mathviz.stats.likelihood.MODELS`), of the bias
+model's true θ ``lk_<θ>``, its climb's start ``lk_<θ>0`` and the θ₀ of its tests of
+H₀: θ = θ₀ ``lk_<θ>_null`` come from :data:`mathviz.stats.likelihood.MODELS`), of the bias
 part with ``bias_``; ``seed`` and ``speed`` mean the same in every part. An uploaded file
 cannot live in a URL: it stays in its session, and its column chooser is the one control
 that a link does not carry.

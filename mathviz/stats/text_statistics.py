@@ -13,7 +13,7 @@ import numpy as np
 from mathviz.core.notes import Note
 from mathviz.core.numbers import tex, text
 from mathviz.stats import describe, estimators, likelihood
-from mathviz.stats.likelihood import NEWTON, Z95
+from mathviz.stats.likelihood import ALPHA, CHI2_CRITICAL, NEWTON, Z95
 
 # ---- describing data ------------------------------------------------------------------------
 
@@ -97,9 +97,13 @@ DESCRIBE_EXPLAIN = (
 # ---- likelihood -----------------------------------------------------------------------------
 
 
+def _tex_symbol(model: likelihood.Model) -> str:
+    return model.symbol.replace("μ", r"\mu").replace("λ", r"\lambda").replace("θ", r"\theta")
+
+
 def likelihood_latex(fit: likelihood.Fit) -> list[str]:
     model = likelihood.MODELS[fit.model]
-    t = model.symbol.replace("μ", r"\mu").replace("λ", r"\lambda").replace("θ", r"\theta")
+    t = _tex_symbol(model)
     lines = [model.density, model.loglik_tex]
     mle = {
         "Normal (σ known)": rf"\hat\mu = \bar x = {tex(fit.mle, 4)}",
@@ -111,8 +115,8 @@ def likelihood_latex(fit: likelihood.Fit) -> list[str]:
     lines.append(rf"{mle}\quad(\text{{true }} {t} = {tex(fit.truth, 4)})")
     if fit.standard_error is not None:
         lines += [
-            rf"J(\hat{{{t}}}) = -\ell''(\hat{{{t}}}) = {tex(fit.observed_information, 4)},\ \ "
-            rf"I(\hat{{{t}}}) = n\,i(\hat{{{t}}}) = {tex(fit.expected_information, 4)}",
+            rf"J(\hat{{{t}}}) = -\ell''(\hat{{{t}}}) = {tex(fit.observed_information, 4)}",
+            rf"I(\hat{{{t}}}) = n\,i(\hat{{{t}}}) = {tex(fit.expected_information, 4)},\ \ "
             rf"\mathrm{{SE}} = 1/\sqrt{{J}} = {tex(fit.standard_error, 3)}",
             rf"\hat{{{t}}} \pm 1.96\,\mathrm{{SE}} = [{tex(fit.mle - Z95 * fit.standard_error, 4)},"
             rf"\ {tex(fit.mle + Z95 * fit.standard_error, 4)}]",
@@ -177,15 +181,94 @@ def method_notes(fit: likelihood.Fit, method: str) -> list[Note]:
     return notes
 
 
+def _two_rows(left: str, formula: str, numbers: str) -> str:
+    """``left = formula`` over ``= numbers``, aligned: narrow enough for the side column."""
+    return rf"\begin{{aligned}} {left} &= {formula} \\ &= {numbers} \end{{aligned}}"
+
+
+def tests_latex(fit: likelihood.Fit, tests: likelihood.NullTests) -> list[str]:
+    """H₀, then each statistic's formula over its numbers (two rows: they stand beside the
+    picture on a projector); nothing when the tests do not apply."""
+    if tests.problem is not None or tests.null is None:
+        return []
+    t = _tex_symbol(likelihood.MODELS[fit.model])
+    hat, null = rf"\hat{{{t}}}", f"{t}_0"
+    lines = [rf"H_0:\ {t} = {null} = {tex(tests.null, 4)}"]
+    wald, score, ratio = tests.wald, tests.score_test, tests.ratio
+    if wald is not None and wald.statistic is not None:
+        numbers = rf"({tex(tests.difference, 4)})^2\cdot {tex(tests.observed_information, 4)}"
+        lines.append(_two_rows("W", rf"({hat}-{null})^2\,J({hat})",
+                               f"{numbers} = {tex(wald.statistic, 4)}"))  # fmt: skip
+    if score is not None and score.statistic is not None:
+        numbers = rf"({tex(tests.score, 4)})^2/{tex(tests.expected_information, 4)}"
+        lines.append(_two_rows("S", rf"U({null})^2/I({null})",
+                               f"{numbers} = {tex(score.statistic, 4)}"))  # fmt: skip
+    if ratio is not None and ratio.statistic is not None:
+        drop = tex(tests.loglik_mle - tests.loglik_null, 4)  # type: ignore[operator]
+        lines.append(_two_rows(r"\mathrm{LR}", rf"2\,[\ell({hat})-\ell({null})]",
+                               rf"2\cdot {drop} = {tex(ratio.statistic, 4)}"))  # fmt: skip
+    return lines
+
+
+def _p_text(p: float) -> str:
+    return "below 10⁻³⁰⁰" if p < 1e-300 else text(p, 2)
+
+
+def tests_notes(fit: likelihood.Fit, tests: likelihood.NullTests) -> list[Note]:
+    """The three p-values and what each decides at 5%, or why the tests do not apply."""
+    if tests.problem is not None:
+        regular = likelihood.MODELS[fit.model].regular
+        return [Note("warning" if regular else "info", tests.problem)]
+    symbol = likelihood.MODELS[fit.model].symbol
+    hypothesis = f"H₀: {symbol} = {text(tests.null or 0.0, 4)}"
+    notes = [Note("warning", test.problem) for _, test in tests.tests if test.problem]
+    shown = [(name, test) for name, test in tests.tests if test.p_value is not None]
+    ps = ", ".join(f"{name} {_p_text(test.p_value)}" for name, test in shown)  # type: ignore[arg-type]
+    rejecting = [name for name, test in shown if test.rejects]
+    if len(rejecting) == len(shown):
+        verdict = f"{'all three reject' if len(shown) == 3 else 'both reject'} {hypothesis}"
+    elif not rejecting:
+        verdict = f"{'none of them rejects' if len(shown) == 3 else 'neither rejects'} {hypothesis}"
+    else:
+        keeping = [name for name, _ in shown if name not in rejecting]
+        reject = "reject" if len(rejecting) > 1 else "rejects"
+        keep = "keep" if len(keeping) > 1 else "keeps"
+        verdict = (f"they disagree: {' and '.join(rejecting)} {reject} {hypothesis}, "
+                   f"{' and '.join(keeping)} {keep} it. Near the 5% line the three differ by "
+                   "O(1/√n); they agree as n grows")  # fmt: skip
+    notes.append(Note("info", f"p = P(χ²₁ > statistic): {ps}. At {text(100 * ALPHA)}% "
+                              f"(statistic > {text(CHI2_CRITICAL, 3)}) {verdict}."))  # fmt: skip
+    if fit.model.startswith("Normal"):
+        notes.append(Note("info", "ℓ(μ) is exactly a parabola, so the three are one number: "
+                                  "((x̄ − μ₀)/(σ/√n))², the square of the z-test's z, whose "
+                                  "two-sided p-value is the same."))  # fmt: skip
+    elif tests.wald is not None and tests.wald.rejects is not None and fit.standard_error:
+        side, does = ("outside", "rejects") if tests.wald.rejects else ("inside", "keeps H₀")
+        notes.append(Note("info", f"{symbol}₀ lies {side} {symbol}̂ ± 1.96·SE, as it does exactly "
+                                  f"when the Wald test {does} at 5%: the interval is the Wald "
+                                  "test turned round."))  # fmt: skip
+    return notes
+
+
 LIKELIHOOD_EXPLAIN = (
     "Top: the data drawn with the true θ, the model at the truth (dashed) and at the "
     "current θₜ. Bottom: the log-likelihood ℓ(θ) = Σ log f(xᵢ | θ), the same data scored for "
     "every θ. Its top is the MLE θ̂ (star). How sharply it curves there is the **Fisher "
     "information** J(θ̂) = −ℓ″(θ̂): a sharp peak pins θ down, and 1/√J is the standard error "
-    "behind the Wald interval θ̂ ± 1.96·SE. **▶ Play** climbs from θ₀: gradient ascent "
-    "walks along the slope (tangent, dashed), Newton's method jumps to the top of the "
+    "behind the Wald interval θ̂ ± 1.96·SE. **▶ Play** climbs from the start: gradient "
+    "ascent walks along the slope (tangent, dashed), Newton's method jumps to the top of the "
     "parabola that matches ℓ's slope and curvature at θₜ. Minimising −ℓ is what training a "
-    "model does: for a normal it is least squares, for a Bernoulli it is cross-entropy."
+    "model does: for a normal it is least squares, for a Bernoulli it is cross-entropy.\n\n"
+    "Below, the same curve near its top tests **H₀: θ = θ₀** three ways, each statistic "
+    "compared with χ²₁ (reject "
+    "at 5% above 3.84): the **Wald** test asks how far θ̂ is from θ₀, weighed by the "
+    "curvature at θ̂ (W, the horizontal distance); the **score** test asks how steep ℓ is at "
+    "θ₀, where it would be flat if θ₀ were the top (S, the tangent); the **likelihood-ratio** "
+    "test asks how far ℓ drops from its top to θ₀ (LR, the vertical distance; it rejects "
+    "when θ₀'s point lies below the dotted line ℓ̂ − 1.92). They agree "
+    "for large n; for small n or near the edge of θ's range they can disagree, and the "
+    "Wald test is the first to go wrong. The uniform(0, θ) is not smooth at its top, and "
+    "none of them applies."
 )
 
 # ---- bias -----------------------------------------------------------------------------------

@@ -141,3 +141,45 @@ def test_bootstrap_frames_build_the_histogram(statistic):
     assert counts == sorted(counts) and counts[-1] == 1500
     names = set(traces_by_name(fig))
     assert names >= {"percentile", "BCa", "normal", "analytic"}
+
+
+@pytest.mark.parametrize(("name", "null"), [("Normal (σ known)", 0.5), ("Bernoulli", 0.6),
+                                            ("Poisson", 3.1), ("Exponential", 2.5)])  # fmt: skip
+def test_the_tests_figure_draws_w_s_and_lr_where_the_textbooks_do(name, null):
+    model = likelihood.MODELS[name]
+    fit = likelihood.fit(name, model.truth.default, 40, 2, model.start.default, 0.3)
+    tests = likelihood.test_null(fit, null)
+    fig = _decoded(figures.tests_figure(fit, tests))
+    traces = traces_by_name(fig)
+    # W: the horizontal distance from θ₀ to θ̂, at the height ℓ(θ₀)
+    wald = traces["Wald"]
+    assert wald["x"][0] == pytest.approx(null) and wald["x"][-1] == pytest.approx(fit.mle)
+    assert np.allclose(wald["y"], tests.loglik_null) and "W" in wald["text"]
+    # LR: the vertical drop at θ̂ from ℓ(θ₀) to ℓ(θ̂)
+    ratio = traces["LR"]
+    assert np.allclose(ratio["x"], fit.mle)
+    assert ratio["y"][0] == pytest.approx(tests.loglik_null)
+    assert ratio["y"][-1] == pytest.approx(tests.loglik_mle)
+    # S: the tangent at θ₀, with slope U(θ₀) = ℓ′(θ₀) (finite differences of the curve drawn)
+    score = traces["score"]
+    x, y = np.asarray(score["x"], float), np.asarray(score["y"], float)
+    assert x[1] == pytest.approx(null) and y[1] == pytest.approx(tests.loglik_null)
+    slope = (y[2] - y[0]) / (x[2] - x[0])
+    k = int(np.flatnonzero(tests.grid == null)[0])
+    numeric = (tests.curve[k + 1] - tests.curve[k - 1]) / (tests.grid[k + 1] - tests.grid[k - 1])
+    assert slope == pytest.approx(numeric, rel=0.02)
+    # the LR cut-off at ℓ(θ̂) − χ²₁(0.95)/2, and every drawn value on the chart's scale
+    cutoff = traces["LR rejects below"]
+    assert cutoff["y"][0] == pytest.approx(tests.loglik_mle - 3.841458820694124 / 2)
+    low, high = fig["layout"]["yaxis"]["range"]
+    assert low < min(tests.loglik_null, cutoff["y"][0]) and tests.loglik_mle < high
+    curve = np.asarray(traces[f"ℓ({model.symbol})"]["y"], float)
+    assert np.isfinite(curve).all() and np.nanmax(curve) == pytest.approx(tests.loglik_mle)
+    assert sum(t.get("showlegend", False) for t in fig["data"]) <= 7  # a short legend
+
+
+def test_the_tests_figure_leaves_out_the_wald_test_on_the_edge():
+    fit = likelihood.fit("Bernoulli", 0.01, 3, 0, 0.5, 0.1)  # every value 0: p̂ = 0
+    fig = _decoded(figures.tests_figure(fit, likelihood.test_null(fit, 0.3)))
+    names = set(traces_by_name(fig))
+    assert "Wald" not in names and {"score", "LR"} <= names

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from mathviz.core.numbers import tex
+from mathviz.core.numbers import tex, text
 from mathviz.stats import datasets, describe, estimators, likelihood
 from mathviz.stats.params import STATISTICS as P
 from mathviz.stats.params_statistics import (
@@ -88,6 +88,14 @@ def test_bad_links_fall_back_and_draw_no_nan():
         {"part": LIKELIHOOD, "lk_model": "Bernoulli", "lk_p": "0.01", "lk_n": "1"},
         {"part": LIKELIHOOD, "lk_model": "Bernoulli", "lk_lr": "10", "lk_p0": "0.99"},
         {"part": LIKELIHOOD, "lk_model": "Exponential", "lk_rate0": "5", "lk_lr": "10"},
+        {
+            "part": LIKELIHOOD,
+            "lk_model": "Poisson",
+            "lk_lam": "0.1",
+            "lk_n": "1",
+            "lk_method": "Newton's method",
+            "lk_lam_null": "0.1",
+        },  # ℓ″ = 0, λ̂ = 0
         {"part": BIAS, "bias_n": "0", "bias_reps": "nan"},
         {"part": INTERVALS, "ci_n": "2", "ci_method": "bootstrap BCa", "ci_reps": "5"},
         {"part": BOOTSTRAP, "bs_stat": "Median", "bs_n": "4", "bs_b": "1"},
@@ -136,3 +144,55 @@ def test_a_link_reproduces_the_coverage_table():
     shown = " ".join(m.value for m in at.markdown)
     for method, share in table.items():
         assert f"| {method} | {text(share, 3)} |" in shown
+
+
+def test_a_link_with_a_null_shows_the_three_tests_equal_to_the_squared_z():
+    query = {"part": LIKELIHOOD, "lk_mu_null": "0.7", "lk_sigma": "2", "lk_n": "40",
+             "seed": "3"}  # fmt: skip
+    at = run_page(PAGE, query)
+    assert_clean(at)
+    _no_nan_literal(at)
+    fit = likelihood.fit("Normal (σ known)", 1.0, 40, 3, -3.0, 0.3, 2.0)
+    z = (fit.data.mean() - 0.7) / (2.0 / 40**0.5)  # the z-test, written out
+    latex = [f.value for f in at.latex]
+    assert any(r"H_0:\ \mu = \mu_0 = 0.7" in line for line in latex)
+    for name in ("W", "S", r"\mathrm{LR}"):
+        (line,) = [line for line in latex if rf"\begin{{aligned}} {name} &=" in line]
+        assert rf"= {tex(z * z, 4)} \end{{aligned}}" in line
+        assert "nan" not in line and "infty" not in line
+    assert len(figure_specs(at)) == 2  # the climb and the tests
+    shown = " ".join(i.value for i in at.info)
+    assert "p = P(χ²₁ > statistic)" in shown
+
+
+EDGES = [
+    ("Bernoulli", "lk_p_null", "p"),
+    ("Poisson", "lk_lam_null", r"\lambda"),
+    ("Exponential", "lk_rate_null", r"\lambda"),
+]
+
+
+@pytest.mark.parametrize(("model", "key", "symbol"), EDGES)
+def test_a_null_on_the_edge_or_out_of_range_falls_back_to_a_sentence(model, key, symbol):
+    base = {"part": LIKELIHOOD, "lk_model": model}
+    edge = run_page(PAGE, base | {key: "0"})
+    assert_clean(edge, model)
+    assert any("on the edge of its range" in w.value for w in edge.warning)
+    assert len(figure_specs(edge)) == 1 and not any(r"H_0" in f.value for f in edge.latex)
+    default = P[key].default
+    for bad in ("-1", "1e400", "nan", "seven", "21"):
+        at = run_page(PAGE, base | {key: bad})
+        assert_clean(at, f"{model} {key}={bad}")
+        _no_nan_literal(at)
+        if bad == "21" and P[key].high > 21:
+            continue
+        assert any(f"shows {text(default)}" in c.value for c in at.caption), bad
+        hypothesis = rf"H_0:\ {symbol} = {symbol}_0 = {tex(default, 4)}"
+        assert any(hypothesis in f.value for f in at.latex), bad
+
+
+def test_the_uniform_says_why_the_tests_do_not_apply():
+    at = run_page(PAGE, {"part": LIKELIHOOD, "lk_model": "Uniform(0, θ)"})
+    assert_clean(at)
+    assert any("support [0, θ] depends on θ" in i.value for i in at.info)
+    assert not any(r"H_0" in f.value for f in at.latex) and len(figure_specs(at)) == 1

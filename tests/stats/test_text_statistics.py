@@ -89,3 +89,53 @@ def test_bootstrap_words():
     assert (
         "order-statistic interval" in words.bootstrap_notes(run, "order-statistic interval")[0].text
     )
+
+
+@pytest.mark.parametrize(("name", "null"), [("Normal (σ known)", 0.5), ("Bernoulli", 0.6),
+                                            ("Poisson", 4.2), ("Exponential", 2.5)])  # fmt: skip
+def test_the_tests_formulas_carry_their_numbers_and_the_notes_their_p_values(name, null):
+    from scipy import stats
+
+    from mathviz.core.numbers import tex, text
+
+    model = likelihood.MODELS[name]
+    fit = likelihood.fit(name, model.truth.default, 40, 1, model.start.default, 0.3)
+    tests = likelihood.test_null(fit, null)
+    lines = words.tests_latex(fit, tests)
+    assert len(lines) == 4
+    for line in lines:
+        assert_sound(line)
+        assert "nan" not in line and "inf" not in line and "None" not in line
+    for line, test in zip(lines[1:], (tests.wald, tests.score_test, tests.ratio), strict=True):
+        assert line.endswith(rf"= {tex(test.statistic, 4)} \end{{aligned}}")
+    assert rf"= {tex(null, 4)}" in lines[0]
+    notes = " ".join(n.text for n in words.tests_notes(fit, tests))
+    for label, test in (("Wald", tests.wald), ("score", tests.score_test), ("LR", tests.ratio)):
+        assert f"{label} {text(stats.chi2.sf(test.statistic, 1), 2)}" in notes
+    rejected = [t.p_value < 0.05 for t in (tests.wald, tests.score_test, tests.ratio)]
+    if all(rejected):
+        assert "all three reject" in notes
+    elif not any(rejected):
+        assert "none of them rejects" in notes
+    else:
+        assert "they disagree" in notes
+    assert "nan" not in notes and "None" not in notes
+
+
+def test_the_tests_words_where_they_do_not_apply():
+    uniform = likelihood.fit("Uniform(0, θ)", 5.0, 30, 0, 8.0, 0.3)
+    tests = likelihood.test_null(uniform, None)
+    assert words.tests_latex(uniform, tests) == []
+    (note,) = words.tests_notes(uniform, tests)
+    assert "support" in note.text and note.level == "info"
+    bern = likelihood.fit("Bernoulli", 0.3, 30, 0, 0.5, 0.3)
+    edge = likelihood.test_null(bern, 1.0)
+    assert words.tests_latex(bern, edge) == []
+    (note,) = words.tests_notes(bern, edge)
+    assert "edge" in note.text and note.level == "warning"
+    zeros = likelihood.fit("Bernoulli", 0.01, 3, 0, 0.5, 0.1)  # p̂ = 0: no Wald test
+    tests = likelihood.test_null(zeros, 0.3)
+    lines = words.tests_latex(zeros, tests)
+    assert len(lines) == 3 and not any(line.startswith(r"\begin{aligned} W") for line in lines)
+    shown = " ".join(n.text for n in words.tests_notes(zeros, tests))
+    assert "Wald test is not defined" in shown and "neither rejects" in shown
