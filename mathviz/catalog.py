@@ -226,6 +226,15 @@ PAGES: tuple[PageInfo, ...] = (
         topic="probability",
     ),
     PageInfo(
+        "pages/neural-network.py",
+        "Neural-network playground",
+        ":material/hub:",
+        "neural-network",
+        "Neural networks",
+        "nn",
+        topic="nn",
+    ),
+    PageInfo(
         "pages/resources.py",
         "Learning resources",
         ":material/menu_book:",
@@ -300,7 +309,7 @@ LEARNING_PATH: tuple[PathStep, ...] = (
     PathStep(
         "nn",
         "Where it all meets: a neural network is linear algebra, calculus and probability.",
-        coming=("Neural-network playground",),
+        ("pages/neural-network.py",),
     ),
 )
 

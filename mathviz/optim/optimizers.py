@@ -77,7 +77,24 @@ class Optimizer:
 # Every rule of torch.optim here acts on each coordinate alone, so each is written for one
 # coordinate in Python floats, ``rule(g, p, state, t, lr, h) -> (new p, update, record)``:
 # numpy's overhead on a 2-vector cost 5x the arithmetic. Floats and numpy float64 round alike,
-# so a path is the same to the last bit as one computed on arrays.
+# so a path is the same to the last bit as one computed on arrays. The same rules take float64
+# arrays too (every coordinate at once, for the neural network's hundreds of weights): the
+# three helpers below are the only places where a float and an array need different calls.
+
+
+def _sqrt(x):
+    return math.sqrt(x) if isinstance(x, float) else np.sqrt(x)
+
+
+def _sqrt_or_nan(x):
+    """√x, NaN where x < 0 (centred RMSprop's variance can dip below 0 by rounding)."""
+    if isinstance(x, float):
+        return math.sqrt(x) if x >= 0 else math.nan
+    return np.sqrt(np.where(x >= 0, x, np.nan))
+
+
+def _larger(a, b):
+    return max(a, b) if isinstance(a, float) and isinstance(b, float) else np.maximum(a, b)
 
 
 def _decayed(g: float, p: float, weight_decay: float) -> float:
@@ -105,7 +122,7 @@ def _adagrad(g, p, state, t, lr, h):
     g = _decayed(g, p, h["weight_decay"])
     total = state.get("sum", float(h["initial_accumulator_value"])) + g * g
     state["sum"] = total
-    step = clr * g / (math.sqrt(total) + h["eps"])
+    step = clr * g / (_sqrt(total) + h["eps"])
     return p - step, -step, {"sum": total, "lr": clr}
 
 
@@ -122,7 +139,7 @@ def _rmsprop(g, p, state, t, lr, h):
         mean = alpha * state.get("grad_avg", 0.0) + (1 - alpha) * g
         state["grad_avg"] = record["grad_avg"] = mean
         avg = v - mean * mean
-    scaled = g / (math.sqrt(avg) + h["eps"]) if avg >= 0 else math.nan
+    scaled = g / (_sqrt_or_nan(avg) + h["eps"])
     if h["momentum"] > 0:
         b = h["momentum"] * state.get("momentum_buffer", 0.0) + scaled
         state["momentum_buffer"] = record["momentum_buffer"] = b
@@ -139,12 +156,12 @@ def _adam_step(g, state, t, lr, h) -> tuple[float, dict]:
     v = beta2 * state.get("exp_avg_sq", 0.0) + (1 - beta2) * g * g
     state["exp_avg"], state["exp_avg_sq"] = m, v
     if h["amsgrad"]:  # PyTorch keeps the largest raw v, then corrects it
-        v = max(state.get("max_exp_avg_sq", v), v)
+        v = _larger(state.get("max_exp_avg_sq", v), v)
         state["max_exp_avg_sq"] = v
     m_hat = m / (1 - beta1**t)
     v_hat = v / (1 - beta2**t)
     record = {"exp_avg": m, "exp_avg_sq": state["exp_avg_sq"], "m_hat": m_hat, "v_hat": v_hat}
-    return lr * m_hat / (math.sqrt(v_hat) + h["eps"]), record
+    return lr * m_hat / (_sqrt(v_hat) + h["eps"]), record
 
 
 def _adam(g, p, state, t, lr, h):

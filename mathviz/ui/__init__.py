@@ -13,6 +13,7 @@ control lives in the URL, and presentation mode applies everywhere.
 from mathviz.ui.controls import (
     control,
     controls,
+    hiding,
     mark_slider,
     part,
     read_old_links,
@@ -41,6 +42,7 @@ from mathviz.ui.skeleton import (
     resource_card,
     stage,
     why_it_matters,
+    with_progress,
 )
 
 __all__ = [
@@ -48,6 +50,7 @@ __all__ = [
     "Lesson",
     "control",
     "controls",
+    "hiding",
     "explain",
     "formula",
     "is_dark",
@@ -71,4 +74,5 @@ __all__ = [
     "start_run",
     "typed",
     "why_it_matters",
+    "with_progress",
 ]

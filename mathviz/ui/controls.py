@@ -25,6 +25,23 @@ _ALIASES_READ = "_mv_aliases_read"  # pages whose old link keys were translated 
 # holds at most NARROW_ROW of them, and longer rows wrap.
 _NARROW: contextvars.ContextVar[bool] = contextvars.ContextVar("_mv_narrow", default=False)
 NARROW_ROW = 3
+# Keys whose widgets a lecture link hides (see :func:`hiding`).
+_HIDDEN: contextvars.ContextVar[frozenset] = contextvars.ContextVar(
+    "_mv_hidden", default=frozenset()
+)
+HIDDEN_PREFIX = "mv_hidden_"
+
+
+@contextlib.contextmanager
+def hiding(keys) -> Iterator[None]:
+    """Inside this block the controls of ``keys`` are made but not shown (a lecture link's
+    hide list, TensorFlow Playground's ``_hide``): each stays bound to the URL, so its value
+    still comes from the link, and only its widget is out of sight."""
+    token = _HIDDEN.set(frozenset(keys))
+    try:
+        yield
+    finally:
+        _HIDDEN.reset(token)
 
 
 @contextlib.contextmanager
@@ -136,20 +153,24 @@ _WIDGETS: dict[str, Callable[..., Any]] = {
 _LAST_GOOD = "_mv_last_good_"  # + a text control's key: the last text that read well
 
 
-def typed(param: Param, read: Callable[[str], Any]) -> tuple[Any, str | None]:
+def typed(
+    param: Param, read: Callable[[str], Any], box: Callable[..., Any] = st.error
+) -> tuple[Any, str | None]:
     """A text control (a formula) read by ``read``; returns ``(value, problem)``.
 
     ``read(text)`` returns the value or raises ``ValueError`` with a one-line message. On a
-    bad text the problem is shown under the box and the value of the last text that read
-    well in this session (else the default's) is returned, so the picture keeps showing the
-    last good function; ``problem`` is the message, None when the text read well.
+    bad text the problem is shown under the box (in ``box``: an error for a formula, a
+    warning for a setting typed as text) and the value of the last text that read well in
+    this session (else the default's) is returned, so the picture keeps showing the last
+    good function; ``problem`` is the message, None when the text read well.
     """
     text = control(param)
     try:
         value = read(text)
     except ValueError as error:
         last = st.session_state.get(_LAST_GOOD + param.key, param.default)
-        st.error(f"{error} Showing {last} until it reads.", icon=":material/edit_note:")
+        shown = last if last.strip() else "the empty text"
+        box(f"{error} Showing {shown} until it reads.", icon=":material/edit_note:")
         return read(last), str(error)
     st.session_state[_LAST_GOOD + param.key] = text
     return value, None
@@ -182,6 +203,11 @@ def control(param: Param, **options: Any) -> Any:
     if param.help:
         options.setdefault("help", param.help)
     asked = st.query_params.get_all(param.key) if param.key in st.query_params else None
+    if param.key in _HIDDEN.get():
+        box = st.container(key=HIDDEN_PREFIX + param.key)
+        box.html(f"<style>.st-key-{HIDDEN_PREFIX}{param.key} {{display: none;}}</style>")
+        with box:
+            return _WIDGETS[param.kind](param, **options)
     value = _WIDGETS[param.kind](param, **options)
     if asked and param.key not in st.query_params and (sentence := param.refusal(asked)):
         st.caption(sentence)  # Streamlit dropped the link's value; say so, once per link

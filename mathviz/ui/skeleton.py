@@ -162,6 +162,16 @@ def learn_more(topic: str) -> None:
     st.page_link("pages/resources.py", label="All learning resources", icon=":material/menu_book:")
 
 
+def with_progress(label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
+    """Run ``work(progress)`` under a progress bar (``progress(share)``, share 0..1), which
+    goes away when the work is done."""
+    bar = st.progress(0.0, text=label)
+    try:
+        return work(lambda share: bar.progress(min(max(float(share), 0.0), 1.0), text=label))
+    finally:
+        bar.empty()
+
+
 def notes(shown: Sequence[Note]) -> None:
     """Notes beside a picture, each in the box of its level (``info`` or ``warning``)."""
     for note in shown:
