@@ -91,12 +91,20 @@ def morph_matrices(matrix: np.ndarray, eigen: Eigen, n_frames: int = 25) -> np.n
     stops gently.
     """
     t = ease(max(2, int(n_frames)))
+    straight = (1 - t)[:, None, None] * np.eye(2) + t[:, None, None] * np.asarray(matrix)
     if eigen.rotation is None:
-        return (1 - t)[:, None, None] * np.eye(2) + t[:, None, None] * np.asarray(matrix)
+        return straight
     view = eigen.rotation
     basis = view.basis
     inverse = np.array([[basis[1, 1], -basis[0, 1]], [-basis[1, 0], basis[0, 0]]])  # det P = 1
-    return np.stack([basis @ (view.scale**tk * rotation(tk * view.angle)) @ inverse for tk in t])
+    turning = np.stack([basis @ (view.scale**tk * rotation(tk * view.angle)) @ inverse
+                        for tk in t])  # fmt: skip
+    # A matrix a hair from defective (eigenvalues -1 ± 10⁻¹⁰i) has a basis P so ill-conditioned
+    # that P R P⁻¹ misses A by 10⁻⁶; its turn is invisible anyway, so it morphs straight.
+    scale = max(1.0, float(np.linalg.norm(matrix)))
+    if not np.allclose(turning[-1], matrix, rtol=0, atol=1e-10 * scale):
+        return straight
+    return turning
 
 
 def view_radius(matrices: np.ndarray, floor: float = 1.6) -> float:
