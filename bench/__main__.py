@@ -206,6 +206,15 @@ def main(argv: list[str] | None = None) -> int:
         for failure in sessions["failures"]:
             print(f"  failed: {failure}")
 
+    from bench import training as training_bench
+
+    nn = training_bench.measure()
+    nn_verdict = "ok" if nn["batch_10_s"] < training_bench.TARGET_S else "MISS"
+    print(
+        f"\nNeural network 2-8-8-2, 500 epochs on 500 points: {nn['batch_10_s']:.2f} s with"
+        f" mini-batches of 10, {nn['batch_500_s']:.2f} s full batch (target < 1 s: {nn_verdict})"
+    )
+
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     report = {
@@ -214,6 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         "baseline": baseline,
         "pages": rows,
         "concurrent_sessions": sessions,
+        "nn_training": nn,
     }
     out.write_text(json.dumps(report, indent=2, default=str))
     print(f"\nwrote {out}", file=sys.stderr)

@@ -178,7 +178,7 @@ def inside_view(run, found, names, settings, layer, speed, stage, dark) -> None:
             height=460,
         )
     with stage.words:
-        for line in words.train_latex(run, names)[:2]:
+        for line in words.train_latex(run, names)[:3]:
             ui.formula(line)
     if run.arch.layers > 1:
         ui.plot(figures.neurons_figure, run, names, dark, key="neurons_chart", height=420)

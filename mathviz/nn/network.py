@@ -264,6 +264,48 @@ def backward(
     return Backward(total, data_loss, gradient, deltas, passed)
 
 
+def fast_gradient(arch: Architecture, theta: np.ndarray, inputs: np.ndarray,
+                  targets: np.ndarray, loss: str, reg: str = NONE, rate: float = 0.0) -> np.ndarray:
+    """∂L/∂θ as :func:`backward` computes it, with less Python around the arithmetic (a
+    training step's only need): ``targets`` are one-hot rows for classes, or the values
+    (n, 1) for regression, made once per run instead of once per step."""
+    derivative = ACTIVATIONS[arch.activation].derivative
+    sigma = ACTIVATIONS[arch.activation].function
+    last = arch.layers - 1
+    weights, a, zs, acts = [], inputs, [], [inputs]
+    for index, ((w_slice, b_slice), fan_in, fan_out) in enumerate(
+        zip(arch.slices, arch.widths[:-1], arch.widths[1:], strict=True)
+    ):
+        w = theta[w_slice].reshape(fan_in, fan_out)
+        weights.append(w)
+        z = a @ w + theta[b_slice]
+        a = z if index == last else sigma(z)
+        zs.append(z)
+        acts.append(a)
+    n = inputs.shape[0]
+    if loss == CROSS_ENTROPY:
+        e = np.exp(a - a.max(axis=1, keepdims=True))
+        delta = (e / e.sum(axis=1, keepdims=True) - targets) / n
+    else:
+        delta = (a - targets) / n
+    gradient = np.empty_like(theta)
+    for index in range(last, -1, -1):
+        w_slice, b_slice = arch.slices[index]
+        gradient[w_slice] = (acts[index].T @ delta).ravel()
+        gradient[b_slice] = delta.sum(axis=0)
+        if index:
+            delta = (delta @ weights[index].T) * derivative(zs[index - 1], acts[index])
+    if reg != NONE and rate:
+        mask = arch.weight_mask
+        gradient[mask] += rate * (np.sign(theta[mask]) if reg == L1 else theta[mask])
+    return gradient
+
+
+def targets_of(y: np.ndarray, width: int) -> np.ndarray:
+    """What :func:`fast_gradient` compares the outputs with (one-hot rows, or values)."""
+    return _targets(y, width)
+
+
 def predict(arch: Architecture, theta: np.ndarray, inputs: np.ndarray, classes: int):
     """Class labels (argmax of the outputs) for classification, else the outputs (n,)."""
     out = forward(arch, theta, inputs).output

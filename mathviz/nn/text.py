@@ -15,18 +15,18 @@ SHOWN_ROWS = 4  # points of the mini-batch written out in the step
 def train_latex(run: training.Training, names) -> list[str]:
     """The network's shape and size, its loss, and where training ended."""
     widths = r" \to ".join(str(w) for w in run.arch.widths)
-    inputs = ", ".join(feats.FEATURES[n].latex for n in names)
+    inputs = ", ".join(feats.FEATURES[n].latex for n in feats.feature_names(names))
     lines = [
-        rf"({inputs})\ \xrightarrow{{}}\ {widths}\quad({run.arch.size}\ \text{{parameters}})",
-        rf"a_l = {network.ACTIVATIONS[run.arch.activation].latex.replace('z', 'z_l')},\ "
-        r"z_l = a_{l-1}W_l + b_l",
+        rf"({inputs}) \to {widths}",
+        rf"{run.arch.size}\ \text{{parameters}}:\ z_l = a_{{l-1}}W_l + b_l",
+        rf"a_l = {network.ACTIVATIONS[run.arch.activation].latex.replace('z', 'z_l')}",
     ]
     loss = run.settings.loss if run.classes else network.SQUARED
     end = run.stopped
     lines.append(rf"L = {network.LOSSES[loss].latex}")
     lines.append(
-        rf"\text{{epoch {end}: train}}\ L = {tex(run.train_loss[end], 3)},\ "
-        rf"\text{{test}}\ L = {tex(run.test_loss[end], 3)}"
+        rf"\text{{epoch {end}}}:\ L_{{\text{{train}}}} = {tex(run.train_loss[end], 3)},\ "
+        rf"L_{{\text{{test}}}} = {tex(run.test_loss[end], 3)}"
     )
     if run.classes:
         lines.append(
