@@ -264,8 +264,15 @@ def backward(
     return Backward(total, data_loss, gradient, deltas, passed)
 
 
-def fast_gradient(arch: Architecture, theta: np.ndarray, inputs: np.ndarray,
-                  targets: np.ndarray, loss: str, reg: str = NONE, rate: float = 0.0) -> np.ndarray:
+def fast_gradient(
+    arch: Architecture,
+    theta: np.ndarray,
+    inputs: np.ndarray,
+    targets: np.ndarray,
+    loss: str,
+    reg: str = NONE,
+    rate: float = 0.0,
+) -> np.ndarray:
     """∂L/∂θ as :func:`backward` computes it, with less Python around the arithmetic (a
     training step's only need): ``targets`` are one-hot rows for classes, or the values
     (n, 1) for regression, made once per run instead of once per step."""

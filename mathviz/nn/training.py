@@ -171,8 +171,9 @@ def _train(inputs_train, y_train, inputs_test, y_test, classes, settings, progre
         order = rng.permutation(n)
         for start in range(0, n, batch):
             rows = order[start : start + batch]
-            g = network.fast_gradient(arch, theta, inputs_train[rows], targets[rows], loss,
-                                      settings.reg, settings.rate)
+            g = network.fast_gradient(
+                arch, theta, inputs_train[rows], targets[rows], loss, settings.reg, settings.rate
+            )
             step += 1
             theta, _, _ = rule(g, theta, state, step, settings.lr, hyper)
         with np.errstate(all="ignore"):
