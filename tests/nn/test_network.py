@@ -96,3 +96,17 @@ def test_a_network_without_hidden_layers_is_logistic_regression():
     p = network.probabilities(arch, theta, inputs, network.CROSS_ENTROPY)[:, 1]
     direct = special.expit(inputs @ (w[:, 1] - w[:, 0]) + (b[1] - b[0]))
     np.testing.assert_allclose(p, direct, rtol=1e-12)
+
+
+@pytest.mark.parametrize("activation", list(network.ACTIVATIONS))
+@pytest.mark.parametrize(("loss", "classes"), [(network.CROSS_ENTROPY, 3), (network.SQUARED, 3),
+                                               (network.SQUARED, 0)])  # fmt: skip
+def test_the_fast_training_gradient_is_backpropagations(activation, loss, classes):
+    inputs, y, widths = _problem(classes, seed=9)
+    arch = network.Architecture(widths, activation)
+    theta = arch.initial(np.random.default_rng(2))
+    targets = network.targets_of(y, widths[-1])
+    for reg, rate in ((network.NONE, 0.0), (network.L1, 0.1), (network.L2, 0.1)):
+        fast = network.fast_gradient(arch, theta, inputs, targets, loss, reg, rate)
+        full = network.backward(arch, theta, inputs, y, loss, reg, rate).gradient
+        np.testing.assert_allclose(fast, full, rtol=1e-13, atol=1e-15)
