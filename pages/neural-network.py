@@ -18,23 +18,6 @@ ui.page_header(
     "Train a small network on points in the plane and watch it learn: linear algebra in its "
     "layers, calculus in its training, probability in its loss.",
 )
-_UPLOADS = "_nn_upload"  # this session's parsed upload: (file id, settings, Data or Refusal)
-
-
-def uploaded(test_share: float, seed: int):
-    """The labelled points this session uploaded, parsed once per file and split (they never
-    leave the session), with the file's id; None before a file is chosen."""
-    file = st.file_uploader(
-        "CSV file: columns x1, x2, label", type=["csv", "txt"], key="nn_upload", max_upload_size=2
-    )
-    if file is None:
-        return None, ""
-    kept = st.session_state.get(_UPLOADS)
-    if kept is None or kept[:2] != (file.file_id, (test_share, seed)):
-        parsed = data.from_csv(file.getvalue(), file.name, test_share, seed)
-        kept = (file.file_id, (test_share, seed), parsed)
-        st.session_state[_UPLOADS] = kept
-    return kept[2], file.file_id
 
 
 def data_ui():
@@ -43,7 +26,10 @@ def data_ui():
     seed = int(ui.control(P["seed"]))
     share = float(ui.control(P["nn_test"]))
     if source == UPLOAD:
-        found, file_id = uploaded(share, seed)
+        found, file_id = ui.uploaded(
+            "CSV file: columns x1, x2, label", "nn_upload",
+            lambda raw, name: data.from_csv(raw, name, share, seed), (share, seed),
+        )  # fmt: skip
         return found, ("upload", file_id, share, seed), seed
     chosen = data.DATASETS[source]
     classes = int(ui.control(P["nn_classes"])) if len(chosen.classes) > 1 else 0

@@ -18,24 +18,6 @@ ui.page_header(
     "and know how far off an estimate tends to be.",
 )
 
-_UPLOADS = "_st_upload"  # this session's parsed upload: (file id, Table or Refusal)
-
-
-def uploaded_table() -> datasets.Table | datasets.Refusal | None:
-    """The CSV file this session uploaded, parsed once per file (it never leaves the
-    session: it is kept in the session's state, not in a cache shared by sessions)."""
-    file = st.file_uploader(
-        f"CSV file (at most {datasets.MAX_UPLOAD_BYTES // 1_000_000} MB)", type=["csv", "txt"],
-        key="st_upload", max_upload_size=datasets.MAX_UPLOAD_BYTES // 1_000_000,
-    )  # fmt: skip
-    if file is None:
-        return None
-    kept = st.session_state.get(_UPLOADS)
-    if kept is None or kept[0] != file.file_id:
-        kept = (file.file_id, datasets.read_csv(file.getvalue(), file.name))
-        st.session_state[_UPLOADS] = kept
-    return kept[1]
-
 
 def data_ui() -> tuple[str, str, object]:
     """The data chooser: (where the data come from, the column's name, its values), or
@@ -49,7 +31,10 @@ def data_ui() -> tuple[str, str, object]:
         table = datasets.SHIPPED[source]()
         column = ui.control(P["st_acol" if source == "Anscombe's quartet" else "st_icol"])
         return table.about, column, table.column(column)
-    table = uploaded_table()
+    table, _ = ui.uploaded(
+        f"CSV file (at most {datasets.MAX_UPLOAD_BYTES // 1_000_000} MB)", "st_upload",
+        datasets.read_csv, megabytes=datasets.MAX_UPLOAD_BYTES // 1_000_000,
+    )  # fmt: skip
     if table is None:
         return "Choose a CSV file: a header row, then rows of numbers.", "", None
     if isinstance(table, datasets.Refusal):

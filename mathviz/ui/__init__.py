@@ -41,6 +41,7 @@ from mathviz.ui.skeleton import (
     picture_and_words,
     resource_card,
     stage,
+    uploaded,
     why_it_matters,
     with_progress,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "stage",
     "start_run",
     "typed",
+    "uploaded",
     "why_it_matters",
     "with_progress",
 ]

@@ -162,6 +162,22 @@ def learn_more(topic: str) -> None:
     st.page_link("pages/resources.py", label="All learning resources", icon=":material/menu_book:")
 
 
+def uploaded(label: str, key: str, read: Callable[[bytes, str], Any], settings: tuple = (),
+             megabytes: int = 2) -> tuple[Any, str]:  # fmt: skip
+    """A CSV file this session uploads, read once per file and settings: ``(read(bytes, name),
+    the file's id)``, or ``(None, "")`` before a file is chosen. The result is kept in this
+    session's state (never in a cache other sessions share), so an upload never leaves it."""
+    file = st.file_uploader(label, type=["csv", "txt"], key=key, max_upload_size=megabytes)
+    if file is None:
+        return None, ""
+    slot = f"_mv_parsed_{key}"
+    kept = st.session_state.get(slot)
+    if kept is None or kept[:2] != (file.file_id, settings):
+        kept = (file.file_id, settings, read(file.getvalue(), file.name))
+        st.session_state[slot] = kept
+    return kept[2], file.file_id
+
+
 def with_progress(label: str, work: Callable[[Callable[[float], None]], Any]) -> Any:
     """Run ``work(progress)`` under a progress bar (``progress(share)``, share 0..1), which
     goes away when the work is done."""
