@@ -48,8 +48,17 @@ def train_notes(run: training.Training, about: str) -> list[Note]:
                 "shown.",
             )
         )
+    if run.epochs_run < run.settings.epochs:
+        notes.append(
+            Note(
+                "info",
+                f"{run.settings.epochs} epochs of these mini-batches would take more than "
+                f"{training.MAX_STEPS:,} steps; {run.epochs_run} epochs were trained. A larger "
+                "batch trains more epochs in the same time.",
+            )
+        )
     if run.settings.target is not None and run.classes:
-        if end < run.settings.epochs and not run.diverged:
+        if end < run.epochs_run and not run.diverged:
             notes.append(
                 Note(
                     "info",

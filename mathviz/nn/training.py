@@ -20,6 +20,9 @@ from mathviz.optim.optimizers import OPTIMIZERS
 # Newton's method needs the Hessian of all of θ: not a network optimiser.
 NN_OPTIMIZERS = tuple(name for name, o in OPTIMIZERS.items() if o.torch is not None)
 MAX_EPOCHS = 2000
+# Steps a run may take (about 1.5 s): beyond it the epochs are cut to fit, and the page says
+# so. 500 epochs of mini-batches of 10 on 500 points is 25,000.
+MAX_STEPS = 25_000
 SNAPSHOTS = 40  # at most this many θ are kept for the replay (spread evenly over the epochs)
 
 
@@ -76,6 +79,7 @@ class Training:
     gradients: list = field(repr=False)
     stopped: int
     diverged: bool
+    epochs_run: int = 0  # the epochs trained for (fewer than asked when MAX_STEPS cut them)
 
 
 def train(inputs_train: np.ndarray, y_train: np.ndarray, inputs_test: np.ndarray,
@@ -138,10 +142,12 @@ def _train(inputs_train, y_train, inputs_test, y_test, classes, settings, progre
     hyper = optimizer.hyper()
     rule = optimizer.update.rule
     state: dict = {}
-    epochs = int(min(max(settings.epochs, 1), MAX_EPOCHS))
-    keep = set(snapshot_epochs(epochs).tolist())
     n = y_train.size
     batch = int(min(max(settings.batch, 1), n))
+    per_epoch = -(-n // batch)
+    asked = int(min(max(settings.epochs, 1), MAX_EPOCHS))
+    epochs = max(1, min(asked, MAX_STEPS // per_epoch))  # a run stays a few seconds at most
+    keep = set(snapshot_epochs(epochs).tolist())
     curves = np.zeros((4, epochs + 1))
     thetas, kept, gradients = [], [], []
     step, stopped, diverged = 0, epochs, False
@@ -207,6 +213,7 @@ def _train(inputs_train, y_train, inputs_test, y_test, classes, settings, progre
         gradients=gradients,
         stopped=stopped,
         diverged=diverged,
+        epochs_run=epochs,
     )
 
 

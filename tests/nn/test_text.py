@@ -74,3 +74,12 @@ def test_a_layer_is_written_with_its_numbers_when_small():
     assert "-2" in line and "0.5" in line and r"\sigma(z_{1})" in line
     big = words.layer_latex(np.ones((8, 8)), np.ones(8), 2, "ReLU")
     assert r"\mathbb R^{8 \times 8}" in big
+
+
+def test_a_cut_run_says_how_many_epochs_it_trained():
+    d = data.make("Circle", 1000, 0.1, 2, 0.1, 0)
+    X = features.feature_matrix(d.X, features.DEFAULT_FEATURES)
+    settings = training.Settings(hidden=(2,), epochs=2000, batch=1)
+    run = training.train(X[d.train], d.y[d.train], X[~d.train], d.y[~d.train], 2, settings)
+    notes = words.train_notes(run, "a")
+    assert any(f"{run.epochs_run} epochs were trained" in n.text for n in notes)

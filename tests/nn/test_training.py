@@ -112,3 +112,13 @@ def test_one_step_is_gradient_descent_on_the_batch():
         run.arch, run.theta - 0.1 * full.gradient, X[rows], d.y[rows], network.CROSS_ENTROPY
     ).loss
     assert trace.loss_after == pytest.approx(after) and trace.loss_after < trace.loss
+
+
+def test_a_run_too_long_for_the_step_budget_is_cut_to_fit():
+    d = data.make("Circle", 1000, 0.1, 2, 0.1, 0)
+    X = features.feature_matrix(d.X, features.DEFAULT_FEATURES)
+    settings = training.Settings(hidden=(2,), epochs=2000, batch=1)
+    run = training.train(X[d.train], d.y[d.train], X[~d.train], d.y[~d.train], 2, settings)
+    per_epoch = int(d.train.sum())
+    assert run.epochs_run == training.MAX_STEPS // per_epoch < 2000
+    assert run.stopped == run.epochs_run and run.train_loss.size == run.epochs_run + 1
