@@ -198,7 +198,8 @@ def bend_view(run, found, names, settings, layer, speed, stage, dark) -> None:
                 ]
             )
         w, b = run.arch.unpack(run.theta)[min(layer, run.arch.layers) - 1]
-        ui.formula(words.layer_latex(w, b, min(layer, run.arch.layers), run.arch.activation))
+        for line in words.layer_latex(w, b, min(layer, run.arch.layers), run.arch.activation):
+            ui.formula(line)
         if w.shape == (2, 2):
             matrix = w.T
             st.page_link(
@@ -229,10 +230,11 @@ def step_view(run, found, names, settings, layer, speed, stage, dark) -> None:
             key="step_diagram_chart",
             height=420,
         )
-    with stage.words:
-        for heading, line in words.step_latex(trace)[:3]:
+    steps = words.step_latex(trace)
+    with stage.words:  # the side column holds the loss and the update; the matrices go below
+        for heading, line in [pair for pair in steps if pair[0] == "the loss"] + steps[-2:]:
             ui.formula(line, heading)
-    for heading, line in words.step_latex(trace)[3:]:
+    for heading, line in steps[:-2]:
         ui.formula(line, heading)
     st.page_link(
         "pages/chain-rule.py",

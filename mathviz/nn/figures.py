@@ -245,7 +245,7 @@ def training_figure(
     ]
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 60, "r": 20, "b": CONTROLS_BOTTOM},
+        "margin": {"t": 60, "r": 34, "b": CONTROLS_BOTTOM},
         "xaxis": _axis(
             "x₁", range=[-LIMIT, LIMIT], domain=[0.0, 0.56], anchor="y", constrain="domain"
         ),
@@ -396,7 +396,7 @@ def diagram_figure(run: training.Training, names, dark: bool = False) -> Prebuil
         )
     layout = {
         "legend": TOP_LEGEND,
-        "margin": {"t": 50, "r": 20, "b": 20, "l": 80},
+        "margin": {"t": 64, "r": 20, "b": 20, "l": 80},
         "xaxis": _axis("", visible=False, range=[-0.12, 1.06]),
         "yaxis": _axis("", visible=False, range=[-0.62, 0.62]),
     }

@@ -24,10 +24,8 @@ def train_latex(run: training.Training, names) -> list[str]:
     loss = run.settings.loss if run.classes else network.SQUARED
     end = run.stopped
     lines.append(rf"L = {network.LOSSES[loss].latex}")
-    lines.append(
-        rf"\text{{epoch {end}}}:\ L_{{\text{{train}}}} = {tex(run.train_loss[end], 3)},\ "
-        rf"L_{{\text{{test}}}} = {tex(run.test_loss[end], 3)}"
-    )
+    lines.append(rf"\text{{epoch {end}}}:\ L_{{\text{{train}}}} = {tex(run.train_loss[end], 3)}")
+    lines.append(rf"L_{{\text{{test}}}} = {tex(run.test_loss[end], 3)}")
     if run.classes:
         lines.append(
             rf"\text{{accuracy: train}}\ {tex(100 * run.train_accuracy[end], 3)}\%,\ "
@@ -97,20 +95,22 @@ def train_notes(run: training.Training, about: str) -> list[Note]:
     return notes
 
 
-def layer_latex(w: np.ndarray, b: np.ndarray, layer: int, activation: str) -> str:
-    """The layer as a map of the previous layer's values: z = Wᵀa + b (written with W's
-    numbers when it is small), then a = σ(z)."""
-    sigma = network.ACTIVATIONS[activation].latex.replace("z", "z_l")
-    if w.size <= 16:
-        return (
-            rf"z_{{{layer}}} = {latex_matrix(w.T, 3)}\,a_{{{layer - 1}}} + "
-            rf"{latex_matrix(b.reshape(-1, 1), 3)},\ a_{{{layer}}} = \sigma(z_{{{layer}}})"
-        )
-    return (
+def layer_latex(w: np.ndarray, b: np.ndarray, layer: int, activation: str) -> list[str]:
+    """The layer as a map of the previous layer's values: z = Wᵀa + b, then a = σ(z), with
+    Wᵀ and b written out when they are small."""
+    sigma = network.ACTIVATIONS[activation].latex.replace("z", f"z_{{{layer}}}")
+    lines = [
         rf"z_{{{layer}}} = W_{{{layer}}}^\top a_{{{layer - 1}}} + b_{{{layer}}},\ "
-        rf"W_{{{layer}}} \in \mathbb R^{{{w.shape[0]} \times {w.shape[1]}}},\ "
-        rf"a = {sigma}"
-    )
+        rf"a_{{{layer}}} = {sigma}"
+    ]
+    if w.size <= 16:
+        lines.append(
+            rf"W_{{{layer}}}^\top = {latex_matrix(w.T, 3)},\ "
+            rf"b_{{{layer}}} = {latex_matrix(b.reshape(-1, 1), 3)}"
+        )
+    else:
+        lines.append(rf"W_{{{layer}}} \in \mathbb R^{{{w.shape[0]} \times {w.shape[1]}}}")
+    return lines
 
 
 def confusion_markdown(counts: np.ndarray, labels) -> str:
@@ -138,13 +138,9 @@ def step_latex(trace: training.StepTrace) -> list[tuple[str, str]]:
         k = index + 1
         z = trace.passed.zs[index]
         if index < layers - 1:
-            out.append(
-                (
-                    f"layer {k} forward",
-                    rf"z_{k} = a_{{{k - 1}}}W_{k} + b_{k} = {_m(z)},\ "
-                    rf"a_{k} = \sigma(z_{k}) = {_m(trace.passed.activations[k])}",
-                )
-            )
+            out.append((f"layer {k} forward", rf"z_{k} = a_{{{k - 1}}}W_{k} + b_{k} = {_m(z)}"))
+            activation = rf"a_{k} = \sigma(z_{k}) = {_m(trace.passed.activations[k])}"
+            out.append((f"layer {k} activation", activation))
         else:
             out.append(
                 (
@@ -173,10 +169,10 @@ def step_latex(trace: training.StepTrace) -> list[tuple[str, str]]:
         (
             "the update",
             rf"W \leftarrow W - \eta\,\frac{{\partial L}}{{\partial W}},\ "
-            rf"\eta = {tex(trace.lr, 3)}:\ L\ {tex(trace.loss, 4)} \to "
-            rf"{tex(trace.loss_after, 4)}",
+            rf"\eta = {tex(trace.lr, 3)}",
         )
     )
+    out.append(("after the step", rf"L:\ {tex(trace.loss, 4)} \to {tex(trace.loss_after, 4)}"))
     return out
 
 

@@ -47,10 +47,8 @@ def line_latex(fit: regression.Regression) -> list[str]:
             rf"t = \frac{{b_1}}{{\text{{SE}}(b_1)}} = \frac{{{tex(fit.slope, 4)}}}"
             rf"{{{tex(fit.slope_se, 3)}}} = {tex(fit.t, 4)}"
         )
-        lines.append(
-            rf"p = {tex(fit.p, 3)}\ (t_{{{fit.df}}}),\ \ 95\%\ \text{{CI}}:\ [{tex(low, 4)},\ "
-            rf"{tex(high, 4)}]"
-        )
+        lines.append(rf"p = {tex(fit.p, 3)}\ \ (t_{{{fit.df}}})")
+        lines.append(rf"95\%\ \text{{CI}}:\ [{tex(low, 4)},\ {tex(high, 4)}]")
     return lines
 
 

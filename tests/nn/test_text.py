@@ -64,16 +64,17 @@ def test_one_step_is_written_out_for_every_layer(hidden):
     pairs = words.step_latex(trace)
     headings = [h for h, _ in pairs]
     assert sum("backward" in h for h in headings) == run.arch.layers
-    assert headings[-1] == "the update" and tex(trace.loss, 4) in pairs[-1][1]
+    assert headings[-2:] == ["the update", "after the step"]
+    assert tex(trace.loss, 4) in pairs[-1][1] and tex(trace.loss_after, 4) in pairs[-1][1]
     _clean([line for _, line in pairs])
 
 
 def test_a_layer_is_written_with_its_numbers_when_small():
     w, b = np.array([[1.0, -2.0], [0.5, 3.0]]), np.array([0.1, -0.2])
-    line = words.layer_latex(w, b, 1, "tanh")
-    assert "-2" in line and "0.5" in line and r"\sigma(z_{1})" in line
+    lines = words.layer_latex(w, b, 1, "tanh")
+    assert r"\tanh z_{1}" in lines[0] and "-2" in lines[1] and "0.5" in lines[1]
     big = words.layer_latex(np.ones((8, 8)), np.ones(8), 2, "ReLU")
-    assert r"\mathbb R^{8 \times 8}" in big
+    assert r"\mathbb R^{8 \times 8}" in big[1]
 
 
 def test_a_cut_run_says_how_many_epochs_it_trained():
