@@ -130,6 +130,25 @@ def watch(chromium):
         watched.close()
 
 
+@pytest.fixture(scope="package")
+def tab(chromium, server):
+    """The browser tab that :func:`session` hands to each test, on the shared server."""
+    watched = Watched(chromium, server)
+    yield watched
+    watched.close()
+
+
 @pytest.fixture
-def session(watch, server):
-    return watch(server)
+def session(tab):
+    """A browser session on the shared server: one tab for every test, each of which begins by
+    opening a page (a new document, and a new Streamlit session: sessions live in the page's
+    websocket), with its console and requests recorded from the test's start.
+
+    A tab that has loaded the app before keeps the frontend's scripts compiled in its renderer
+    process: a new tab loads its first page a second slower, a new context slower still.
+    Sessions with options of their own (a colour scheme), a second session beside the first
+    and a link opened cold take a context of their own (:func:`watch`).
+    """
+    tab.errors.clear()
+    tab.foreign.clear()
+    return tab

@@ -1,10 +1,10 @@
-"""Presentation mode (``?present=1``): large type, sidebar collapsed, kept across pages."""
+"""Presentation mode (``?present=1``) is kept across pages. How each page renders in it (large
+type, sidebar collapsed) is checked on its cold link (``test_every_page.py``), how it fits a
+projector in ``test_projector.py``."""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from playwright.sync_api import expect
 
 from mathviz import catalog
 from tests.harness import browser
@@ -12,38 +12,6 @@ from tests.harness import browser
 pytestmark = pytest.mark.browser
 
 PAGES = catalog.PAGES
-
-
-@pytest.mark.parametrize("page_info", PAGES, ids=lambda p: p.url_path)
-def test_presentation_mode_renders(session, page_info):
-    session.open(page_info)
-    # The title's size, and the largest paragraph text of the page (its prose). A metric's
-    # value is drawn in a paragraph too, at 36 px: left out, or a page whose metric was drawn
-    # before this measure (and not on other runs) compared prose with the metric (CI flake).
-    sizes = (
-        "() => [[document.querySelector('h1')],"
-        " Array.from(document.querySelectorAll('[data-testid=stMain] p'))"
-        ".filter(e => !e.closest('[data-testid=stMetric]'))]"
-        ".map(es => Math.max(...Array.from(es).map(e => parseFloat(getComputedStyle(e).fontSize))))"
-    )
-    normal = session.page.evaluate(sizes)
-    session.open(page_info, "present=1")
-    session.assert_clean()
-    # The mode's style sheet is an element of its own, which may land a moment after the title:
-    # wait until it applies. Prose is much larger; the title, compact to leave the first screen
-    # to the picture, is not smaller than usual.
-    try:
-        session.page.wait_for_function(
-            f"n => {{ const [title, prose] = ({sizes})(); "
-            "return prose >= 1.3 * n[1] && title >= n[0]; }",
-            arg=normal,
-            timeout=browser.TIMEOUT_MS,
-        )
-    except PlaywrightTimeout:  # say what was measured (title, prose px), not just "timeout"
-        presented = session.page.evaluate(sizes)
-        raise AssertionError(f"normal {normal}, presenting {presented}") from None
-    sidebar = session.page.locator("[data-testid='stSidebar']")
-    expect(sidebar).to_have_attribute("data-collapsed", "true", timeout=browser.TIMEOUT_MS)
 
 
 def test_presentation_mode_survives_page_switches(session):

@@ -3,7 +3,9 @@ the first picture and its formula are on the first screen, nothing is clipped, a
 text is smaller than its label's.
 
 The views are the pages' default views plus every option of each page's part chooser, built
-from the declared URL state (:func:`mathviz.catalog.all_declared_params`).
+from the declared URL state (:func:`mathviz.catalog.all_declared_params`). Each view is one
+test: a page for each screen opens it at once, and each screen is checked (and reported) on
+its own.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pytest
 
 from mathviz import catalog
 from mathviz.plot import theme
+from tests.browser.checks import Checks
 from tests.harness import browser
 from tests.harness.apptest import run_page
 
@@ -145,29 +148,36 @@ def views() -> list[tuple[str, str, str, str]]:
     return found
 
 
-@pytest.fixture(scope="module", params=list(SCREENS))
-def projector(chromium, server, request):
-    context = chromium.new_context(viewport=SCREENS[request.param])
-    context.set_default_timeout(browser.TIMEOUT_MS)
-    yield context.new_page()
-    context.close()
-
-
-def open_view(page, server, script: str, path: str, query: str) -> None:
-    """Open a view and wait until its charts (as many as the server draws) are plotted."""
-    charts = len(run_page(script, dict(parse_qsl(query))).get("plotly_chart"))
-    browser.goto(page, server.url(path, query))
-    browser.wait_for_charts(page, charts)
-    page.wait_for_function(SETTLED_JS, polling="raf", timeout=browser.TIMEOUT_MS)
+@pytest.fixture(scope="module")
+def screens(chromium, server):
+    """A browser page for each screen, each in a context of its own, kept for every view."""
+    contexts = {name: chromium.new_context(viewport=size) for name, size in SCREENS.items()}
+    for context in contexts.values():
+        context.set_default_timeout(browser.TIMEOUT_MS)
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
 
 
 VIEWS = views()
 
 
 @pytest.mark.parametrize(("name", "script", "path", "query"), VIEWS, ids=[v[0] for v in VIEWS])
-def test_view_fits_the_projector(projector, server, name, script, path, query):
-    open_view(projector, server, script, path, query)
-    layout = projector.evaluate(LAYOUT_JS, theme.CONTROL_FONT_SIZE)
+def test_view_fits_the_projector(screens, server, name, script, path, query):
+    """Both screens open the view at once (their loads overlap); each is checked on its own."""
+    charts = len(run_page(script, dict(parse_qsl(query))).get("plotly_chart"))
+    browser.goto_together([(page, server.url(path, query)) for page in screens.values()])
+    checks = Checks(__file__)
+    for screen, page in screens.items():
+        with checks.check(screen):
+            # Its charts, as many as the server draws, plotted; then the layout settled.
+            browser.wait_for_charts(page, charts)
+            page.wait_for_function(SETTLED_JS, polling="raf", timeout=browser.TIMEOUT_MS)
+            assert_fits(page.evaluate(LAYOUT_JS, theme.CONTROL_FONT_SIZE), f"{name} at {screen}")
+    checks.assert_passed()
+
+
+def assert_fits(layout: dict, name: str) -> None:
     screen = layout["height"]
     assert layout["titleBottom"] is not None and layout["titleBottom"] <= screen, name
     if layout["top"] is not None:

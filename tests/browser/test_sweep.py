@@ -1,6 +1,7 @@
 """Every part of every page in the real browser: each page as it opens and each option of its
-part chooser, as links built from the declarations (:mod:`tests.harness.sweep`). The other
-views (every option of every one-choice control: presets, targets, shapes, words...) are
+part chooser, as links built from the declarations (:mod:`tests.harness.sweep`); each page as
+it opens is checked on ``test_every_page.py``'s load of it (the same link), its parts here.
+The other views (every option of every one-choice control: presets, targets, shapes...) are
 swept by ``tests/test_sweep.py`` with AppTest, their formulas rendered by the app's own
 KaTeX under Node (:mod:`tests.harness.katex`): one page load each here cost 750 s of the
 browser tests' 29 minutes.
@@ -20,36 +21,21 @@ from __future__ import annotations
 
 import pytest
 
+from mathviz import catalog
+from tests.browser.checks import KATEX_ERRORS_JS, VISIBLE_TEXT_JS, formula_and_notation_problems
 from tests.harness.sweep import all_views, notation_found, part_views
 
 pytestmark = pytest.mark.browser
 
-# The main area's visible text, KaTeX's hidden MathML copy of each formula's LaTeX source
-# (``v_{k+1}``, ``e^{\pm i\theta}``) left out: a reader sees the rendered formula only. Code
-# (``rng.standard_t(5, size=n)`` in a code block) is left out too: there, code is what is meant.
-VISIBLE_TEXT_JS = """
-() => {
-  const main = document.querySelector("[data-testid='stMain']").cloneNode(true);
-  main.querySelectorAll('.katex-mathml, annotation, script, style, pre, code')
-    .forEach(e => e.remove());
-  return main.innerText;
-}
-"""
-KATEX_ERRORS_JS = """
-() => Array.from(document.querySelectorAll('.katex-error'))
-  .map(e => e.getAttribute('title') || e.textContent)
-"""
-
 
 def test_every_view_renders_its_formulas_and_plain_text(session):
     problems: dict[str, list[str]] = {}
-    views = part_views()
+    views = [view for view in part_views() if view.key is not None]  # the parts (see above)
     for view in views:
         session.errors.clear()
         session.open(view.page, view.query_string)
         page = session.page
-        found = [f"KaTeX: {error}" for error in page.evaluate(KATEX_ERRORS_JS)]
-        found += [f"notation: {hit!r}" for hit in notation_found(page.evaluate(VISIBLE_TEXT_JS))]
+        found = formula_and_notation_problems(page)
         if page.locator("[data-testid='stException']").count():
             found.append("exception box")
         found += [f"console: {error}" for error in session.errors]
@@ -57,7 +43,7 @@ def test_every_view_renders_its_formulas_and_plain_text(session):
             problems[str(view)] = found
     assert not session.foreign, f"requests left the machine: {session.foreign}"
     assert not problems, "\n".join(f"{view}: {found}" for view, found in problems.items())
-    assert len(views) > 2 * len({view.page.url_path for view in views})  # parts, not just pages
+    assert len(views) > len(catalog.PAGES)  # parts: more of them than pages
 
 
 def test_the_sweep_sees_a_broken_formula(session):

@@ -246,9 +246,26 @@ def goto(page: Any, url: str, timeout_ms: float = TIMEOUT_MS) -> float:
     runs.reset()  # the old document's socket goes away; only the new one counts
     start = time.perf_counter()
     page.goto(url, timeout=timeout_ms)
+    _wait_settled(page, timeout_ms)
+    return time.perf_counter() - start
+
+
+def goto_together(pages_and_urls: list[tuple[Any, str]], timeout_ms: float = TIMEOUT_MS) -> None:
+    """:func:`goto` for several pages at once: each page's navigation starts before any is
+    waited for, so that their loads overlap (each page has a renderer process of its own, and
+    the server runs their sessions side by side). Then each is waited for as :func:`goto`
+    waits: its ``load`` event, its script runs finished, its title drawn."""
+    for page, url in pages_and_urls:
+        script_runs(page).reset()
+        page.goto(url, wait_until="commit", timeout=timeout_ms)
+    for page, _ in pages_and_urls:
+        page.wait_for_load_state("load", timeout=timeout_ms)
+        _wait_settled(page, timeout_ms)
+
+
+def _wait_settled(page: Any, timeout_ms: float) -> None:
     wait_idle(page, timeout_ms=timeout_ms)
     page.wait_for_function(SETTLED_JS, timeout=timeout_ms)
-    return time.perf_counter() - start
 
 
 def fingerprint(page: Any) -> str:

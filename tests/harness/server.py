@@ -51,6 +51,11 @@ class StreamlitServer:
         return f"{self.base_url}/{path.lstrip('/')}" + (f"?{query}" if query else "")
 
     def start(self, timeout: float = 120.0) -> StreamlitServer:
+        return self.launch().wait_listening(timeout)
+
+    def launch(self) -> StreamlitServer:
+        """Start the process and return at once: :meth:`wait_listening` waits for it to
+        listen (meanwhile the caller may do something else)."""
         command = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.address", "127.0.0.1",
@@ -65,6 +70,10 @@ class StreamlitServer:
         )
         self._copier = threading.Thread(target=self._copy_log, daemon=True)
         self._copier.start()
+        return self
+
+    def wait_listening(self, timeout: float = 120.0) -> StreamlitServer:
+        """Wait until the launched server listens on its port and its health check answers."""
         if not self._listening.wait(timeout):
             self.stop()
             raise TimeoutError(f"streamlit did not listen within {timeout} s:\n{self.log_text()}")
