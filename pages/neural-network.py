@@ -74,8 +74,9 @@ def trained(found: data.Data, key: tuple, settings: training.Settings, names):
         found.y[~found.train],
         found.classes,
     )
-    if training.cached((key, names), settings) is not None:
-        return training.train_cached((key, names), settings, *arguments)
+    kept = training.cached((key, names), settings)
+    if kept is not None:  # no progress bar for a run already made
+        return kept
     return ui.with_progress(
         "Training…",
         lambda progress: training.train_cached((key, names), settings, *arguments, progress),

@@ -20,7 +20,7 @@ from mathviz.plot.spec import Prebuilt, typed_grid
 from mathviz.plot.spec import axis as _axis
 from mathviz.plot.spec import f4 as _f4
 from mathviz.plot.spec import scatter as _scatter
-from mathviz.plot.traces import TOP_LEGEND, log_axis_ticks, rgba
+from mathviz.plot.traces import TOP_LEGEND, decade_ticks, rgba
 
 LIMIT = 6.0
 GRID = 41  # heat-map cells per side of the decision picture
@@ -38,16 +38,6 @@ CLASS_COLORS = (
     "#7f7f7f",
 )
 POSITIVE, NEGATIVE = theme.COLORS["primary"], theme.COLORS["secondary"]
-
-
-def _decade_ticks(low: float, high: float) -> dict:
-    """Log-axis ticks in the app's number style: 1-2-5 steps over a few decades, the powers
-    of ten alone (every other one past seven) over more."""
-    if high <= 1000 * low:
-        return log_axis_ticks(low, high)
-    first, last = np.ceil(np.log10(low)), np.floor(np.log10(high))
-    powers = 10.0 ** np.arange(first, last + 1, max(1.0, np.ceil((last - first + 1) / 7)))
-    return {"tickvals": list(powers), "ticktext": [text(v) for v in powers]}
 
 
 def grid_points(size: int = GRID) -> tuple[np.ndarray, np.ndarray]:
@@ -85,7 +75,7 @@ def decision_values(
     return best + np.clip(confidence, 0.0, 0.999)
 
 
-def _point_traces(X, y, mask, classes: int, ink: str, shown_test: bool = True) -> list[dict]:
+def _point_traces(X, y, mask, classes: int, ink: str) -> list[dict]:
     traces = []
     if classes:
         for c in range(classes):
@@ -93,8 +83,6 @@ def _point_traces(X, y, mask, classes: int, ink: str, shown_test: bool = True) -
                 ("train", mask & (y == c), "circle"),
                 ("test", ~mask & (y == c), "circle-open"),
             ):
-                if name == "test" and not shown_test:
-                    continue
                 traces.append(
                     _scatter(
                         f"class {c} ({name})",
@@ -257,7 +245,7 @@ def training_figure(
             range=loss_range,
             domain=[0.55, 1.0],
             anchor="x2",
-            **_decade_ticks(low, high),
+            **decade_ticks(low, high),
         ),
         "xaxis3": _axis("epoch", domain=[0.66, 1.0], anchor="y3", matches="x2"),
         "yaxis3": _axis(

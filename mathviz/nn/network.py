@@ -78,8 +78,8 @@ def _one_hot(y: np.ndarray, k: int) -> np.ndarray:
     return hot
 
 
-def _targets(y: np.ndarray, width: int) -> np.ndarray:
-    """What squared error compares the outputs with: one-hot classes, or the values."""
+def targets(y: np.ndarray, width: int) -> np.ndarray:
+    """What the outputs are compared with: one-hot classes, or the values (n, 1)."""
     if y.dtype.kind in "iu" and width > 1:
         return _one_hot(y, width)
     return np.asarray(y, dtype=float).reshape(-1, width)
@@ -96,12 +96,12 @@ def _cross_entropy_gradient(out: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _squared(out: np.ndarray, y: np.ndarray) -> float:
-    r = out - _targets(y, out.shape[1])
+    r = out - targets(y, out.shape[1])
     return float(0.5 * np.sum(r * r) / y.size)
 
 
 def _squared_gradient(out: np.ndarray, y: np.ndarray) -> np.ndarray:
-    return (out - _targets(y, out.shape[1])) / y.size
+    return (out - targets(y, out.shape[1])) / y.size
 
 
 CROSS_ENTROPY, SQUARED = "Cross-entropy", "Squared error"
@@ -229,7 +229,6 @@ def backward(
     loss: str,
     reg: str = NONE,
     rate: float = 0.0,
-    with_loss: bool = True,
 ) -> Backward:
     """Backpropagation: the chain rule from the loss back to every weight.
 
@@ -237,12 +236,11 @@ def backward(
     -----
     δ_L = ∂L/∂z_L is the loss's gradient at the outputs; going back, ∂L/∂W_l = a_{l-1}ᵀ δ_l,
     ∂L/∂b_l = Σ_i δ_l, and δ_{l-1} = (δ_l W_lᵀ) ⊙ σ'(z_{l-1}). The penalty adds
-    rate·sign(w) (L1) or rate·w (L2) to the weights' gradient. ``with_loss=False`` skips
-    the loss's value (a training step needs only the gradient).
+    rate·sign(w) (L1) or rate·w (L2) to the weights' gradient.
     """
     chosen = LOSSES[loss]
     passed = forward(arch, theta, inputs)
-    data_loss = chosen.value(passed.output, y) if with_loss else float("nan")
+    data_loss = chosen.value(passed.output, y)
     derivative = ACTIVATIONS[arch.activation].derivative
     gradient = np.zeros_like(theta)
     delta = chosen.gradient(passed.output, y)
@@ -260,7 +258,7 @@ def backward(
         mask = arch.weight_mask
         gradient[mask] += rate * (np.sign(theta[mask]) if reg == L1 else theta[mask])
     deltas.reverse()
-    total = data_loss + penalty(arch, theta, reg, rate) if with_loss else data_loss
+    total = data_loss + penalty(arch, theta, reg, rate)
     return Backward(total, data_loss, gradient, deltas, passed)
 
 
@@ -274,8 +272,8 @@ def fast_gradient(
     rate: float = 0.0,
 ) -> np.ndarray:
     """∂L/∂θ as :func:`backward` computes it, with less Python around the arithmetic (a
-    training step's only need): ``targets`` are one-hot rows for classes, or the values
-    (n, 1) for regression, made once per run instead of once per step."""
+    training step's only need): ``targets`` are :func:`targets` of the labels, made once per
+    run instead of once per step."""
     derivative = ACTIVATIONS[arch.activation].derivative
     sigma = ACTIVATIONS[arch.activation].function
     last = arch.layers - 1
@@ -306,11 +304,6 @@ def fast_gradient(
         mask = arch.weight_mask
         gradient[mask] += rate * (np.sign(theta[mask]) if reg == L1 else theta[mask])
     return gradient
-
-
-def targets_of(y: np.ndarray, width: int) -> np.ndarray:
-    """What :func:`fast_gradient` compares the outputs with (one-hot rows, or values)."""
-    return _targets(y, width)
 
 
 def predict(arch: Architecture, theta: np.ndarray, inputs: np.ndarray, classes: int):

@@ -169,7 +169,7 @@ def _train(inputs_train, y_train, inputs_test, y_test, classes, settings, progre
         thetas.append(theta.copy())
         gradients.append(_layer_gradients(arch, full.gradient))
 
-    targets = network.targets_of(y_train, arch.widths[-1])
+    targets = network.targets(y_train, arch.widths[-1])
     full = score(0)
     record(0, full)
     every = max(1, epochs // 50)
@@ -182,8 +182,7 @@ def _train(inputs_train, y_train, inputs_test, y_test, classes, settings, progre
             )
             step += 1
             theta, _, _ = rule(g, theta, state, step, settings.lr, hyper)
-        with np.errstate(all="ignore"):
-            full = score(epoch)
+        full = score(epoch)
         finite = np.all(np.isfinite(theta)) and np.isfinite(curves[0, epoch])
         if not finite or np.abs(theta).max() > 1e6:
             diverged, stopped = True, epoch - 1

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import plotly.graph_objects as go
 
+from mathviz.core.numbers import text as number_text
 from mathviz.plot.spec import typed
 
 ARROW_SIZE = 15
@@ -281,3 +282,14 @@ def log_axis_ticks(low: float, high: float) -> dict[str, Any]:
         if len(values) >= 3:
             break
     return {"tickvals": values, "ticktext": [f"{v:.6g}" for v in values]}
+
+
+def decade_ticks(low: float, high: float, many: float = 1000.0) -> dict[str, Any]:
+    """Log-axis ticks for [low, high] in the app's number style: :func:`log_axis_ticks`'s
+    1-2-5 steps over up to ``many``-fold, the powers of ten alone beyond (every second, third
+    ... one when there would be more than seven), so that ten decades stay readable."""
+    if high <= many * low:
+        return log_axis_ticks(low, high)
+    first, last = np.ceil(np.log10(low)), np.floor(np.log10(high))
+    powers = 10.0 ** np.arange(first, last + 1, max(1.0, np.ceil((last - first + 1) / 7)))
+    return {"tickvals": list(powers), "ticktext": [number_text(v) for v in powers]}

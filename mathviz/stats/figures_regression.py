@@ -20,7 +20,7 @@ from mathviz.plot.spec import Prebuilt
 from mathviz.plot.spec import axis as _axis
 from mathviz.plot.spec import f4 as _f4
 from mathviz.plot.spec import scatter as _scatter
-from mathviz.plot.traces import TOP_LEGEND, log_axis_ticks, rgba
+from mathviz.plot.traces import TOP_LEGEND, decade_ticks, rgba
 from mathviz.stats import overfitting as of
 from mathviz.stats import regression
 
@@ -139,6 +139,20 @@ def _curve_range(run_y: np.ndarray, truth: np.ndarray) -> list[float]:
     return [low, high]
 
 
+def _degree_layout(yr: list[float], error: str, er: list[float], ticks: dict) -> dict:
+    """The two degree charts' panels: the fit over x on the left, an error against the
+    degree (log axis) on the right."""
+    return {
+        "legend": TOP_LEGEND,
+        "margin": {"t": 80, "r": 20, "b": CONTROLS_BOTTOM},
+        "xaxis": _axis("x", range=[-1.05, 1.05], domain=[0.0, 0.5], anchor="y"),
+        "yaxis": _axis("y", range=yr),
+        "xaxis2": _axis("degree", domain=[0.64, 1.0], anchor="y2", dtick=3,
+                        range=[-0.5, of.MAX_DEGREE + 0.5]),
+        "yaxis2": _axis(error, type="log", range=er, anchor="x2", **ticks),
+    }  # fmt: skip
+
+
 def _degree_frames(degree: int, curves_of, labels: list[str], speed: float, ink: str,
                    traces: list[int], layout: dict, spec: dict) -> None:  # fmt: skip
     names = [f"d{d}" for d in range(of.MAX_DEGREE + 1)]
@@ -156,12 +170,7 @@ def _log_range(*arrays: np.ndarray, cap: float | None = None) -> tuple[list[floa
     low, high = float(values.min()), float(values.max())
     if cap is not None:
         high = min(high, cap)
-    if high > 2000 * low:  # many decades: the powers of ten alone stay readable
-        first, last = np.ceil(np.log10(low)), np.floor(np.log10(high))
-        powers = 10.0 ** np.arange(first, last + 1, max(1.0, np.ceil((last - first + 1) / 7)))
-        ticks = {"tickvals": list(powers), "ticktext": [text(v) for v in powers]}
-    else:
-        ticks = log_axis_ticks(low, high)
+    ticks = decade_ticks(low, high, many=2000.0)
     return [np.log10(low) - 0.1, np.log10(high) + 0.1], ticks
 
 
@@ -208,15 +217,7 @@ def degree_figure(run: of.DegreeRun, degree: int, speed: float = 1.0,
     ]  # fmt: skip
     labels = [f"degree {d}: train {text(run.train[d], 3)}, test {text(run.test_error[d], 3)}, "
               f"CV {text(run.cv[d], 3)}" for d in degrees]  # fmt: skip
-    layout = {
-        "legend": TOP_LEGEND,
-        "margin": {"t": 80, "r": 20, "b": CONTROLS_BOTTOM},
-        "xaxis": _axis("x", range=[-1.05, 1.05], domain=[0.0, 0.5], anchor="y"),
-        "yaxis": _axis("y", range=yr),
-        "xaxis2": _axis("degree", domain=[0.64, 1.0], anchor="y2", dtick=3,
-                        range=[-0.5, of.MAX_DEGREE + 0.5]),
-        "yaxis2": _axis("RMSE", type="log", range=er, anchor="x2", **ticks),
-    }  # fmt: skip
+    layout = _degree_layout(yr, "RMSE", er, ticks)
     spec = {"data": data, "layout": layout}
     _degree_frames(degree, moving, labels, speed, ink, [0, 1], layout, spec)
     return Prebuilt(spec)
@@ -271,15 +272,7 @@ def bias_variance_figure(result: of.BiasVariance, degree: int, speed: float = 1.
     ]  # fmt: skip
     labels = [f"degree {d}: bias² {text(result.bias2[d], 3)}, variance "
               f"{text(result.variance[d], 3)}" for d in degrees]  # fmt: skip
-    layout = {
-        "legend": TOP_LEGEND,
-        "margin": {"t": 80, "r": 20, "b": CONTROLS_BOTTOM},
-        "xaxis": _axis("x", range=[-1.05, 1.05], domain=[0.0, 0.5], anchor="y"),
-        "yaxis": _axis("y", range=yr),
-        "xaxis2": _axis("degree", domain=[0.64, 1.0], anchor="y2", dtick=3,
-                        range=[-0.5, of.MAX_DEGREE + 0.5]),
-        "yaxis2": _axis("MSE", type="log", range=er, anchor="x2", **ticks),
-    }  # fmt: skip
+    layout = _degree_layout(yr, "MSE", er, ticks)
     spec = {"data": data, "layout": layout}
     _degree_frames(degree, moving, labels, speed, ink, [0, 1, 2], layout, spec)
     return Prebuilt(spec)

@@ -105,7 +105,7 @@ def test_the_fast_training_gradient_is_backpropagations(activation, loss, classe
     inputs, y, widths = _problem(classes, seed=9)
     arch = network.Architecture(widths, activation)
     theta = arch.initial(np.random.default_rng(2))
-    targets = network.targets_of(y, widths[-1])
+    targets = network.targets(y, widths[-1])
     for reg, rate in ((network.NONE, 0.0), (network.L1, 0.1), (network.L2, 0.1)):
         fast = network.fast_gradient(arch, theta, inputs, targets, loss, reg, rate)
         full = network.backward(arch, theta, inputs, y, loss, reg, rate).gradient
